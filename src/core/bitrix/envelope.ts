@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { BitrixError, classifyPortalError } from './errors';
+import type { HttpResponse } from '../ports';
+
+/** The success envelope of a box REST answer (server-facts §1). */
+const successEnvelope = z.object({
+  result: z.unknown(),
+  total: z.number().int().optional(),
+  next: z.number().int().optional(),
+  time: z
+    .object({
+      start: z.number(),
+      finish: z.number(),
+      operating: z.number().optional(),
+      operating_reset_at: z.number().optional(),
+    })
+    .passthrough()
+    .optional(),
+});
+
+const errorEnvelope = z.object({
+  error: z.union([z.string(), z.number()]).transform(String),
+  error_description: z.string().optional(),
+});
+
+export interface RestAnswer {
+  result: unknown;
+  total: number | undefined;
+  next: number | undefined;
+  /** Seconds of handler time the portal counted for this method (cloud, or box with the limiter on). */
+  operating: number | undefined;
+  operatingResetAt: number | undefined;
+}
+
+/** Turns one HTTP answer into a result or a classified `BitrixError`; never throws anything else. */
+export function readRestAnswer(response: HttpResponse): RestAnswer {
+  let json: unknown;
+  try {
+    json = JSON.parse(response.body);
+  } catch {
+    // A proxy's HTML page (502/504 from nginx), a login redirect page, or a truncated body.
+    const kind = response.status >= 500 || response.status === 0 ? 'transient' : 'malformed';
+    throw new BitrixError(kind, 'NOT_JSON', `The portal answered HTTP ${response.status} with a non-JSON page`, response.status);
+  }
+  const failure = errorEnvelope.safeParse(json);
+  if (failure.success && !(typeof json === 'object' && json !== null && 'result' in json)) {
+    const error = classifyPortalError(response.status, failure.data.error, failure.data.error_description ?? '');
+    if (error.kind === 'operation-limit') {
+      const resetAt = (json as { time?: { operating_reset_at?: unknown } }).time?.operating_reset_at;
+      if (typeof resetAt === 'number') {
+        throw new BitrixError(error.kind, error.code, error.message, error.status, resetAt * 1000);
+      }
+    }
+    throw error;
+  }
+  const ok = successEnvelope.safeParse(json);
+  if (!ok.success || response.status >= 400) {
+    throw new BitrixError('malformed', 'MALFORMED_ANSWER', `The portal's answer has no result (HTTP ${response.status})`, response.status);
+  }
+  return {
+    result: ok.data.result,
+    total: ok.data.total,
+    next: ok.data.next,
+    operating: ok.data.time?.operating,
+    operatingResetAt: ok.data.time?.operating_reset_at,
+  };
+}

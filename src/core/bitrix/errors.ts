@@ -1,0 +1,47 @@
+/**
+ * Portal failures sorted by what the client must do about them (issue: errors sorted by action).
+ */
+export type BitrixErrorKind =
+  /** The access token expired or is unknown to the token server: refresh once, then replay. */
+  | 'token-expired'
+  /** The refresh token or webhook is dead: the user is signed out; queued edits are kept. */
+  | 'signed-out'
+  /** Cloud leaky bucket (503 QUERY_LIMIT_EXCEEDED): slow down and retry. */
+  | 'rate-limited'
+  /** 429 OPERATION_TIME_LIMIT: wait for operating_reset_at. */
+  | 'operation-limit'
+  /** Network errors, 5xx, proxy HTML pages, timeouts: back off and retry. */
+  | 'transient'
+  /** The portal refused (rights, validation, missing task): show the portal's message, do not retry. */
+  | 'refused'
+  /** The answer did not have the shape the method promises. */
+  | 'malformed';
+
+export class BitrixError extends Error {
+  constructor(
+    readonly kind: BitrixErrorKind,
+    /** The portal's error code (`ACCESS_DENIED_MOVE`, `expired_token`, ...) or a local one. */
+    readonly code: string,
+    message: string,
+    readonly status: number | null = null,
+    /** For `operation-limit`: when the portal lets the method run again (ms since epoch). */
+    readonly retryAt: number | null = null,
+  ) {
+    super(message);
+    this.name = 'BitrixError';
+  }
+}
+
+const TOKEN_EXPIRED = new Set(['expired_token', 'invalid_token']);
+const SIGNED_OUT = new Set(['invalid_grant', 'NO_AUTH_FOUND', 'INVALID_CREDENTIALS', 'authorization_error', 'APPLICATION_NOT_FOUND']);
+
+/** Sorts a portal error body (`{error, error_description}`) with its HTTP status. */
+export function classifyPortalError(status: number, code: string, description: string): BitrixError {
+  const message = description || code;
+  if (TOKEN_EXPIRED.has(code)) return new BitrixError('token-expired', code, message, status);
+  if (SIGNED_OUT.has(code)) return new BitrixError('signed-out', code, message, status);
+  if (code === 'QUERY_LIMIT_EXCEEDED') return new BitrixError('rate-limited', code, message, status);
+  if (code === 'OPERATION_TIME_LIMIT') return new BitrixError('operation-limit', code, message, status);
+  if (status >= 500) return new BitrixError('transient', code, message, status);
+  return new BitrixError('refused', code, message, status);
+}

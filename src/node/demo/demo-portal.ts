@@ -1,0 +1,24 @@
+import { startEmulator } from '../../bitrix-emulator/index';
+
+/** The built-in demo portal: the emulator with demo data, for a first run with nothing configured. */
+export interface DemoPortal {
+  portalUrl: string;
+  webhookUrl: string;
+  /** The emulator's start line, as `npm run emulator` prints it. */
+  startLine: Record<string, unknown>;
+  close(): Promise<void>;
+}
+
+export async function startDemoPortal(options: { seed?: number; tasks?: number } = {}): Promise<DemoPortal> {
+  const emulator = await startEmulator({ port: 0, seed: options.seed ?? 1, tasks: options.tasks ?? 600, profile: 'box' });
+  const { close, ...rest } = emulator;
+  const startLine = JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
+  return {
+    portalUrl: emulator.portalUrl,
+    webhookUrl: emulator.webhookUrl,
+    startLine,
+    close: async () => {
+      await close();
+    },
+  };
+}

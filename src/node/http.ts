@@ -1,0 +1,62 @@
+import http from 'node:http';
+import https from 'node:https';
+import tls from 'node:tls';
+import { HttpTransportError, type Http, type HttpRequest, type HttpResponse } from '../core/ports';
+
+export interface NodeHttpOptions {
+  /**
+   * A PEM certificate the user explicitly trusted (an intranet portal's internal CA or
+   * self-signed certificate). Added to the system roots; verification is never switched off.
+   */
+  trustedCertPem?: string;
+}
+
+/** The `Http` port over Node's http/https, with an explicitly trusted extra certificate. */
+export function createNodeHttp(options: NodeHttpOptions = {}): Http {
+  const ca = options.trustedCertPem ? [...tls.rootCertificates, options.trustedCertPem] : undefined;
+  const agent = new https.Agent({ keepAlive: true, ...(ca ? { ca } : {}) });
+  const plainAgent = new http.Agent({ keepAlive: true });
+
+  return {
+    request(request: HttpRequest): Promise<HttpResponse> {
+      const url = new URL(request.url);
+      const isHttps = url.protocol === 'https:';
+      const transport = isHttps ? https : http;
+      return new Promise((resolve, reject) => {
+        const req = transport.request(
+          url,
+          {
+            method: request.method,
+            headers: request.headers,
+            agent: isHttps ? agent : plainAgent,
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => {
+              const headers: Record<string, string> = {};
+              for (const [key, value] of Object.entries(res.headers)) {
+                if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(', ') : value;
+              }
+              resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks).toString('utf8') });
+            });
+            res.on('error', (error) => reject(new HttpTransportError(error.message, 'network')));
+          },
+        );
+        if (request.timeoutMs) {
+          req.setTimeout(request.timeoutMs, () => {
+            req.destroy(new HttpTransportError(`No answer within ${request.timeoutMs} ms`, 'timeout'));
+          });
+        }
+        req.on('error', (error) => {
+          if (error instanceof HttpTransportError) return reject(error);
+          const code = (error as NodeJS.ErrnoException).code ?? '';
+          const isTls = code.startsWith('ERR_TLS') || code.includes('CERT') || code === 'DEPTH_ZERO_SELF_SIGNED_CERT';
+          reject(new HttpTransportError(`${code || 'network error'}: ${error.message}`, isTls ? 'tls' : 'network'));
+        });
+        if (request.body !== undefined) req.write(request.body);
+        req.end();
+      });
+    },
+  };
+}

@@ -1,0 +1,130 @@
+import http from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { PultApi, WireRequest, WireResponse } from '../shared/api';
+import { dispatchApiCall } from './api-dispatch';
+import { CONTENT_SECURITY_POLICY } from './csp';
+
+
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+/** Page routes that all load the single-page renderer. */
+const PAGE_ROUTES = new Set(['/', '/index.html', '/wallboard']);
+
+export interface WebHostOptions {
+  service: PultApi;
+  /** The built renderer (`out/renderer`). */
+  rendererDir: string;
+  port?: number;
+  host?: string;
+}
+
+export interface WebHost {
+  /** The address to open, with the one-time token. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function sameToken(given: string | null, expected: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Browser mode: serves the built renderer on loopback and carries PultApi over a WebSocket,
+ * which only a page holding the one-time token may open.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = randomBytes(24).toString('base64url');
+  const host = options.host ?? '127.0.0.1';
+  const root = path.resolve(options.rendererDir);
+
+  const server = http.createServer((req, res) => {
+    void serveFile(req, res);
+  });
+
+  async function serveFile(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const relative = PAGE_ROUTES.has(url.pathname) ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const file = path.resolve(root, relative);
+    if (!file.startsWith(root + path.sep) || req.method !== 'GET') {
+      res.writeHead(404).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+        'Cache-Control': 'no-store',
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+    }
+  }
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const origin = req.headers.origin;
+    const expectedOrigin = `http://${req.headers.host ?? ''}`;
+    if (url.pathname !== '/api' || !sameToken(url.searchParams.get('token'), token) || (origin && origin !== expectedOrigin)) {
+      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => serveApi(ws));
+  });
+
+  function serveApi(ws: WebSocket): void {
+    ws.on('message', (data) => {
+      void (async () => {
+        let request: Partial<WireRequest>;
+        try {
+          request = JSON.parse(String(data)) as Partial<WireRequest>;
+        } catch {
+          return ws.close(1003, 'malformed request');
+        }
+        if (typeof request.id !== 'number' || !Array.isArray(request.args)) return ws.close(1003, 'malformed request');
+        const result = await dispatchApiCall(options.service, request.method, request.args);
+        const response: WireResponse = { id: request.id, result };
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(response));
+      })();
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+
+  return {
+    url: `http://${host}:${port}/?token=${token}`,
+    port,
+    async close() {
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

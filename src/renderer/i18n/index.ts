@@ -1,0 +1,38 @@
+import { ru } from './ru';
+import { en } from './en';
+
+type Plural = { one: string; few: string; many: string };
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Plural };
+export type Messages = Widen<typeof ru>;
+export type MessageKey = keyof Messages;
+export type Language = 'ru' | 'en';
+
+const catalogs: Record<Language, Messages> = { ru, en };
+
+/** Russian plural category: 1 задача, 2 задачи, 5 задач, 21 задача, 11 задач. */
+export function pluralCategory(language: Language, n: number): keyof Plural {
+  const abs = Math.abs(Math.trunc(n));
+  if (language === 'en') return abs === 1 ? 'one' : 'many';
+  const mod10 = abs % 10;
+  const mod100 = abs % 100;
+  if (mod10 === 1 && mod100 !== 11) return 'one';
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return 'few';
+  return 'many';
+}
+
+function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+export function translate(language: Language, key: MessageKey, values: Record<string, string | number> = {}): string {
+  const entry = catalogs[language][key];
+  if (typeof entry === 'string') return fill(entry, values);
+  const n = Number(values.n ?? 0);
+  return fill(entry[pluralCategory(language, n)], values);
+}
+
+/** Russian first; English when the OS/browser locale says so (a setting overrides later). */
+export function detectLanguage(locales: readonly string[]): Language {
+  const first = locales[0]?.toLowerCase() ?? 'ru';
+  return first.startsWith('en') ? 'en' : 'ru';
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it, vi } from 'vitest';
+import { registerApiHandlers, type IpcEventLike } from '../../../src/main/ipc';
+import { createTrustedUrlCheck, cspHeaders, hardenWebContents, isExternalLinkAllowed, secureWebPreferences } from '../../../src/main/security';
+import type { PultApi } from '../../../src/shared/api';
+
+/** A stand-in for Electron's ipcMain: the real one cannot run here. */
+function fakeIpcMain() {
+  const handlers = new Map<string, (event: IpcEventLike, ...args: unknown[]) => Promise<unknown>>();
+  return {
+    handlers,
+    handle: (channel: string, listener: (event: IpcEventLike, ...args: unknown[]) => Promise<unknown>) => void handlers.set(channel, listener),
+    removeHandler: (channel: string) => void handlers.delete(channel),
+  };
+}
+
+const service: PultApi = {
+  getAppInfo: async () => ({ version: '1', shell: 'electron', connection: null }),
+  listGroups: async () => [{ id: '1', name: 'SD', closed: true, membersCount: 3 }],
+};
+const rendererUrl = 'file:///opt/pult/out/renderer/index.html';
+
+describe('registerApiHandlers', () => {
+  it('registers one channel per API method and no generic channel', () => {
+    const ipc = fakeIpcMain();
+    registerApiHandlers(ipc, service, createTrustedUrlCheck(rendererUrl));
+    expect([...ipc.handlers.keys()].sort()).toEqual(['pult:getAppInfo', 'pult:listGroups']);
+  });
+
+  it('answers our renderer and refuses other frames', async () => {
+    const ipc = fakeIpcMain();
+    registerApiHandlers(ipc, service, createTrustedUrlCheck(rendererUrl));
+    const handler = ipc.handlers.get('pult:listGroups')!;
+    expect(await handler({ senderFrame: { url: rendererUrl } })).toMatchObject({ ok: true });
+    expect(await handler({ senderFrame: { url: 'https://evil.example/' } })).toMatchObject({ ok: false, error: { code: 'denied' } });
+    expect(await handler({ senderFrame: null })).toMatchObject({ ok: false, error: { code: 'denied' } });
+  });
+
+  it('validates arguments from the renderer', async () => {
+    const ipc = fakeIpcMain();
+    registerApiHandlers(ipc, service, createTrustedUrlCheck(rendererUrl));
+    const handler = ipc.handlers.get('pult:getAppInfo')!;
+    expect(await handler({ senderFrame: { url: rendererUrl } }, { evil: true })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
+  it('unregisters every handler', () => {
+    const ipc = fakeIpcMain();
+    const dispose = registerApiHandlers(ipc, service, createTrustedUrlCheck(rendererUrl));
+    dispose();
+    expect(ipc.handlers.size).toBe(0);
+  });
+});
+
+describe('window security', () => {
+  it('isolates and sandboxes every window', () => {
+    expect(secureWebPreferences('/p.cjs')).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+  });
+
+  it('trusts only our renderer file or dev origin', () => {
+    const file = createTrustedUrlCheck(rendererUrl);
+    expect(file(rendererUrl)).toBe(true);
+    expect(file('file:///etc/passwd')).toBe(false);
+    const dev = createTrustedUrlCheck('http://localhost:5173/');
+    expect(dev('http://localhost:5173/index.html')).toBe(true);
+    expect(dev('http://localhost:5174/')).toBe(false);
+  });
+
+  it('denies new windows and navigation; web links go to the system browser', () => {
+    const listeners = new Map<string, (event: { preventDefault(): void }, url?: string) => void>();
+    let openHandler: ((d: { url: string }) => { action: string }) | undefined;
+    const contents = {
+      setWindowOpenHandler: (h: typeof openHandler) => void (openHandler = h),
+      on: (name: string, l: (event: { preventDefault(): void }, url?: string) => void) => void listeners.set(name, l),
+    };
+    const openExternal = vi.fn();
+    hardenWebContents(contents as never, createTrustedUrlCheck(rendererUrl), openExternal);
+
+    expect(openHandler!({ url: 'https://portal.example/task/1' })).toEqual({ action: 'deny' });
+    expect(openExternal).toHaveBeenCalledWith('https://portal.example/task/1');
+    expect(openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(openExternal).toHaveBeenCalledTimes(1);
+
+    const prevent = vi.fn();
+    listeners.get('will-navigate')!({ preventDefault: prevent }, 'https://evil.example/');
+    expect(prevent).toHaveBeenCalledTimes(1);
+    listeners.get('will-navigate')!({ preventDefault: prevent }, rendererUrl);
+    expect(prevent).toHaveBeenCalledTimes(1);
+    const preventWebview = vi.fn();
+    listeners.get('will-attach-webview')!({ preventDefault: preventWebview });
+    expect(preventWebview).toHaveBeenCalled();
+  });
+
+  it('allows only web and mail links outside', () => {
+    expect(isExternalLinkAllowed('https://a.b')).toBe(true);
+    expect(isExternalLinkAllowed('javascript:alert(1)')).toBe(false);
+    expect(isExternalLinkAllowed('file:///x')).toBe(false);
+    expect(isExternalLinkAllowed('not a url')).toBe(false);
+  });
+
+  it('sets the strict CSP on every response', () => {
+    const headers = cspHeaders({ 'X-Other': 'a', 'Content-Security-Policy': "default-src *" });
+    expect(headers['X-Other']).toEqual(['a']);
+    expect(headers['Content-Security-Policy']![0]).toContain("default-src 'self'");
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { dispatchApiCall } from '../../../src/node/api-dispatch';
+import { ApiFailure } from '../../../src/node/api-failure';
+import { BitrixError } from '../../../src/core/bitrix/errors';
+import type { PultApi } from '../../../src/shared/api';
+
+function service(overrides: Partial<PultApi> = {}): PultApi {
+  return {
+    getAppInfo: async () => ({ version: '1', shell: 'browser', connection: null }),
+    listGroups: async () => [],
+    ...overrides,
+  };
+}
+
+describe('dispatchApiCall', () => {
+  it('answers a valid call with an ok envelope', async () => {
+    expect(await dispatchApiCall(service(), 'getAppInfo', [])).toEqual({ ok: true, value: { version: '1', shell: 'browser', connection: null } });
+  });
+
+  it('refuses unknown methods, prototype keys and extra arguments', async () => {
+    expect(await dispatchApiCall(service(), 'deleteEverything', [])).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await dispatchApiCall(service(), 'constructor', [])).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await dispatchApiCall(service(), 'listGroups', ['x'])).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await dispatchApiCall(service(), 'listGroups', 'not-an-array')).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
+  it('carries the portal code of a refusal', async () => {
+    const s = service({ listGroups: async () => Promise.reject(new BitrixError('refused', 'ACCESS_DENIED', 'Access denied!', 403)) });
+    expect(await dispatchApiCall(s, 'listGroups', [])).toEqual({ ok: false, error: { code: 'denied', message: 'Access denied!', portalCode: 'ACCESS_DENIED' } });
+  });
+
+  it('reports an unreachable portal as such', async () => {
+    const s = service({ listGroups: async () => Promise.reject(new BitrixError('transient', 'NETWORK', 'ECONNREFUSED')) });
+    expect(await dispatchApiCall(s, 'listGroups', [])).toMatchObject({ ok: false, error: { code: 'unreachable' } });
+  });
+
+  it('passes host failures through and hides internal errors', async () => {
+    const s1 = service({ listGroups: async () => Promise.reject(new ApiFailure('not-connected', 'No portal')) });
+    expect(await dispatchApiCall(s1, 'listGroups', [])).toEqual({ ok: false, error: { code: 'not-connected', message: 'No portal' } });
+    const s2 = service({ listGroups: async () => Promise.reject(new Error('secret path /home/x')) });
+    const result = await dispatchApiCall(s2, 'listGroups', []);
+    expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'Internal error in the Pult host' } });
+  });
+});
