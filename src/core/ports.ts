@@ -25,6 +25,11 @@ export class HttpTransportError extends Error {
     message: string,
     /** `timeout` when the deadline passed; `network` for refused/reset/DNS/TLS failures. */
     readonly reason: 'timeout' | 'network' | 'tls',
+    /**
+     * False when the request certainly never reached the server (refused, DNS, TLS handshake):
+     * then even a non-idempotent write may be resent safely.
+     */
+    readonly mayHaveArrived: boolean = true,
   ) {
     super(message);
     this.name = 'HttpTransportError';
@@ -34,6 +39,8 @@ export class HttpTransportError extends Error {
 export interface Clock {
   /** Milliseconds since the Unix epoch. */
   now(): number;
+  /** Resolves after `ms` milliseconds (fake clocks resolve when advanced). */
+  sleep(ms: number): Promise<void>;
 }
 
 export interface Random {
@@ -46,4 +53,14 @@ export interface Logger {
   info(message: string, data?: Record<string, unknown>): void;
   warn(message: string, data?: Record<string, unknown>): void;
   error(message: string, data?: Record<string, unknown>): void;
+}
+
+/**
+ * Secrets (client_secret, tokens, webhook URL) live only behind this port: the OS keychain in
+ * the app, never settings, the database, logs or the renderer.
+ */
+export interface SecretStore {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string): Promise<void>;
+  delete(key: string): Promise<void>;
 }

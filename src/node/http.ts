@@ -3,6 +3,9 @@ import https from 'node:https';
 import tls from 'node:tls';
 import { HttpTransportError, type Http, type HttpRequest, type HttpResponse } from '../core/ports';
 
+/** Failures before a single byte of the request could reach the server. */
+const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'EADDRNOTAVAIL']);
+
 export interface NodeHttpOptions {
   /**
    * A PEM certificate the user explicitly trusted (an intranet portal's internal CA or
@@ -52,7 +55,8 @@ export function createNodeHttp(options: NodeHttpOptions = {}): Http {
           if (error instanceof HttpTransportError) return reject(error);
           const code = (error as NodeJS.ErrnoException).code ?? '';
           const isTls = code.startsWith('ERR_TLS') || code.includes('CERT') || code === 'DEPTH_ZERO_SELF_SIGNED_CERT';
-          reject(new HttpTransportError(`${code || 'network error'}: ${error.message}`, isTls ? 'tls' : 'network'));
+          const neverSent = isTls || NEVER_SENT_CODES.has(code);
+          reject(new HttpTransportError(`${code || 'network error'}: ${error.message}`, isTls ? 'tls' : 'network', !neverSent));
         });
         if (request.body !== undefined) req.write(request.body);
         req.end();

@@ -3,6 +3,7 @@ import { listGroups } from '../core/bitrix/groups';
 import type { AppInfo, PortalConnectionInfo, PultApi, Shell } from '../shared/api';
 import type { Http } from '../core/ports';
 import { ApiFailure } from './api-failure';
+import { systemClock, systemRandom } from './clock';
 
 export interface ServiceConnection {
   info: PortalConnectionInfo;
@@ -23,7 +24,7 @@ export class PultService implements PultApi {
 
   constructor(private readonly options: PultServiceOptions) {
     this.client = options.connection
-      ? createBitrixClient({ http: options.http, endpoint: { kind: 'webhook', webhookUrl: options.connection.webhookUrl } })
+      ? createBitrixClient({ http: options.http, clock: systemClock, random: systemRandom, endpoint: { kind: 'webhook', webhookUrl: options.connection.webhookUrl } })
       : null;
   }
 

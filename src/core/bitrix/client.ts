@@ -1,56 +1,141 @@
 import { BitrixError } from './errors';
 import { readRestAnswer, type RestAnswer } from './envelope';
-import { HttpTransportError, type Http } from '../ports';
+import { Pacer } from './pacer';
+import { backoffDelay, type BackoffPolicy } from './backoff';
+import { buildBatchParams, readBatchResult, type BatchCommand, type BatchOutcome } from './batch';
+import { HttpTransportError, type Clock, type Http, type Logger, type Random } from '../ports';
+
+/** Supplies OAuth access tokens; `refresh` is single-flight across every caller. */
+export interface TokenSource {
+  current(): Promise<string>;
+  /** Refreshes unless someone already replaced `staleToken`; resolves the token to use now. */
+  refresh(staleToken: string): Promise<string>;
+}
 
 /** Where and how REST calls go. Webhook credentials live in the URL path; OAuth tokens in the body. */
-export type RestEndpoint =
-  | { kind: 'webhook'; webhookUrl: string }
-  | { kind: 'oauth'; portalUrl: string; accessToken: () => Promise<string> };
+export type RestEndpoint = { kind: 'webhook'; webhookUrl: string } | { kind: 'oauth'; portalUrl: string; tokens: TokenSource };
 
 export interface BitrixClientOptions {
   http: Http;
+  clock: Clock;
+  random: Random;
   endpoint: RestEndpoint;
+  logger?: Logger;
   timeoutMs?: number;
+  /** Attempts for a failure worth retrying (network, 5xx) before giving up. */
+  maxTransientAttempts?: number;
+  /** Waits longer than this (429 operation limit) are left to the caller's scheduler. */
+  maxLimitWaitMs?: number;
+  backoff?: BackoffPolicy;
+}
+
+export interface CallOptions {
+  /**
+   * Reads and absolute writes may be resent after an unknown outcome; appends and creates may
+   * not (Bitrix24 keeps no idempotency keys), so their ambiguous failures are reported instead.
+   */
+  idempotent?: boolean;
 }
 
 export interface BitrixClient {
-  call(method: string, params?: Record<string, unknown>): Promise<RestAnswer>;
+  call(method: string, params?: Record<string, unknown>, options?: CallOptions): Promise<RestAnswer>;
+  batch(commands: Record<string, BatchCommand>, options?: CallOptions & { halt?: boolean }): Promise<BatchOutcome>;
+  /** HTTP requests sent so far (retries included). */
+  readonly requestCount: number;
+  readonly pacer: Pacer;
 }
 
 function withSlash(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;
 }
 
-/** A single REST call: POST with a JSON body (docs-facts §2: send `auth` in a JSON body). */
+/** The REST client: token in a JSON body, pacing, retries sorted by error kind, token refresh. */
 export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
+  const { http, clock, random, endpoint } = options;
   const timeoutMs = options.timeoutMs ?? 30_000;
-  return {
-    async call(method, params = {}) {
-      const endpoint = options.endpoint;
-      let url: string;
-      let body: Record<string, unknown> = params;
-      if (endpoint.kind === 'webhook') {
-        url = `${withSlash(endpoint.webhookUrl)}${method}.json`;
-      } else {
-        url = `${withSlash(endpoint.portalUrl)}rest/${method}.json`;
-        body = { ...params, auth: await endpoint.accessToken() };
+  const maxTransientAttempts = options.maxTransientAttempts ?? 4;
+  const maxLimitWaitMs = options.maxLimitWaitMs ?? 60_000;
+  const pacer = new Pacer(clock);
+  let requestCount = 0;
+
+  async function sendOnce(method: string, params: Record<string, unknown>, token: string | null): Promise<RestAnswer> {
+    const url = endpoint.kind === 'webhook' ? `${withSlash(endpoint.webhookUrl)}${method}.json` : `${withSlash(endpoint.portalUrl)}rest/${method}.json`;
+    const body = token === null ? params : { ...params, auth: token };
+    await pacer.acquire();
+    requestCount++;
+    let response;
+    try {
+      response = await http.request({
+        method: 'POST',
+        url,
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify(body),
+        timeoutMs,
+      });
+    } catch (error) {
+      if (!(error instanceof HttpTransportError)) throw error;
+      const code = error.reason === 'timeout' ? 'TIMEOUT' : error.reason === 'tls' ? 'TLS' : 'NETWORK';
+      throw new BitrixError('transient', code, error.message, null, null, error.mayHaveArrived);
+    }
+    try {
+      return readRestAnswer(response);
+    } catch (error) {
+      // A 5xx or a proxy page after the request arrived: a write may or may not have been applied.
+      if (error instanceof BitrixError && error.kind === 'transient') {
+        throw new BitrixError(error.kind, error.code, error.message, error.status, error.retryAt, true);
       }
-      let response;
+      throw error;
+    }
+  }
+
+  async function call(method: string, params: Record<string, unknown> = {}, callOptions: CallOptions = {}): Promise<RestAnswer> {
+    const idempotent = callOptions.idempotent ?? true;
+    let token = endpoint.kind === 'oauth' ? await endpoint.tokens.current() : null;
+    let refreshed = false;
+    let transientFailures = 0;
+    for (;;) {
       try {
-        response = await options.http.request({
-          method: 'POST',
-          url,
-          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-          body: JSON.stringify(body),
-          timeoutMs,
-        });
+        return await sendOnce(method, params, token);
       } catch (error) {
-        if (error instanceof HttpTransportError) {
-          throw new BitrixError('transient', error.reason === 'timeout' ? 'TIMEOUT' : 'NETWORK', error.message);
+        if (!(error instanceof BitrixError)) throw error;
+        if (error.kind === 'token-expired' && endpoint.kind === 'oauth' && !refreshed && token !== null) {
+          refreshed = true;
+          token = await endpoint.tokens.refresh(token);
+          continue;
+        }
+        if (error.kind === 'rate-limited') {
+          // Nothing was applied: the portal refused before running the method.
+          pacer.onLimitExceeded();
+          options.logger?.debug('portal rate limit; pacing', { method, ...pacer.state() });
+          continue;
+        }
+        if (error.kind === 'operation-limit') {
+          const wait = (error.retryAt ?? clock.now() + 60_000) - clock.now();
+          if (wait > maxLimitWaitMs) throw error;
+          await clock.sleep(Math.max(0, wait));
+          continue;
+        }
+        if (error.kind === 'transient') {
+          if (error.ambiguous && !idempotent) throw error;
+          transientFailures++;
+          if (transientFailures >= maxTransientAttempts) throw error;
+          await clock.sleep(backoffDelay(transientFailures - 1, random, options.backoff));
+          continue;
         }
         throw error;
       }
-      return readRestAnswer(response);
+    }
+  }
+
+  return {
+    call,
+    async batch(commands, batchOptions = {}) {
+      const answer = await call('batch', buildBatchParams(commands, batchOptions.halt ?? false), batchOptions);
+      return readBatchResult(answer.result);
     },
+    get requestCount() {
+      return requestCount;
+    },
+    pacer,
   };
 }

@@ -26,6 +26,8 @@ export class BitrixError extends Error {
     readonly status: number | null = null,
     /** For `operation-limit`: when the portal lets the method run again (ms since epoch). */
     readonly retryAt: number | null = null,
+    /** A write whose outcome is unknown: it may have been applied before the answer was lost. */
+    readonly ambiguous: boolean = false,
   ) {
     super(message);
     this.name = 'BitrixError';

@@ -24,13 +24,13 @@ test('Electron: the console window lists the demo portal groups', async () => {
   try {
     const window = await app.firstWindow();
     await expect(window.getByRole('list', { name: 'Рабочие группы портала' })).toBeVisible();
-    const prefs = await app.evaluate(({ BrowserWindow }) => {
-      const w = BrowserWindow.getAllWindows()[0]!;
-      return w.webContents.getLastWebPreferences();
-    });
-    expect(prefs?.contextIsolation).toBe(true);
-    expect(prefs?.sandbox).toBe(true);
-    expect(prefs?.nodeIntegration).toBe(false);
+    // No Node in the page; only the typed bridge.
+    const page = await window.evaluate(() => ({
+      require: typeof (globalThis as { require?: unknown }).require,
+      process: typeof (globalThis as { process?: unknown }).process,
+      bridge: Object.keys((globalThis as { pult?: object }).pult ?? {}).sort(),
+    }));
+    expect(page).toEqual({ require: 'undefined', process: 'undefined', bridge: ['getAppInfo', 'listGroups'] });
   } finally {
     await app.close();
   }

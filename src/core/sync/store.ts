@@ -1,0 +1,63 @@
+/**
+ * The local store port. Synchronous on purpose: main owns one SQLite file, every call is short,
+ * and a synchronous `transaction` cannot be held across a network request.
+ */
+import type { Company, Department, ElapsedRecord, Group, HistoryEntry, Stage, Task, TaskComment, User, UserFieldDefinition } from '../domain/model';
+import type { Intent, IntentPayload, TaskFieldPatch } from './intents';
+
+export interface NewIntent {
+  payload: IntentPayload;
+  baseChangedAt: number | null;
+  baseValues: TaskFieldPatch | null;
+  createdAt: number;
+}
+
+export type IntentPatch = Partial<Pick<Intent, 'attempts' | 'nextAttemptAt' | 'lastError' | 'lastErrorCode' | 'state' | 'resultTaskId' | 'payload'>>;
+
+export interface SyncStore {
+  /** Runs `work` atomically: all of its writes land, or none do. */
+  transaction<T>(work: () => T): T;
+
+  upsertTasks(tasks: readonly Task[]): void;
+  deleteTasks(ids: readonly string[]): void;
+  getTask(id: string): Task | null;
+  tasksByGroup(groupId: string): Task[];
+  taskIdsByGroup(groupId: string): string[];
+  countTasks(): number;
+
+  replaceStages(groupId: string, stages: readonly Stage[]): void;
+  stagesByGroup(groupId: string): Stage[];
+
+  replaceGroups(groups: readonly Group[]): void;
+  groups(): Group[];
+  replaceUsers(users: readonly User[]): void;
+  users(): User[];
+  replaceDepartments(departments: readonly Department[]): void;
+  departments(): Department[];
+  replaceCompanies(companies: readonly Company[]): void;
+  companies(): Company[];
+  replaceUserFields(fields: readonly UserFieldDefinition[]): void;
+  userFields(): UserFieldDefinition[];
+
+  replaceHistory(taskId: string, entries: readonly HistoryEntry[]): void;
+  historyByTask(taskId: string): HistoryEntry[];
+  upsertElapsed(records: readonly ElapsedRecord[]): void;
+  elapsedByTask(taskId: string): ElapsedRecord[];
+  /** Time records created in [from, to), for plan-vs-fact reports. */
+  elapsedBetween(from: number, to: number): ElapsedRecord[];
+  upsertComments(comments: readonly TaskComment[]): void;
+  commentsByTask(taskId: string): TaskComment[];
+
+  /** Sync cursors and other small state ("lastPoll:<groupId>", ...). */
+  getCursor(key: string): string | null;
+  setCursor(key: string, value: string): void;
+
+  /** Durably appends an intent; returns it with its sequence number. */
+  addIntent(intent: NewIntent): Intent;
+  /** Every intent still in the outbox, oldest first. */
+  listIntents(): Intent[];
+  updateIntent(seq: number, patch: IntentPatch): void;
+  removeIntent(seq: number): void;
+
+  close(): void;
+}
