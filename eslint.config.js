@@ -13,7 +13,7 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 // `packages`: npm packages (and 'node:builtin') it may use.
 const layers = {
   'core/domain': { imports: ['core/domain', 'core'], types: ['shared'], packages: ['zod'] },
-  'core/bitrix': { imports: ['core/bitrix', 'core/domain', 'core'], types: ['shared'], packages: ['zod'] },
+  'core/bitrix': { imports: ['core/bitrix', 'core/domain', 'core'], types: ['shared', 'core/sync'], packages: ['zod'] },
   'core/sync': { imports: ['core/sync', 'core/domain', 'core'], types: ['core/bitrix', 'shared'], packages: ['zod'] },
   core: { imports: ['core', 'core/domain', 'core/bitrix', 'core/sync'], types: ['shared'], packages: ['zod'] },
   shared: { imports: [], types: ['core', 'core/domain', 'core/bitrix', 'core/sync'], packages: [] },
