@@ -30,6 +30,8 @@ export interface BitrixClientOptions {
 }
 
 export interface CallOptions {
+  /** REST 3.0 methods live under /rest/api/ (docs-facts §2). */
+  api?: 'v2' | 'v3';
   /**
    * Reads and absolute writes may be resent after an unknown outcome; appends and creates may
    * not (Bitrix24 keeps no idempotency keys), so their ambiguous failures are reported instead.
@@ -58,8 +60,14 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
   const pacer = new Pacer(clock);
   let requestCount = 0;
 
-  async function sendOnce(method: string, params: Record<string, unknown>, token: string | null): Promise<RestAnswer> {
-    const url = endpoint.kind === 'webhook' ? `${withSlash(endpoint.webhookUrl)}${method}.json` : `${withSlash(endpoint.portalUrl)}rest/${method}.json`;
+  function urlFor(method: string, api: 'v2' | 'v3'): string {
+    if (endpoint.kind === 'oauth') return `${withSlash(endpoint.portalUrl)}rest/${api === 'v3' ? 'api/' : ''}${method}.json`;
+    const base = withSlash(endpoint.webhookUrl);
+    return api === 'v3' ? `${base.replace(/\/rest\//, '/rest/api/')}${method}` : `${base}${method}.json`;
+  }
+
+  async function sendOnce(method: string, params: Record<string, unknown>, token: string | null, api: 'v2' | 'v3'): Promise<RestAnswer> {
+    const url = urlFor(method, api);
     const body = token === null ? params : { ...params, auth: token };
     await pacer.acquire();
     requestCount++;
@@ -95,7 +103,7 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
     let transientFailures = 0;
     for (;;) {
       try {
-        return await sendOnce(method, params, token);
+        return await sendOnce(method, params, token, callOptions.api ?? 'v2');
       } catch (error) {
         if (!(error instanceof BitrixError)) throw error;
         if (error.kind === 'token-expired' && endpoint.kind === 'oauth' && !refreshed && token !== null) {

@@ -1,0 +1,64 @@
+/**
+ * `npm run emulator -- --port 8024 --seed 1 --tasks 2000 --profile box [--tls] [--host 127.0.0.1]`
+ * Prints one JSON start line to stdout and serves until SIGINT/SIGTERM.
+ * Webhooks work over plain http, as on a portal that defines REST_APAUTH_ALLOW_HTTP (server-facts §3).
+ */
+import { parseArgs } from 'node:util';
+import { startEmulator } from './index';
+
+function intArg(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      'oauth-port': { type: 'string' },
+      host: { type: 'string' },
+      seed: { type: 'string' },
+      tasks: { type: 'string' },
+      profile: { type: 'string' },
+      tls: { type: 'boolean' },
+      'redirect-uri': { type: 'string' },
+      'operation-limit': { type: 'string' },
+    },
+    strict: true,
+  });
+  const profile = values.profile ?? 'box';
+  if (profile !== 'box' && profile !== 'cloud') throw new Error('--profile must be box or cloud');
+  const emulator = await startEmulator({
+    port: intArg(values.port, 'port', 8024),
+    oauthPort: intArg(values['oauth-port'], 'oauth-port', 0),
+    host: values.host ?? '127.0.0.1',
+    seed: intArg(values.seed, 'seed', 1),
+    tasks: intArg(values.tasks, 'tasks', 2000),
+    profile,
+    tls: values.tls ?? false,
+    ...(values['redirect-uri'] ? { redirectUri: values['redirect-uri'] } : {}),
+    ...(values['operation-limit'] ? { operationLimitSeconds: Number(values['operation-limit']) } : {}),
+  });
+  process.stdout.write(`${JSON.stringify(emulator.info())}\n`);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    emulator.close().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bitrix-emulator: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

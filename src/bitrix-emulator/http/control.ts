@@ -1,0 +1,55 @@
+import type { CommentMode } from '../contract';
+import type { FaultSettings } from './faults';
+
+/** The in-process controls; `/_emulator/*` routes are a JSON skin over them. */
+export interface EmulatorControls {
+  advanceClock(seconds: number): void;
+  setFaults(settings: FaultSettings): void;
+  setUnreachable(unreachable: boolean): void;
+  expireAccessTokens(): void;
+  revokeRefreshTokens(): void;
+  setCommentMode(mode: CommentMode): void;
+  state(): Record<string, unknown>;
+}
+
+export interface ControlAnswer {
+  status: number;
+  body: unknown;
+}
+
+function obj(body: unknown): Record<string, unknown> {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+}
+
+/** Routes under `/_emulator/` on the portal origin (never REST, never faulted, never limited). */
+export function handleControl(controls: EmulatorControls, method: string, path: string, rawBody: unknown): ControlAnswer {
+  const body = obj(rawBody);
+  try {
+    if (method === 'GET' && path === 'state') return { status: 200, body: controls.state() };
+    if (method !== 'POST') return { status: 405, body: { error: 'method not allowed' } };
+    switch (path) {
+      case 'clock': {
+        const seconds = body.advanceSeconds;
+        if (typeof seconds !== 'number') return { status: 400, body: { error: 'advanceSeconds must be a number' } };
+        controls.advanceClock(seconds);
+        return { status: 200, body: controls.state() };
+      }
+      case 'faults':
+        controls.setFaults(body as FaultSettings);
+        return { status: 200, body: controls.state() };
+      case 'tokens':
+        if (body.expireAccess) controls.expireAccessTokens();
+        if (body.revokeRefresh) controls.revokeRefreshTokens();
+        return { status: 200, body: controls.state() };
+      case 'comments': {
+        if (body.mode !== 'legacy' && body.mode !== 'chat') return { status: 400, body: { error: 'mode must be legacy or chat' } };
+        controls.setCommentMode(body.mode);
+        return { status: 200, body: controls.state() };
+      }
+      default:
+        return { status: 404, body: { error: `unknown control route ${path}` } };
+    }
+  } catch (e) {
+    return { status: 400, body: { error: e instanceof Error ? e.message : String(e) } };
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * The sync engine's PortalGateway over the REST client: reads in domain terms, intents sent as
+ * batches, and the look-ups that make resends safe.
+ */
+import { BitrixError } from './errors';
+import { readWholeList } from './list-reader';
+import { TASK_SELECT, mapTaskRow, taskRowsOf } from './task-mapper';
+import { companyRowsOf, mapCompanies, mapDepartments, mapStages, mapUserFields, mapUsers } from './directory-mappers';
+import { mapChatComments, mapElapsed, mapHistory, mapLegacyComments } from './task-extras-mappers';
+import { isoOffsetMinutes } from './site-date';
+import { listGroups } from './groups';
+import { clientMarker, commandFor, type CommentMode } from './intent-commands';
+import { sendIntents } from './gateway-send';
+import type { BitrixClient } from './client';
+import type { Task } from '../domain/model';
+import type { Identity, OfflineEventBatch, PortalGateway, SendOutcome, TaskQuery } from '../sync/portal-port';
+import type { Intent } from '../sync/intents';
+
+function formatIso(ms: number, offsetMinutes: number): string {
+  const local = new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 19);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+export interface GatewayOptions {
+  /** Whether this connection may read offline events (OAuth; the user must be a portal admin). */
+  canUseOfflineEvents: boolean;
+}
+
+export class BitrixGateway implements PortalGateway {
+  private offsetMinutes = 0;
+  private userFieldNames: string[] = [];
+  private mode: CommentMode | null = null;
+  private me: Identity | null = null;
+
+  constructor(
+    private readonly client: BitrixClient,
+    private readonly options: GatewayOptions,
+  ) {}
+
+  get requestCount(): number {
+    return this.client.requestCount;
+  }
+
+  portalOffsetMinutes(): number {
+    return this.offsetMinutes;
+  }
+
+  async serverTime(): Promise<number> {
+    const answer = await this.client.call('server.time');
+    if (typeof answer.result !== 'string' || Number.isNaN(Date.parse(answer.result))) {
+      throw new BitrixError('malformed', 'MALFORMED_ANSWER', 'server.time did not answer a date');
+    }
+    this.offsetMinutes = isoOffsetMinutes(answer.result) ?? 0;
+    return Date.parse(answer.result);
+  }
+
+  async identity(): Promise<Identity> {
+    const answer = await this.client.call('profile');
+    const row = answer.result as { ID?: unknown; ADMIN?: unknown } | null;
+    if (!row || row.ID === undefined) throw new BitrixError('malformed', 'MALFORMED_ANSWER', 'profile answered without ID');
+    this.me = { userId: String(row.ID), isAdmin: row.ADMIN === true || row.ADMIN === 'Y' };
+    return this.me;
+  }
+
+  readGroups() {
+    return listGroups(this.client);
+  }
+
+  async readStages(groupId: string) {
+    return mapStages((await this.client.call('task.stages.get', { entityId: groupId })).result, groupId);
+  }
+
+  async readUsers() {
+    const rows = await readWholeList(this.client, 'user.get', { sort: 'ID', order: 'ASC', FILTER: { ACTIVE: true } }, { rows: (r) => (Array.isArray(r) ? r : []) });
+    return mapUsers(rows);
+  }
+
+  async readDepartments() {
+    const rows = await readWholeList(this.client, 'department.get', { sort: 'ID', order: 'ASC' }, { rows: (r) => (Array.isArray(r) ? r : []) });
+    return mapDepartments(rows);
+  }
+
+  async readCompanies() {
+    const rows = await readWholeList(this.client, 'crm.item.list', { entityTypeId: 4, select: ['id', 'title'], order: { id: 'ASC' } }, { rows: companyRowsOf });
+    return mapCompanies({ items: rows });
+  }
+
+  async readUserFields() {
+    const fields = mapUserFields((await this.client.call('task.item.userfield.getlist', { ORDER: { SORT: 'ASC' } })).result);
+    this.userFieldNames = fields.map((f) => f.name).filter((name) => name !== 'UF_CRM_TASK');
+    return fields;
+  }
+
+  private select(): string[] {
+    return [...TASK_SELECT, 'XML_ID', ...this.userFieldNames];
+  }
+
+  private mapRows(rows: unknown[]): Task[] {
+    return rows.map((row) => mapTaskRow(row, this.userFieldNames));
+  }
+
+  async readTasks(query: TaskQuery): Promise<Task[]> {
+    const filter: Record<string, unknown> = { GROUP_ID: [...query.groupIds] };
+    if (query.changedAfter !== undefined) filter['>CHANGED_DATE'] = formatIso(query.changedAfter, this.offsetMinutes);
+    const rows = await readWholeList(this.client, 'tasks.task.list', { filter, select: this.select(), order: { ID: 'asc' } }, { rows: taskRowsOf, onProgress: query.onProgress });
+    return this.mapRows(rows);
+  }
+
+  async readTasksByIds(ids: readonly string[]): Promise<Task[]> {
+    if (ids.length === 0) return [];
+    const rows = await readWholeList(this.client, 'tasks.task.list', { filter: { ID: [...ids] }, select: this.select(), order: { ID: 'asc' } }, { rows: taskRowsOf });
+    return this.mapRows(rows);
+  }
+
+  async readTaskIds(groupIds: readonly string[]): Promise<Map<string, string>> {
+    const rows = await readWholeList(this.client, 'tasks.task.list', { filter: { GROUP_ID: [...groupIds] }, select: ['ID', 'GROUP_ID'], order: { ID: 'asc' } }, { rows: taskRowsOf });
+    const ids = new Map<string, string>();
+    for (const row of rows as { id?: unknown; groupId?: unknown }[]) ids.set(String(row.id), String(row.groupId ?? ''));
+    return ids;
+  }
+
+  async readHistory(taskId: string) {
+    return mapHistory((await this.client.call('tasks.task.history.list', { taskId })).result, taskId, this.offsetMinutes);
+  }
+
+  async readElapsed(taskId: string) {
+    // Positional: TASKID, ORDER, FILTER, SELECT, PARAMS.
+    const rows = await readWholeList(this.client, 'task.elapseditem.getlist', { TASKID: taskId, ORDER: { ID: 'asc' } }, { rows: (r) => (Array.isArray(r) ? r : []) });
+    return mapElapsed(rows);
+  }
+
+  /** Legacy comments, or the task chat on portals with the new task card (tasks 25.700+). */
+  async commentMode(): Promise<CommentMode> {
+    if (this.mode) return this.mode;
+    try {
+      const answer = await this.client.call('task.commentitem.getlist', { TASKID: '0' });
+      this.mode = Array.isArray(answer.result) ? 'legacy' : 'chat';
+    } catch (error) {
+      if (!(error instanceof BitrixError) || error.kind !== 'refused') throw error;
+      this.mode = 'chat';
+    }
+    return this.mode;
+  }
+
+  async readComments(taskId: string) {
+    if ((await this.commentMode()) === 'legacy') {
+      try {
+        // Positional: TASKID, ORDER, FILTER.
+        return mapLegacyComments((await this.client.call('task.commentitem.getlist', { TASKID: taskId, ORDER: { POST_DATE: 'asc' } })).result, taskId);
+      } catch (error) {
+        // The portal switched to the chat card since we last looked.
+        if (!(error instanceof BitrixError) || error.kind !== 'refused') throw error;
+        this.mode = 'chat';
+      }
+    }
+    const task = (await this.client.call('tasks.task.get', { taskId, select: ['ID', 'CHAT_ID'] })).result as { task?: { chatId?: unknown } } | unknown[];
+    const chatId = !Array.isArray(task) ? task.task?.chatId : undefined;
+    if (!chatId) return [];
+    return mapChatComments((await this.client.call('im.dialog.messages.get', { DIALOG_ID: `chat${String(chatId)}`, LIMIT: 50 })).result, taskId);
+  }
+
+  async pollOfflineEvents(): Promise<OfflineEventBatch | null> {
+    if (!this.options.canUseOfflineEvents) return null;
+    const answer = await this.client.call('event.offline.get', { clear: 1, limit: 50 });
+    const events = (answer.result as { events?: { EVENT_NAME?: string; EVENT_DATA?: { FIELDS_AFTER?: { ID?: unknown; TASK_ID?: unknown } | string; FIELDS_BEFORE?: { ID?: unknown } | string } }[] }).events ?? [];
+    const changed = new Set<string>();
+    const deleted = new Set<string>();
+    for (const event of events) {
+      const name = (event.EVENT_NAME ?? '').toUpperCase();
+      const after = typeof event.EVENT_DATA?.FIELDS_AFTER === 'object' ? event.EVENT_DATA.FIELDS_AFTER : undefined;
+      const before = typeof event.EVENT_DATA?.FIELDS_BEFORE === 'object' ? event.EVENT_DATA.FIELDS_BEFORE : undefined;
+      if (name === 'ONTASKDELETE' && before?.ID !== undefined) deleted.add(String(before.ID));
+      else if (name.startsWith('ONTASKCOMMENT') && after?.TASK_ID !== undefined) changed.add(String(after.TASK_ID));
+      else if (after?.ID !== undefined) changed.add(String(after.ID));
+    }
+    return { changedTaskIds: [...changed], deletedTaskIds: [...deleted] };
+  }
+
+  async send(intents: readonly Intent[]): Promise<Map<number, SendOutcome>> {
+    const mode = intents.some((i) => i.payload.name === 'addComment') ? await this.commentMode() : 'legacy';
+    return sendIntents(this.client, intents, (intent) => commandFor(intent, mode), this.userFieldNames);
+  }
+
+  async findCreatedTask(clientId: string, groupId: string, createdAfter: number): Promise<Task | null> {
+    const me = this.me ?? (await this.identity());
+    const rows = await readWholeList(
+      this.client,
+      'tasks.task.list',
+      { filter: { GROUP_ID: groupId, CREATED_BY: me.userId, '>CREATED_DATE': formatIso(createdAfter - 600_000, this.offsetMinutes) }, select: this.select(), order: { ID: 'desc' } },
+      { rows: taskRowsOf },
+    );
+    const marker = clientMarker(clientId);
+    const match = (rows as { xmlId?: unknown }[]).find((row) => row.xmlId === marker);
+    return match ? mapTaskRow(match, this.userFieldNames) : null;
+  }
+
+  async isAppendOnPortal(intent: Intent, userId: string): Promise<boolean> {
+    const p = intent.payload;
+    if (p.name === 'addComment') {
+      const comments = await this.readComments(p.taskId);
+      return comments.some((c) => c.authorId === userId && c.text.trim() === p.text.trim() && c.postedAt >= intent.createdAt - 60_000);
+    }
+    if (p.name === 'logTime') {
+      const records = await this.readElapsed(p.taskId);
+      return records.some((r) => r.userId === userId && r.seconds === p.seconds && r.comment === p.comment && r.createdAt >= intent.createdAt - 60_000);
+    }
+    return false;
+  }
+}

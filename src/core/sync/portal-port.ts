@@ -1,0 +1,70 @@
+/**
+ * What the sync engine needs from a portal, in domain terms. Implemented over the REST client in
+ * core/bitrix/gateway.ts; faked in engine unit tests.
+ */
+import type { Company, Department, ElapsedRecord, Group, HistoryEntry, Stage, Task, TaskComment, User, UserFieldDefinition } from '../domain/model';
+import type { Intent } from './intents';
+
+export interface Identity {
+  userId: string;
+  isAdmin: boolean;
+}
+
+export interface TaskQuery {
+  groupIds: readonly string[];
+  /** Only tasks changed after this portal time (ms). */
+  changedAfter?: number;
+  onProgress?: (read: number, total: number) => void;
+}
+
+/** What happened to one intent when sent. */
+export type SendOutcome =
+  | { kind: 'done'; task: Task | null }
+  /** Refused by the portal: not retried blindly, shown with the portal's message. */
+  | { kind: 'refused'; code: string; message: string }
+  /** Try again later (network, 5xx, limits); nothing was applied. */
+  | { kind: 'retry'; code: string; message: string; retryAt: number | null }
+  /** The answer was lost: the change may or may not be on the portal. */
+  | { kind: 'ambiguous'; code: string; message: string }
+  | { kind: 'signed-out'; code: string; message: string };
+
+export interface OfflineEventBatch {
+  changedTaskIds: string[];
+  deletedTaskIds: string[];
+}
+
+export interface PortalGateway {
+  /** The portal's clock now (ms) — measured, so a wrong workstation clock does not lie. */
+  serverTime(): Promise<number>;
+  identity(): Promise<Identity>;
+  /** The portal's UTC offset in minutes (from server.time). */
+  portalOffsetMinutes(): number;
+
+  readGroups(): Promise<Group[]>;
+  readStages(groupId: string): Promise<Stage[]>;
+  readUsers(): Promise<User[]>;
+  readDepartments(): Promise<Department[]>;
+  readCompanies(): Promise<Company[]>;
+  readUserFields(): Promise<UserFieldDefinition[]>;
+
+  readTasks(query: TaskQuery): Promise<Task[]>;
+  readTasksByIds(ids: readonly string[]): Promise<Task[]>;
+  /** IDs (and groups) of every task in the groups: the cheap reconciliation read. */
+  readTaskIds(groupIds: readonly string[]): Promise<Map<string, string>>;
+  readHistory(taskId: string): Promise<HistoryEntry[]>;
+  readElapsed(taskId: string): Promise<ElapsedRecord[]>;
+  readComments(taskId: string): Promise<TaskComment[]>;
+
+  /** Offline events (portal admin on OAuth only); null when this connection cannot use them. */
+  pollOfflineEvents(): Promise<OfflineEventBatch | null>;
+
+  /** Sends independent intents together (one batch where possible). */
+  send(intents: readonly Intent[]): Promise<Map<number, SendOutcome>>;
+  /** After an ambiguous create: the task carrying this client ID, if the portal has it. */
+  findCreatedTask(clientId: string, groupId: string, createdAfter: number): Promise<Task | null>;
+  /** After an ambiguous append: is it on the portal already? */
+  isAppendOnPortal(intent: Intent, userId: string): Promise<boolean>;
+
+  /** HTTP requests sent so far. */
+  readonly requestCount: number;
+}
