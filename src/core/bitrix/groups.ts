@@ -28,7 +28,8 @@ export async function listGroups(client: BitrixClient): Promise<GroupSummary[]> 
   const groups: GroupSummary[] = [];
   let start: number | undefined = 0;
   while (start !== undefined) {
-    const answer = await client.call('sonet_group.get', { ORDER: { NAME: 'ASC' }, start });
+    // IS_ADMIN lets a portal admin see every group; the portal ignores it for other users.
+    const answer = await client.call('sonet_group.get', { ORDER: { NAME: 'ASC' }, IS_ADMIN: 'Y', start });
     const rows = z.array(groupRow).safeParse(answer.result);
     if (!rows.success) {
       throw new BitrixError('malformed', 'MALFORMED_ANSWER', 'sonet_group.get answered rows of an unexpected shape');

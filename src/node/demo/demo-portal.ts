@@ -11,14 +11,10 @@ export interface DemoPortal {
 
 export async function startDemoPortal(options: { seed?: number; tasks?: number } = {}): Promise<DemoPortal> {
   const emulator = await startEmulator({ port: 0, seed: options.seed ?? 1, tasks: options.tasks ?? 600, profile: 'box' });
-  const { close, ...rest } = emulator;
-  const startLine = JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
   return {
     portalUrl: emulator.portalUrl,
     webhookUrl: emulator.webhookUrl,
-    startLine,
-    close: async () => {
-      await close();
-    },
+    startLine: { ...emulator.info() },
+    close: () => emulator.close(),
   };
 }

@@ -1,0 +1,24 @@
+/**
+ * `npm run bench`: runs the benchmarks and prints one JSON object per benchmark line, then a
+ * summary line with the machine. Never part of `npm test`.
+ */
+import os from 'node:os';
+import { benchEmulatorStartup } from './emulator-startup';
+
+const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+
+const only = process.argv.slice(2);
+const benches: Record<string, () => Promise<unknown>> = {
+  'emulator-startup': () => benchEmulatorStartup(),
+};
+
+async function main(): Promise<void> {
+  for (const [name, run] of Object.entries(benches)) {
+    if (only.length && !only.includes(name)) continue;
+    const result = await run();
+    process.stdout.write(`${JSON.stringify({ bench: name, result })}\n`);
+  }
+  process.stdout.write(`${JSON.stringify({ machine })}\n`);
+}
+
+void main();
