@@ -11,6 +11,7 @@ import { EventStore } from './http/event-queue';
 import { FaultState, type FaultSettings } from './http/faults';
 import { LeakyBucket, OperationLimiter } from './http/limiter';
 import { OAuthStore } from './http/oauth-store';
+import { IdempotencyStore } from './http/idempotency';
 import { listen, oauthHandler, portalHandler, type PortalRoutes } from './http/server';
 import { makeSelfSignedCert, type TlsMaterial } from './http/tls';
 import { createTransportMethods } from './http/transport-methods';
@@ -156,7 +157,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     }),
   };
   const routes: PortalRoutes = {
-    rest: { dispatcher, authenticator: new RestAuthenticator(portal, oauthStore, webhooks, clock), faults, bucket },
+    rest: { dispatcher, authenticator: new RestAuthenticator(portal, oauthStore, webhooks, clock), faults, bucket, idempotency: new IdempotencyStore(() => clock.now()) },
     authorize: new AuthorizePage(portal, oauthStore, hosts),
     oauthStore,
     faults,

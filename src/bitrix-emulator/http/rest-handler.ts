@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RestError } from '../contract';
+import { RestError } from '../contract';
 import type { RestAuthenticator, WebhookCredentials } from './auth';
 import type { ApiVersion, Dispatcher } from './dispatch';
 import { authErrors, errorBody, toRestError } from './envelope';
@@ -8,6 +8,7 @@ import type { FaultState } from './faults';
 import type { LeakyBucket } from './limiter';
 import { NGINX_502, clientIp, sendHtml, sendJson } from './request';
 import type { ParamMap } from './php-params';
+import type { IdempotencyStore } from './idempotency';
 
 export interface RestRoute {
   method: string;
@@ -16,27 +17,32 @@ export interface RestRoute {
 }
 
 /**
- * `/rest/<method>[.json]`, `/rest/api/<method>` (v3) and `/rest/<aplogin>/<ap>/[api/]<method>`
- * (server-facts §1, docs-facts §2). Returns null for paths that are not REST calls.
+ * `/rest/<method>[.json]` and `/rest/<aplogin>/<ap>/<method>[.json]` (server-facts §1); REST 3.0
+ * under `/rest/api/<method>` and `/rest/api/<aplogin>/<ap>/<method>` (docs `rest-v3.md`).
+ * Returns null for paths that are not REST calls.
  */
 export function parseRestPath(pathname: string): RestRoute | null {
   if (!pathname.startsWith('/rest/')) return null;
-  const segments = pathname.slice('/rest/'.length).split('/').filter((s) => s !== '');
-  let webhook: WebhookCredentials | undefined;
-  let rest = segments;
-  if (segments.length >= 3 && segments[0] !== 'api') {
-    webhook = { login: decodeURIComponent(segments[0] ?? ''), password: decodeURIComponent(segments[1] ?? '') };
-    rest = segments.slice(2);
-  }
+  let segments = pathname.slice('/rest/'.length).split('/').filter((s) => s !== '');
   let api: ApiVersion = 'v2';
-  if (rest.length === 2 && rest[0] === 'api') {
+  if (segments[0] === 'api') {
     api = 'v3';
-    rest = rest.slice(1);
+    segments = segments.slice(1);
   }
-  if (rest.length !== 1) return { method: '', api, ...(webhook ? { webhook } : {}) };
+  let webhook: WebhookCredentials | undefined;
+  if (segments.length === 3) {
+    webhook = { login: decodeURIComponent(segments[0] ?? ''), password: decodeURIComponent(segments[1] ?? '') };
+    segments = segments.slice(2);
+  }
+  if (segments.length !== 1) return { method: '', api, ...(webhook ? { webhook } : {}) };
   // A `.json` or `.xml` suffix selects the transport; we always answer JSON.
-  const method = decodeURIComponent(rest[0] ?? '').replace(/\.(json|xml)$/i, '').toLowerCase();
+  const method = decodeURIComponent(segments[0] ?? '').replace(/\.(json|xml)$/i, '').toLowerCase();
   return { method, api, ...(webhook ? { webhook } : {}) };
+}
+
+/** REST 3.0 answers errors as `{error: {code, message}}` (docs `rest-v3.md`, unified format). */
+function v3ErrorBody(err: RestError): Record<string, unknown> {
+  return { error: { code: err.code, message: err.description } };
 }
 
 export interface RestDeps {
@@ -44,6 +50,7 @@ export interface RestDeps {
   authenticator: RestAuthenticator;
   faults: FaultState;
   bucket: LeakyBucket | undefined;
+  idempotency: IdempotencyStore;
 }
 
 export async function handleRest(
@@ -70,25 +77,41 @@ export async function handleRest(
 
   let status = 200;
   let body: Record<string, unknown>;
+  const headers: Record<string, string> = {};
   try {
     if (route.method === '') throw authErrors.methodNotFound();
     const auth = deps.authenticator.resolve(req.headers, params, route.webhook);
-    const outcome = deps.dispatcher.call(route.method, params, auth, route.api);
-    if (outcome.ok) {
-      body = { result: outcome.result };
-      if (outcome.next !== undefined) body.next = outcome.next;
-      if (outcome.total !== undefined) body.total = outcome.total;
-      body.time = outcome.time;
+    const keyHeader = req.headers['idempotency-key'];
+    const check = route.api === 'v3' ? deps.idempotency.check(typeof keyHeader === 'string' ? keyHeader : undefined, auth, route.method, params) : { kind: 'none' as const };
+    if (check.kind === 'invalid') throw new RestError('BITRIX_REST_V3_EXCEPTION_INVALIDIDEMPOTENCYKEYEXCEPTION', 'Invalid idempotency key', 400);
+    if (check.kind === 'reused') throw new RestError('BITRIX_REST_V3_EXCEPTION_IDEMPOTENCYKEYREUSEDEXCEPTION', 'Idempotency key was used with another request', 422);
+    if (check.kind === 'replay') {
+      headers['Idempotency-Key'] = check.key;
+      headers['Idempotent-Replayed'] = 'true';
+      status = check.status;
+      body = check.body;
     } else {
-      status = outcome.error.status || 400; // server-facts §1: a status of 0 becomes 400
-      body = errorBody(outcome.error);
+      const outcome = deps.dispatcher.call(route.method, params, auth, route.api);
+      if (outcome.ok) {
+        body = { result: outcome.result };
+        if (outcome.next !== undefined) body.next = outcome.next;
+        if (outcome.total !== undefined) body.total = outcome.total;
+        body.time = outcome.time;
+      } else {
+        status = outcome.error.status || 400; // server-facts §1: a status of 0 becomes 400
+        body = route.api === 'v3' ? v3ErrorBody(outcome.error) : errorBody(outcome.error);
+      }
+      if (check.kind === 'fresh') {
+        headers['Idempotency-Key'] = check.key;
+        deps.idempotency.remember(check, status, body);
+      }
     }
   } catch (e) {
     const err: RestError = toRestError(e);
     status = err.status || 400;
-    body = errorBody(err);
+    body = route.api === 'v3' ? v3ErrorBody(err) : errorBody(err);
   }
   // The change is applied, the answer is lost.
   if (fault === 'drop-after') return void req.socket.destroy();
-  sendJson(res, status, body);
+  sendJson(res, status, body, headers);
 }

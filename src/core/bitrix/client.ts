@@ -32,6 +32,8 @@ export interface BitrixClientOptions {
 export interface CallOptions {
   /** REST 3.0 methods live under /rest/api/ (docs-facts §2). */
   api?: 'v2' | 'v3';
+  /** REST 3.0 replays a repeated call with the same key instead of running it twice. */
+  idempotencyKey?: string;
   /**
    * Reads and absolute writes may be resent after an unknown outcome; appends and creates may
    * not (Bitrix24 keeps no idempotency keys), so their ambiguous failures are reported instead.
@@ -66,8 +68,11 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
     return api === 'v3' ? `${base.replace(/\/rest\//, '/rest/api/')}${method}` : `${base}${method}.json`;
   }
 
-  async function sendOnce(method: string, params: Record<string, unknown>, token: string | null, api: 'v2' | 'v3'): Promise<RestAnswer> {
+  async function sendOnce(method: string, params: Record<string, unknown>, token: string | null, callOptions: CallOptions): Promise<RestAnswer> {
+    const api = callOptions.api ?? 'v2';
     const url = urlFor(method, api);
+    const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
+    if (api === 'v3' && callOptions.idempotencyKey) headers['Idempotency-Key'] = callOptions.idempotencyKey;
     const body = token === null ? params : { ...params, auth: token };
     await pacer.acquire();
     requestCount++;
@@ -76,7 +81,7 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
       response = await http.request({
         method: 'POST',
         url,
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        headers,
         body: JSON.stringify(body),
         timeoutMs,
       });
@@ -103,7 +108,7 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
     let transientFailures = 0;
     for (;;) {
       try {
-        return await sendOnce(method, params, token, callOptions.api ?? 'v2');
+        return await sendOnce(method, params, token, callOptions);
       } catch (error) {
         if (!(error instanceof BitrixError)) throw error;
         if (error.kind === 'token-expired' && endpoint.kind === 'oauth' && !refreshed && token !== null) {

@@ -18,10 +18,16 @@ const successEnvelope = z.object({
     .optional(),
 });
 
-const errorEnvelope = z.object({
-  error: z.union([z.string(), z.number()]).transform(String),
-  error_description: z.string().optional(),
-});
+const errorEnvelope = z.union([
+  z.object({
+    error: z.union([z.string(), z.number()]).transform(String),
+    error_description: z.string().optional(),
+  }),
+  // REST 3.0: {error: {code, message, validation?}} (docs rest-v3.md).
+  z
+    .object({ error: z.object({ code: z.union([z.string(), z.number()]).transform(String), message: z.string().optional() }).passthrough() })
+    .transform((v) => ({ error: v.error.code, error_description: v.error.message })),
+]);
 
 export interface RestAnswer {
   result: unknown;

@@ -53,7 +53,11 @@ export async function sendIntents(
       continue;
     }
     try {
-      const answer = await client.call(command.command.method, command.command.params ?? {}, { idempotent: command.idempotent, api: command.api });
+      const answer = await client.call(command.command.method, command.command.params ?? {}, {
+        idempotent: command.idempotent,
+        api: command.api,
+        ...(command.idempotencyKey ? { idempotencyKey: command.idempotencyKey } : {}),
+      });
       outcomes.set(intent.seq, { kind: 'done', task: taskOf(answer.result, userFieldNames) });
     } catch (error) {
       outcomes.set(intent.seq, outcomeOfError(error, command.idempotent));

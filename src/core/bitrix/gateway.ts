@@ -131,34 +131,31 @@ export class BitrixGateway implements PortalGateway {
     return mapElapsed(rows);
   }
 
-  /** Legacy comments, or the task chat on portals with the new task card (tasks 25.700+). */
-  async commentMode(): Promise<CommentMode> {
+  /** The task's chat ID on portals with the chat task card (tasks 25.700+); null on legacy portals. */
+  private async chatIdOf(taskId: string): Promise<string | null> {
+    const answer = (await this.client.call('tasks.task.get', { taskId, select: ['ID', 'CHAT_ID'] })).result as { task?: { chatId?: unknown } } | unknown[];
+    const chatId = Array.isArray(answer) ? undefined : answer.task?.chatId;
+    return chatId === undefined || chatId === null || chatId === '' || chatId === '0' || chatId === 0 ? null : String(chatId);
+  }
+
+  /**
+   * Legacy comments, or the task chat on portals with the new task card (docs-facts §3): the
+   * card's presence shows as a chat ID on the task. Remembered once seen for the portal.
+   */
+  async commentMode(taskId: string): Promise<CommentMode> {
     if (this.mode) return this.mode;
-    try {
-      const answer = await this.client.call('task.commentitem.getlist', { TASKID: '0' });
-      this.mode = Array.isArray(answer.result) ? 'legacy' : 'chat';
-    } catch (error) {
-      if (!(error instanceof BitrixError) || error.kind !== 'refused') throw error;
-      this.mode = 'chat';
-    }
+    this.mode = (await this.chatIdOf(taskId)) ? 'chat' : 'legacy';
     return this.mode;
   }
 
   async readComments(taskId: string) {
-    if ((await this.commentMode()) === 'legacy') {
-      try {
-        // Positional: TASKID, ORDER, FILTER.
-        return mapLegacyComments((await this.client.call('task.commentitem.getlist', { TASKID: taskId, ORDER: { POST_DATE: 'asc' } })).result, taskId);
-      } catch (error) {
-        // The portal switched to the chat card since we last looked.
-        if (!(error instanceof BitrixError) || error.kind !== 'refused') throw error;
-        this.mode = 'chat';
-      }
+    if ((await this.commentMode(taskId)) === 'legacy') {
+      // Positional: TASKID, ORDER, FILTER.
+      return mapLegacyComments((await this.client.call('task.commentitem.getlist', { TASKID: taskId, ORDER: { POST_DATE: 'asc' } })).result, taskId);
     }
-    const task = (await this.client.call('tasks.task.get', { taskId, select: ['ID', 'CHAT_ID'] })).result as { task?: { chatId?: unknown } } | unknown[];
-    const chatId = !Array.isArray(task) ? task.task?.chatId : undefined;
+    const chatId = await this.chatIdOf(taskId);
     if (!chatId) return [];
-    return mapChatComments((await this.client.call('im.dialog.messages.get', { DIALOG_ID: `chat${String(chatId)}`, LIMIT: 50 })).result, taskId);
+    return mapChatComments((await this.client.call('im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, LIMIT: 50 })).result, taskId);
   }
 
   async pollOfflineEvents(): Promise<OfflineEventBatch | null> {
@@ -179,7 +176,8 @@ export class BitrixGateway implements PortalGateway {
   }
 
   async send(intents: readonly Intent[]): Promise<Map<number, SendOutcome>> {
-    const mode = intents.some((i) => i.payload.name === 'addComment') ? await this.commentMode() : 'legacy';
+    const firstComment = intents.find((i) => i.payload.name === 'addComment');
+    const mode = firstComment && 'taskId' in firstComment.payload ? await this.commentMode(firstComment.payload.taskId) : 'legacy';
     return sendIntents(this.client, intents, (intent) => commandFor(intent, mode), this.userFieldNames);
   }
 

@@ -20,8 +20,15 @@ export interface IntentCommand {
   command: BatchCommand;
   /** v3 methods go to /rest/api/ and cannot ride in a v2 batch. */
   api: 'v2' | 'v3';
-  /** Appends and creates must not be resent blindly (no idempotency keys on Bitrix24). */
+  /** Appends and creates must not be resent blindly (REST 2 keeps no idempotency keys). */
   idempotent: boolean;
+  /** REST 3.0 calls carry this key, which makes a resend safe (docs rest-v3.md). */
+  idempotencyKey?: string;
+}
+
+/** Stable for one intent across retries and restarts, distinct across stores. */
+export function idempotencyKeyOf(intent: Intent): string {
+  return `pult-${intent.createdAt}-${intent.seq}`;
 }
 
 export function commandFor(intent: Intent, commentMode: CommentMode): IntentCommand {
@@ -39,7 +46,12 @@ export function commandFor(intent: Intent, commentMode: CommentMode): IntentComm
       return { command: { method: STATUS_METHOD[p.action], params: { taskId: p.taskId } }, api: 'v2', idempotent: true };
     case 'addComment':
       return commentMode === 'chat'
-        ? { command: { method: 'tasks.task.chat.message.send', params: { fields: { taskId: Number(p.taskId), text: p.text } } }, api: 'v3', idempotent: false }
+        ? {
+            command: { method: 'tasks.task.chat.message.send', params: { fields: { taskId: Number(p.taskId), text: p.text } } },
+            api: 'v3',
+            idempotent: true,
+            idempotencyKey: idempotencyKeyOf(intent),
+          }
         : // Positional: TASKID, FIELDS (docs-facts §3).
           { command: { method: 'task.commentitem.add', params: { TASKID: p.taskId, FIELDS: { POST_MESSAGE: p.text } } }, api: 'v2', idempotent: false };
     case 'logTime':

@@ -59,8 +59,12 @@ export async function startTestEmulator(
   const handle = await startEmulator(options);
 
   const restCall: TestEmulator['rest'] = async (method, params = {}, o = {}) => {
-    const base = o.webhook ? (o.webhook === true ? handle.webhookUrl : o.webhook) : `${handle.portalUrl}/rest/`;
-    const path = `${o.api === 'v3' ? 'api/' : ''}${method}`;
+    // REST 3.0 puts `api/` right after `/rest/`, before a webhook's credentials (docs rest-v3.md).
+    const webhookBase = o.webhook ? (o.webhook === true ? handle.webhookUrl : o.webhook) : undefined;
+    const base = webhookBase
+      ? o.api === 'v3' ? webhookBase.replace('/rest/', '/rest/api/') : webhookBase
+      : `${handle.portalUrl}/rest/${o.api === 'v3' ? 'api/' : ''}`;
+    const path = method;
     const all = o.token ? { ...params, auth: o.token } : params;
     const via = o.via ?? 'json';
     let url = `${base}${path}`;

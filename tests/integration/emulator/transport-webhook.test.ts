@@ -42,8 +42,46 @@ describe('incoming webhooks', () => {
     }
   });
 
-  it('docs-facts §2: webhooks reach v3 methods under <webhook>/api/<method>', async () => {
+  it('docs rest-v3.md: webhooks reach v3 methods under /rest/api/<user>/<secret>/<method>', async () => {
     const r = await emu.rest('tasks.task.chat.message.send', {}, { webhook: true, api: 'v3' });
     expect(r.status).toBe(200);
+  });
+});
+
+describe('REST 3.0 conventions (docs rest-v3.md)', () => {
+  it('answers v3 errors as {error: {code, message}}', async () => {
+    const emu = await startTestEmulator({ realPortal: true, tasks: 5 });
+    try {
+      const r = await emu.rest('tasks.task.chat.message.send', { fields: { taskId: 1, text: 'x' } }, { webhook: true, api: 'v3' });
+      expect(r.status).toBe(404);
+      expect(r.body.error).toMatchObject({ code: 'ERROR_METHOD_NOT_FOUND', message: expect.any(String) });
+    } finally {
+      await emu.close();
+    }
+  });
+
+  it('replays a repeated call with the same Idempotency-Key instead of running it twice', async () => {
+    const emu = await startTestEmulator({ realPortal: true, tasks: 5 });
+    try {
+      emu.setCommentMode('chat');
+      const send = (key: string, text: string) =>
+        emu.rest('tasks.task.chat.message.send', { fields: { taskId: 1, text } }, { webhook: true, api: 'v3', headers: { 'Idempotency-Key': key } });
+      const first = await send('k-1', 'Один раз');
+      const again = await send('k-1', 'Один раз');
+      expect(first.status).toBe(200);
+      expect(again.status).toBe(200);
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      expect(first.headers.get('idempotent-replayed')).toBeNull();
+      expect(again.body).toEqual(first.body);
+      expect((await send('k-1', 'Другой текст')).status).toBe(422);
+      expect((await send('bad key with spaces', 'x')).status).toBe(400);
+      const task = await emu.rest('tasks.task.get', { taskId: 1, select: ['ID', 'CHAT_ID'] }, { webhook: true });
+      const chatId = (task.body.result as { task: { chatId: number } }).task.chatId;
+      const messages = await emu.rest('im.dialog.messages.get', { DIALOG_ID: `chat${chatId}` }, { webhook: true });
+      const texts = (messages.body.result as { messages: { text: string }[] }).messages.map((m) => m.text);
+      expect(texts.filter((t) => t === 'Один раз')).toHaveLength(1);
+    } finally {
+      await emu.close();
+    }
   });
 });
