@@ -3,7 +3,8 @@ import type { Clock, Random } from '../core/ports';
 
 export const systemClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms) => delay(ms).then(() => undefined),
+  // Unref'ed: a pending poll wait never keeps a finished process alive.
+  sleep: (ms) => delay(ms, undefined, { ref: false }).then(() => undefined),
 };
 
 export const systemRandom: Random = { next: () => Math.random() };

@@ -13,7 +13,7 @@ import { clientMarker, commandFor, type CommentMode } from './intent-commands';
 import { sendIntents } from './gateway-send';
 import type { BitrixClient } from './client';
 import type { Task } from '../domain/model';
-import type { Identity, OfflineEventBatch, PortalGateway, SendOutcome, TaskQuery } from '../sync/portal-port';
+import type { Identity, OfflineEventBatch, PortalGateway, SendOutcome, TaskQuery, TaskStamp } from '../sync/portal-port';
 import type { Intent } from '../sync/intents';
 
 function formatIso(ms: number, offsetMinutes: number): string {
@@ -114,11 +114,20 @@ export class BitrixGateway implements PortalGateway {
     return this.mapRows(rows);
   }
 
-  async readTaskIds(groupIds: readonly string[]): Promise<Map<string, string>> {
-    const rows = await readWholeList(this.client, 'tasks.task.list', { filter: { GROUP_ID: [...groupIds] }, select: ['ID', 'GROUP_ID'], order: { ID: 'asc' } }, { rows: taskRowsOf });
-    const ids = new Map<string, string>();
-    for (const row of rows as { id?: unknown; groupId?: unknown }[]) ids.set(String(row.id), String(row.groupId ?? ''));
-    return ids;
+  async readTaskIds(groupIds: readonly string[]): Promise<Map<string, TaskStamp>> {
+    const rows = await readWholeList(
+      this.client,
+      'tasks.task.list',
+      { filter: { GROUP_ID: [...groupIds] }, select: ['ID', 'GROUP_ID', 'CHANGED_DATE'], order: { ID: 'asc' } },
+      { rows: taskRowsOf },
+    );
+    const stamps = new Map<string, TaskStamp>();
+    for (const row of rows as { id?: unknown; groupId?: unknown; changedDate?: unknown }[]) {
+      const changedAt = typeof row.changedDate === 'string' ? Date.parse(row.changedDate) : NaN;
+      if (row.id === undefined || Number.isNaN(changedAt)) throw new BitrixError('malformed', 'MALFORMED_ANSWER', 'tasks.task.list answered a row without ID or CHANGED_DATE');
+      stamps.set(String(row.id), { groupId: String(row.groupId ?? ''), changedAt });
+    }
+    return stamps;
   }
 
   async readHistory(taskId: string) {

@@ -10,6 +10,11 @@ export interface Identity {
   isAdmin: boolean;
 }
 
+export interface TaskStamp {
+  groupId: string;
+  changedAt: number;
+}
+
 export interface TaskQuery {
   groupIds: readonly string[];
   /** Only tasks changed after this portal time (ms). */
@@ -49,8 +54,8 @@ export interface PortalGateway {
 
   readTasks(query: TaskQuery): Promise<Task[]>;
   readTasksByIds(ids: readonly string[]): Promise<Task[]>;
-  /** IDs (and groups) of every task in the groups: the cheap reconciliation read. */
-  readTaskIds(groupIds: readonly string[]): Promise<Map<string, string>>;
+  /** ID, group and change time of every task in the groups: the cheap reconciliation read. */
+  readTaskIds(groupIds: readonly string[]): Promise<Map<string, TaskStamp>>;
   readHistory(taskId: string): Promise<HistoryEntry[]>;
   readElapsed(taskId: string): Promise<ElapsedRecord[]>;
   readComments(taskId: string): Promise<TaskComment[]>;
@@ -67,4 +72,26 @@ export interface PortalGateway {
 
   /** HTTP requests sent so far. */
   readonly requestCount: number;
+}
+
+/**
+ * How the gateway's failures are read: each carries a `kind` (the REST client's classification:
+ * token-expired, signed-out, rate-limited, operation-limit, transient, refused, malformed).
+ */
+export function portalErrorKind(error: unknown): string | null {
+  if (typeof error === 'object' && error !== null && 'kind' in error && typeof (error as { kind: unknown }).kind === 'string') {
+    return (error as { kind: string }).kind;
+  }
+  return null;
+}
+
+/** A cycle that could not finish, with the connectivity it implies. */
+export class SyncCycleError extends Error {
+  constructor(
+    readonly kind: 'signed-out' | 'transient',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SyncCycleError';
+  }
 }

@@ -209,8 +209,9 @@ class SqliteStore implements SyncStore {
         intent.baseChangedAt,
         intent.baseValues === null ? null : JSON.stringify(intent.baseValues),
         intent.createdAt,
-        // Due at once: a new edit goes out with the next flush.
-        intent.createdAt,
+        // Due at once (0, not createdAt): a portal clock re-measured a second lower after a
+        // restart must not hold a new edit back.
+        0,
       ]);
       const seq = Number(result.lastInsertRowid);
       return this.intentBySeq(seq) ?? this.fail('invalid', `Intent ${seq} vanished right after it was written`);

@@ -52,7 +52,7 @@ describe('outbox', () => {
       baseValues: null,
       createdAt: 1_000,
       attempts: 0,
-      nextAttemptAt: 1_000,
+      nextAttemptAt: 0,
       lastError: null,
       lastErrorCode: null,
       state: 'queued',

@@ -1,0 +1,86 @@
+/**
+ * Reading settings from anything outside (the stored file, an imported file): migrate older
+ * versions, validate, and explain the first problem by naming the field. Export is the parsed
+ * document, so nothing outside the schema (a secret pasted into a file) ever leaves.
+ */
+import type { z } from 'zod';
+import { SETTINGS_VERSION, settingsSchema, type Settings } from './settings';
+
+export type SettingsResult = { ok: true; settings: Settings } | { ok: false; error: string };
+
+type Raw = Record<string, unknown>;
+
+/**
+ * Version 1 (before Pult 0.1 was versioned by schema) kept a flat layout:
+ * `{ version: 1, portal: { url, authKind, clientId }, groupIds, excludedUsers, dailyPlanHours,
+ * monthlyPlanHours, language, theme }`. A file without a version is read as version 1.
+ */
+function migrateV1ToV2(v1: Raw): Raw {
+  const portal = isObject(v1['portal']) ? v1['portal'] : {};
+  const { portal: _portal, excludedUsers, dailyPlanHours, monthlyPlanHours, language, theme, ...rest } = v1;
+  return {
+    ...rest,
+    version: 2,
+    connection: { address: portal['url'], kind: portal['authKind'], clientId: portal['clientId'] },
+    excludedUserIds: excludedUsers,
+    plans: { employeeHoursPerDay: dailyPlanHours, companyHoursPerMonth: monthlyPlanHours },
+    ui: { language, theme },
+  };
+}
+
+const MIGRATIONS: Record<number, (raw: Raw) => Raw> = { 1: migrateV1ToV2 };
+
+/** Brings a raw document of any known version up to the current layout (not yet validated). */
+export function migrateSettings(raw: unknown): { ok: true; raw: Raw } | { ok: false; error: string } {
+  if (!isObject(raw)) return { ok: false, error: 'settings: expected a JSON object' };
+  let doc: Raw = raw;
+  let version = doc['version'] ?? 1;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { ok: false, error: `version: expected a whole number, got ${JSON.stringify(version)}` };
+  }
+  if (version > SETTINGS_VERSION) {
+    return { ok: false, error: `version: the file is for settings version ${version}; this Pult reads up to ${SETTINGS_VERSION}` };
+  }
+  while (version < SETTINGS_VERSION) {
+    const step = MIGRATIONS[version];
+    if (!step) return { ok: false, error: `version: no migration from version ${version}` };
+    doc = step(doc);
+    version += 1;
+  }
+  return { ok: true, raw: doc };
+}
+
+/** Migrates and validates; the error names the first offending field. */
+export function parseSettings(raw: unknown): SettingsResult {
+  const migrated = migrateSettings(raw);
+  if (!migrated.ok) return migrated;
+  const parsed = settingsSchema.safeParse(migrated.raw);
+  if (!parsed.success) return { ok: false, error: describeIssue(parsed.error.issues[0]) };
+  return { ok: true, settings: parsed.data };
+}
+
+/** Parses an imported file's text. */
+export function importSettingsJson(text: string): SettingsResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { ok: false, error: `the file is not valid JSON (${(error as Error).message})` };
+  }
+  return parseSettings(raw);
+}
+
+/** The exported file: the validated document only, pretty-printed for review. */
+export function exportSettingsJson(settings: Settings): string {
+  return `${JSON.stringify(settingsSchema.parse(settings), null, 2)}\n`;
+}
+
+function describeIssue(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return 'settings: invalid';
+  const field = issue.path.length > 0 ? issue.path.map(String).join('.') : 'settings';
+  return `${field}: ${issue.message}`;
+}
+
+function isObject(value: unknown): value is Raw {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,292 @@
+/**
+ * The sync engine: pull, flush, pull, on a schedule that keeps an idle client within 4 requests
+ * a minute; an edit is an intent written durably before the UI calls it queued.
+ */
+import type { Clock, Logger, Random } from '../ports';
+import type { Intent, IntentPayload } from './intents';
+import { portalErrorKind, SyncCycleError, type Identity, type PortalGateway } from './portal-port';
+import type { SyncStore } from './store';
+import type { NetworkProbe, SyncNotice, SyncStatus } from './status';
+import { applyOfflineEvents, deltaPoll, firstSync, hasFirstSync, reconcile, type PullContext } from './pull';
+import { flushOutbox, retryDelayMs } from './flush';
+import { rebase, type BoardTask } from './rebase';
+import { baseValuesFor } from './conflicts';
+
+export interface SyncSchedule {
+  /** Poll interval while a window is visible (15 s: 4 requests a minute at most). */
+  visibleMs: number;
+  /** Poll interval when every window is hidden. */
+  backgroundMs: number;
+  /** Every n-th tick reconciles IDs instead of the delta poll (same single request when quiet). */
+  reconcileEvery: number;
+  /** With offline events, every n-th tick confirms with a delta poll. */
+  confirmEvery: number;
+  /** Re-measure the portal clock this often. */
+  clockCheckMs: number;
+}
+
+export const DEFAULT_SCHEDULE: SyncSchedule = { visibleMs: 15_000, backgroundMs: 60_000, reconcileEvery: 20, confirmEvery: 10, clockCheckMs: 30 * 60_000 };
+
+export interface SyncEngineOptions {
+  store: SyncStore;
+  portal: PortalGateway;
+  /** The workstation clock; the engine derives portal time from it. */
+  clock: Clock;
+  random: Random;
+  groupIds: readonly string[];
+  /** Offline events can be used (OAuth); they are, when the user also is a portal admin. */
+  offlineEventsPossible: boolean;
+  network?: NetworkProbe;
+  logger?: Logger;
+  schedule?: Partial<SyncSchedule>;
+}
+
+type Listener<T> = (value: T) => void;
+
+export class SyncEngine {
+  private readonly schedule: SyncSchedule;
+  private offsetMs = 0;
+  private clockCheckedAt = -Infinity;
+  private identity: Identity | null = null;
+  private tick = 0;
+  private running = false;
+  private visible = true;
+  private wake: (() => void) | null = null;
+  private cycle: Promise<void> | null = null;
+  private failures = 0;
+  private status: SyncStatus = { connectivity: 'online', queued: 0, failed: 0, conflicts: 0, lastSyncAt: null, firstSync: null, lastError: null };
+  private readonly statusListeners = new Set<Listener<SyncStatus>>();
+  private readonly noticeListeners = new Set<Listener<SyncNotice>>();
+  private readonly changeListeners = new Set<Listener<void>>();
+
+  /** Portal time: the workstation clock corrected by the offset measured with server.time. */
+  readonly portalClock: Clock;
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.schedule = { ...DEFAULT_SCHEDULE, ...options.schedule };
+    this.portalClock = { now: () => options.clock.now() + this.offsetMs, sleep: (ms) => options.clock.sleep(ms) };
+    this.refreshCounts();
+  }
+
+  private get pullContext(): PullContext {
+    return { store: this.options.store, portal: this.options.portal, groupIds: this.options.groupIds };
+  }
+
+  onStatus(listener: Listener<SyncStatus>): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+  onNotice(listener: Listener<SyncNotice>): () => void {
+    this.noticeListeners.add(listener);
+    return () => this.noticeListeners.delete(listener);
+  }
+  /** Board data changed (a pull wrote tasks, or the outbox changed). */
+  onChange(listener: Listener<void>): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  getStatus(): SyncStatus {
+    return { ...this.status };
+  }
+
+  currentUser(): Identity | null {
+    return this.identity;
+  }
+
+  private setStatus(patch: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...patch };
+    for (const listener of this.statusListeners) listener(this.getStatus());
+  }
+
+  private changed(): void {
+    this.refreshCounts();
+    for (const listener of this.changeListeners) listener();
+  }
+
+  private refreshCounts(): void {
+    const intents = this.options.store.listIntents();
+    const counts = { queued: 0, failed: 0, conflicts: 0 };
+    for (const intent of intents) {
+      if (intent.state === 'failed') counts.failed++;
+      else if (intent.state === 'conflict') counts.conflicts++;
+      else counts.queued++;
+    }
+    if (counts.queued !== this.status.queued || counts.failed !== this.status.failed || counts.conflicts !== this.status.conflicts) this.setStatus(counts);
+  }
+
+  /** The board of one group: server state with the outbox replayed over it. */
+  view(groupId: string): BoardTask[] {
+    const intents = this.options.store.listIntents();
+    const userId = this.identity?.userId ?? '';
+    return rebase(this.options.store.tasksByGroup(groupId), intents, userId).filter((task) => task.groupId === groupId);
+  }
+
+  /** Records an edit durably and schedules a send; the returned intent is already queued. */
+  enqueue(payload: IntentPayload): Intent {
+    const { store } = this.options;
+    const task = 'taskId' in payload ? store.getTask(payload.taskId) : null;
+    let baseValues = null;
+    if (task && payload.name === 'updateFields') baseValues = baseValuesFor(task, Object.keys(payload.fields));
+    if (task && payload.name === 'moveCard') baseValues = { STAGE_ID: task.stageId };
+    const normalised: IntentPayload =
+      payload.name === 'createTask' && !payload.responsibleId && this.identity ? { ...payload, responsibleId: this.identity.userId } : payload;
+    const intent = store.addIntent({ payload: normalised, baseChangedAt: task?.changedAt ?? null, baseValues, createdAt: this.portalClock.now() });
+    this.changed();
+    this.nudge();
+    return intent;
+  }
+
+  retry(seq: number): void {
+    this.options.store.updateIntent(seq, { state: 'queued', nextAttemptAt: 0, lastError: null, lastErrorCode: null });
+    this.changed();
+    this.nudge();
+  }
+
+  discard(seq: number): void {
+    this.options.store.removeIntent(seq);
+    this.changed();
+  }
+
+  /** Keep mine: resend over the portal's current values. Take theirs: drop my edit. */
+  resolveConflict(seq: number, choice: 'mine' | 'theirs'): void {
+    const { store } = this.options;
+    const intent = store.listIntents().find((i) => i.seq === seq);
+    if (!intent || intent.state !== 'conflict') return;
+    if (choice === 'theirs') {
+      store.removeIntent(seq);
+    } else {
+      // The edit is re-based on what the portal has now, so it no longer conflicts.
+      store.transaction(() => {
+        store.removeIntent(seq);
+        const task = 'taskId' in intent.payload ? store.getTask(intent.payload.taskId) : null;
+        const baseValues = task && intent.payload.name === 'updateFields' ? baseValuesFor(task, Object.keys(intent.payload.fields)) : null;
+        store.addIntent({ payload: intent.payload, baseChangedAt: task?.changedAt ?? null, baseValues, createdAt: this.portalClock.now() });
+      });
+    }
+    this.changed();
+    this.nudge();
+  }
+
+  setVisible(visible: boolean): void {
+    const wasHidden = !this.visible;
+    this.visible = visible;
+    if (visible && wasHidden) this.nudge();
+  }
+
+  /** Runs a cycle soon (after an edit, on reconnect, "sync now"). */
+  nudge(): void {
+    this.wake?.();
+  }
+
+  private async ensureIdentity(): Promise<void> {
+    const now = this.options.clock.now();
+    if (!this.identity) this.identity = await this.options.portal.identity();
+    if (now - this.clockCheckedAt >= this.schedule.clockCheckMs) {
+      const before = this.options.clock.now();
+      const portalNow = await this.options.portal.serverTime();
+      const after = this.options.clock.now();
+      this.offsetMs = Math.round(portalNow - (before + after) / 2);
+      this.clockCheckedAt = after;
+    }
+  }
+
+  private usesOfflineEvents(): boolean {
+    return this.options.offlineEventsPossible && this.identity?.isAdmin === true;
+  }
+
+  private async pull(): Promise<void> {
+    const ctx = this.pullContext;
+    if (!hasFirstSync(ctx)) {
+      this.setStatus({ firstSync: { read: 0, total: 0 } });
+      await firstSync(ctx, (read, total) => this.setStatus({ firstSync: { read, total } }));
+      this.setStatus({ firstSync: null });
+    } else if (this.tick % this.schedule.reconcileEvery === 0) {
+      await reconcile(ctx);
+    } else if (this.usesOfflineEvents() && this.tick % this.schedule.confirmEvery !== 0) {
+      await applyOfflineEvents(ctx);
+    } else {
+      await deltaPoll(ctx);
+    }
+    this.tick++;
+    this.setStatus({ lastSyncAt: this.portalClock.now() });
+    this.changed();
+  }
+
+  /** One full cycle: pull, flush the outbox, and pull again when something was sent. */
+  runCycle(): Promise<void> {
+    this.cycle ??= this.doCycle().finally(() => {
+      this.cycle = null;
+    });
+    return this.cycle;
+  }
+
+  private async doCycle(): Promise<void> {
+    if (this.options.network && !this.options.network.isOnline()) {
+      this.setStatus({ connectivity: 'offline' });
+      throw new SyncCycleError('transient', 'The workstation is offline');
+    }
+    try {
+      await this.ensureIdentity();
+      await this.pull();
+      const flushed = await flushOutbox({
+        store: this.options.store,
+        portal: this.options.portal,
+        clock: this.portalClock,
+        random: this.options.random,
+        userId: this.identity?.userId ?? '',
+        notify: (notice) => this.noticeListeners.forEach((listener) => listener(notice)),
+      });
+      this.changed();
+      if (flushed.signedOut) throw new SyncCycleError('signed-out', flushed.lastError ?? 'Signed out');
+      if (flushed.unreachable) throw new SyncCycleError('transient', flushed.lastError ?? 'The portal is unreachable');
+      if (flushed.sent > 0) await this.pull();
+      this.failures = 0;
+      this.setStatus({ connectivity: 'online', lastError: null });
+    } catch (error) {
+      this.failures++;
+      const kind = portalErrorKind(error);
+      const message = error instanceof Error ? error.message : String(error);
+      if (kind === 'signed-out' || kind === 'token-expired') {
+        this.setStatus({ connectivity: 'signed-out', lastError: message, firstSync: null });
+      } else if (kind === 'transient' || kind === 'rate-limited' || kind === 'operation-limit') {
+        const offline = this.options.network ? !this.options.network.isOnline() : false;
+        this.setStatus({ connectivity: offline ? 'offline' : 'portal-unreachable', lastError: message, firstSync: null });
+      } else {
+        this.setStatus({ lastError: message, firstSync: null });
+      }
+      this.options.logger?.warn('sync cycle failed', { error: message });
+      throw error;
+    }
+  }
+
+  /** Runs cycles until `stop()`: every 15 s while visible, slower hidden, backing off when down. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    void this.loop();
+  }
+
+  stop(): void {
+    this.running = false;
+    this.nudge();
+  }
+
+  private nextDelay(): number {
+    if (this.status.connectivity === 'signed-out') return 24 * 3_600_000; // until signed in again (nudge)
+    if (this.failures > 0) return Math.min(this.schedule.backgroundMs, retryDelayMs(this.failures - 1, this.options.random));
+    return this.visible ? this.schedule.visibleMs : this.schedule.backgroundMs;
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      await this.runCycle().catch(() => undefined);
+      if (!this.running) break;
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        void this.options.clock.sleep(this.nextDelay()).then(resolve);
+      });
+      this.wake = null;
+    }
+  }
+}

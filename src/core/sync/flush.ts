@@ -1,0 +1,219 @@
+/**
+ * Sending the outbox. One intent in flight per task, order kept per task, independent tasks
+ * together. No duplicates after a crash or a lost answer: absolute writes are resent freely;
+ * creates and appends are marked `sending` before the request and looked up on the portal before
+ * any resend.
+ */
+import type { Task } from '../domain/model';
+import type { Clock, Random } from '../ports';
+import { intentKey, type Intent, type TaskFieldPatch } from './intents';
+import type { PortalGateway, SendOutcome } from './portal-port';
+import type { SyncStore } from './store';
+import type { SyncNotice } from './status';
+import { applyFieldPatch, applyIntent, localTaskId } from './rebase';
+import { decideMove, splitFieldConflicts } from './conflicts';
+
+export interface FlushContext {
+  store: SyncStore;
+  portal: PortalGateway;
+  /** Portal time. */
+  clock: Clock;
+  random: Random;
+  userId: string;
+  notify(notice: SyncNotice): void;
+}
+
+export interface FlushResult {
+  sent: number;
+  /** The portal could not be reached; the rest waits for the next attempt. */
+  unreachable: boolean;
+  signedOut: boolean;
+  lastError: string | null;
+}
+
+const MAX_ROUNDS = 25;
+
+/** Appends and creates: their resend must be preceded by a look-up. */
+function needsLookup(intent: Intent): boolean {
+  return intent.payload.name === 'createTask' || intent.payload.name === 'logTime' || intent.payload.name === 'addComment';
+}
+
+export function retryDelayMs(attempts: number, random: Random): number {
+  const ceiling = Math.min(15 * 60_000, 5_000 * 2 ** Math.min(attempts, 10));
+  return Math.round(2_500 + random.next() * (ceiling - 2_500));
+}
+
+/** Picks, per task, the first intent that may go now. */
+function eligible(intents: readonly Intent[], now: number): Intent[] {
+  const blocked = new Set<string>();
+  const chosen: Intent[] = [];
+  for (const intent of intents) {
+    const key = intentKey(intent.payload);
+    if (blocked.has(key)) continue;
+    if (intent.state === 'failed' || intent.state === 'conflict') continue;
+    blocked.add(key);
+    if (intent.state === 'sending') continue;
+    // Edits of a task created offline wait for the create.
+    if ('taskId' in intent.payload && intent.payload.taskId.startsWith('local:')) continue;
+    if (intent.nextAttemptAt <= now) chosen.push(intent);
+  }
+  return chosen;
+}
+
+function isUnreachable(outcome: SendOutcome): boolean {
+  return (outcome.kind === 'retry' || outcome.kind === 'ambiguous') && ['NETWORK', 'TIMEOUT', 'TLS', 'NOT_JSON'].includes(outcome.code);
+}
+
+export async function flushOutbox(ctx: FlushContext): Promise<FlushResult> {
+  const result: FlushResult = { sent: 0, unreachable: false, signedOut: false, lastError: null };
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    if (!(await resolveAmbiguous(ctx, result))) break;
+    const now = ctx.clock.now();
+    const candidates = eligible(ctx.store.listIntents(), now);
+    const toSend: Intent[] = [];
+    const conflicting = new Map<number, TaskFieldPatch>();
+    for (const intent of candidates) {
+      const prepared = prepare(ctx, intent, conflicting);
+      if (prepared) toSend.push(prepared);
+    }
+    if (toSend.length === 0) break;
+
+    // Durably mark what cannot be resent blindly before the request leaves.
+    ctx.store.transaction(() => {
+      for (const intent of toSend) {
+        ctx.store.updateIntent(intent.seq, { attempts: intent.attempts + 1, ...(needsLookup(intent) ? { state: 'sending' } : {}) });
+      }
+    });
+    const outcomes = await ctx.portal.send(toSend);
+    ctx.store.transaction(() => {
+      for (const intent of toSend) applyOutcome(ctx, intent, outcomes.get(intent.seq) ?? { kind: 'retry', code: 'NO_ANSWER', message: 'No answer for this edit', retryAt: null }, conflicting.get(intent.seq), result);
+    });
+    if (result.signedOut || result.unreachable) break;
+  }
+  return result;
+}
+
+/** Conflict checks against the freshest server copy; returns the intent to send, or null. */
+function prepare(ctx: FlushContext, intent: Intent, conflicting: Map<number, TaskFieldPatch>): Intent | null {
+  const p = intent.payload;
+  if (p.name !== 'updateFields' && p.name !== 'moveCard') return intent;
+  const server = ctx.store.getTask(p.taskId);
+  if (!server) return intent; // unknown locally: let the portal answer (TASK_NOT_FOUND → refused)
+  if (p.name === 'moveCard') {
+    const decision = decideMove(intent, p.stageId, server);
+    if (decision === 'already-there' || decision === 'remote-wins') {
+      ctx.store.removeIntent(intent.seq);
+      if (decision === 'remote-wins') ctx.notify({ kind: 'move-lost', taskId: p.taskId, message: 'The card was moved on the portal after your move; the later move stays' });
+      return null;
+    }
+    if (decision === 'mine-wins') ctx.notify({ kind: 'move-overridden', taskId: p.taskId, message: 'Your later move replaced a move made on the portal' });
+    return intent;
+  }
+  const split = splitFieldConflicts(intent, p.fields, server);
+  if (Object.keys(split.conflicting).length === 0) return intent;
+  if (Object.keys(split.clean).length === 0) {
+    ctx.store.updateIntent(intent.seq, { state: 'conflict', lastError: 'Changed on the portal since your edit' });
+    ctx.notify({ kind: 'conflict', taskId: p.taskId, message: `Changed on the portal since your edit: ${Object.keys(split.conflicting).join(', ')}` });
+    return null;
+  }
+  conflicting.set(intent.seq, split.conflicting);
+  return { ...intent, payload: { ...p, fields: split.clean } };
+}
+
+function applyOutcome(ctx: FlushContext, intent: Intent, outcome: SendOutcome, conflictingFields: TaskFieldPatch | undefined, result: FlushResult): void {
+  const now = ctx.clock.now();
+  switch (outcome.kind) {
+    case 'done':
+      result.sent++;
+      applyDone(ctx, intent, outcome.task);
+      if (conflictingFields && intent.payload.name === 'updateFields') {
+        ctx.store.updateIntent(intent.seq, { payload: { ...intent.payload, fields: conflictingFields }, state: 'conflict', lastError: 'Changed on the portal since your edit' });
+        ctx.notify({ kind: 'conflict', taskId: intent.payload.taskId, message: `Changed on the portal since your edit: ${Object.keys(conflictingFields).join(', ')}` });
+      } else {
+        ctx.store.removeIntent(intent.seq);
+      }
+      return;
+    case 'refused':
+      ctx.store.updateIntent(intent.seq, { state: 'failed', lastError: outcome.message, lastErrorCode: outcome.code });
+      ctx.notify({ kind: 'refused', taskId: 'taskId' in intent.payload ? intent.payload.taskId : localTaskId(intent.payload.clientId), message: outcome.message, code: outcome.code });
+      return;
+    case 'signed-out':
+      result.signedOut = true;
+      result.lastError = outcome.message;
+      ctx.store.updateIntent(intent.seq, { state: 'queued', attempts: intent.attempts, lastError: outcome.message, lastErrorCode: outcome.code });
+      return;
+    case 'ambiguous':
+      // Stays `sending`: the next round looks it up on the portal before anything is resent.
+      ctx.store.updateIntent(intent.seq, { state: 'sending', lastError: outcome.message, lastErrorCode: outcome.code });
+      result.lastError = outcome.message;
+      if (isUnreachable(outcome)) result.unreachable = true;
+      return;
+    case 'retry':
+      ctx.store.updateIntent(intent.seq, {
+        state: 'queued',
+        nextAttemptAt: Math.max(outcome.retryAt ?? 0, now + retryDelayMs(intent.attempts, ctx.random)),
+        lastError: outcome.message,
+        lastErrorCode: outcome.code,
+      });
+      result.lastError = outcome.message;
+      if (isUnreachable(outcome)) result.unreachable = true;
+  }
+}
+
+/** The portal confirmed the edit: keep the local server copy in step until the next pull. */
+function applyDone(ctx: FlushContext, intent: Intent, returned: Task | null): void {
+  const p = intent.payload;
+  if (p.name === 'createTask') {
+    if (!returned) return;
+    const task = p.fields ? applyFieldPatch(returned, p.fields) : returned;
+    ctx.store.upsertTasks([task]);
+    rewriteLocalReferences(ctx.store, p.clientId, task.id);
+    return;
+  }
+  if (p.name === 'addComment' || p.name === 'logTime') return;
+  const server = ctx.store.getTask(p.taskId);
+  if (!server) return;
+  const next = applyIntent(server, p, ctx.clock.now());
+  if (next) ctx.store.upsertTasks([next]);
+}
+
+/** Edits made to a task before it reached the portal now name its portal ID. */
+function rewriteLocalReferences(store: SyncStore, clientId: string, taskId: string): void {
+  const local = localTaskId(clientId);
+  for (const other of store.listIntents()) {
+    if ('taskId' in other.payload && other.payload.taskId === local) {
+      store.updateIntent(other.seq, { payload: { ...other.payload, taskId } });
+    }
+  }
+}
+
+/**
+ * Intents left `sending` (a crash, or an answer lost): look on the portal. Found → done;
+ * not found → queued again. Returns false when the portal cannot be asked now.
+ */
+async function resolveAmbiguous(ctx: FlushContext, result: FlushResult): Promise<boolean> {
+  for (const intent of ctx.store.listIntents().filter((i) => i.state === 'sending')) {
+    const p = intent.payload;
+    let onPortal: Task | boolean;
+    try {
+      onPortal = p.name === 'createTask' ? ((await ctx.portal.findCreatedTask(p.clientId, p.groupId, intent.createdAt)) ?? false) : needsLookup(intent) ? await ctx.portal.isAppendOnPortal(intent, ctx.userId) : false;
+    } catch (error) {
+      result.unreachable = true;
+      result.lastError = error instanceof Error ? error.message : String(error);
+      return false;
+    }
+    ctx.store.transaction(() => {
+      if (onPortal === false) {
+        ctx.store.updateIntent(intent.seq, { state: 'queued', nextAttemptAt: 0 });
+        return;
+      }
+      if (p.name === 'createTask' && onPortal !== true) {
+        ctx.store.upsertTasks([onPortal]);
+        rewriteLocalReferences(ctx.store, p.clientId, onPortal.id);
+      }
+      ctx.store.removeIntent(intent.seq);
+      result.sent++;
+    });
+  }
+  return true;
+}

@@ -1,0 +1,122 @@
+/**
+ * Pulling portal state into the store: the first sync of the bound groups, delta polls by
+ * `>CHANGED_DATE` with an overlap window, and a cheap reconciliation of IDs that notices deleted
+ * tasks and tasks moved out of the groups. Never holds a transaction across a request: every
+ * read finishes first, then one synchronous transaction writes it.
+ */
+import type { Task } from '../domain/model';
+import type { PortalGateway } from './portal-port';
+import type { SyncStore } from './store';
+
+/** Re-read this much before the cursor: portal clocks and commit order are not exact. */
+export const DELTA_OVERLAP_MS = 60_000;
+
+export const CURSOR_CHANGED = 'delta:changedAt';
+export const CURSOR_FIRST_SYNC = 'firstSync:groups';
+
+export interface PullContext {
+  store: SyncStore;
+  portal: PortalGateway;
+  groupIds: readonly string[];
+}
+
+function groupKey(groupIds: readonly string[]): string {
+  return [...groupIds].sort().join(',');
+}
+
+export function hasFirstSync(ctx: PullContext): boolean {
+  return ctx.store.getCursor(CURSOR_FIRST_SYNC) === groupKey(ctx.groupIds);
+}
+
+/** Everything a board needs, read in full. */
+export async function firstSync(ctx: PullContext, onProgress: (read: number, total: number) => void): Promise<number> {
+  const { portal, store, groupIds } = ctx;
+  const startedAt = await portal.serverTime();
+  const userFields = await portal.readUserFields();
+  const [groups, users, departments, companies] = [await portal.readGroups(), await portal.readUsers(), await portal.readDepartments(), await portal.readCompanies()];
+  const stages = new Map<string, Awaited<ReturnType<PortalGateway['readStages']>>>();
+  for (const groupId of groupIds) stages.set(groupId, await portal.readStages(groupId));
+  const tasks = await portal.readTasks({ groupIds, onProgress });
+
+  const seen = new Set(tasks.map((t) => t.id));
+  store.transaction(() => {
+    store.replaceUserFields(userFields);
+    store.replaceGroups(groups);
+    store.replaceUsers(users);
+    store.replaceDepartments(departments);
+    store.replaceCompanies(companies);
+    for (const [groupId, list] of stages) store.replaceStages(groupId, list);
+    // Tasks of groups no longer bound, or gone from the bound ones, leave the store.
+    const knownGroups = new Set([...store.groups().map((g) => g.id), ...groupIds]);
+    const stale = [...knownGroups].flatMap((g) => store.taskIdsByGroup(g)).filter((id) => !seen.has(id));
+    store.deleteTasks(stale);
+    store.upsertTasks(tasks);
+    // The cursor is the portal time the read started at (deltas read from it less the overlap):
+    // nothing changed during the read is missed.
+    store.setCursor(CURSOR_CHANGED, String(startedAt));
+    store.setCursor(CURSOR_FIRST_SYNC, groupKey(groupIds));
+  });
+  return tasks.length;
+}
+
+/** Writes tasks that are new or changed since the store's copy; returns how many changed. */
+export function storeChangedTasks(store: SyncStore, tasks: readonly Task[]): Task[] {
+  const changed = tasks.filter((task) => {
+    const stored = store.getTask(task.id);
+    return !stored || stored.changedAt !== task.changedAt || stored.stageId !== task.stageId || stored.groupId !== task.groupId;
+  });
+  if (changed.length) store.upsertTasks(changed);
+  return changed;
+}
+
+/** One delta poll: a single request when nothing changed. */
+export async function deltaPoll(ctx: PullContext): Promise<Task[]> {
+  const cursor = Number(ctx.store.getCursor(CURSOR_CHANGED) ?? '0');
+  const tasks = await ctx.portal.readTasks({ groupIds: ctx.groupIds, changedAfter: cursor - DELTA_OVERLAP_MS });
+  return ctx.store.transaction(() => {
+    const changed = storeChangedTasks(ctx.store, tasks);
+    const newest = tasks.reduce((max, t) => Math.max(max, t.changedAt), cursor);
+    ctx.store.setCursor(CURSOR_CHANGED, String(newest));
+    return changed;
+  });
+}
+
+/**
+ * Reads the ID and change time of every task in the bound groups and settles every difference:
+ * tasks missing locally or changed are fetched; local tasks the portal no longer lists are fetched
+ * by ID and removed when they are gone or have moved to a group that is not bound. It catches
+ * everything a delta poll catches, so it replaces the poll on the ticks it runs.
+ */
+export async function reconcile(ctx: PullContext): Promise<{ changed: number; removed: number }> {
+  const remote = await ctx.portal.readTaskIds(ctx.groupIds);
+  const localIds = ctx.groupIds.flatMap((g) => ctx.store.taskIdsByGroup(g));
+  const local = new Set(localIds);
+  const stale = [...remote.entries()].filter(([id, stamp]) => !local.has(id) || ctx.store.getTask(id)?.changedAt !== stamp.changedAt).map(([id]) => id);
+  const goneRemotely = localIds.filter((id) => !remote.has(id));
+  const fetched = await ctx.portal.readTasksByIds([...stale, ...goneRemotely]);
+  const bound = new Set(ctx.groupIds);
+  const stillHere = fetched.filter((t) => bound.has(t.groupId));
+  const fetchedIds = new Set(stillHere.map((t) => t.id));
+  const removed = goneRemotely.filter((id) => !fetchedIds.has(id));
+  const newest = [...remote.values()].reduce((max, s) => Math.max(max, s.changedAt), Number(ctx.store.getCursor(CURSOR_CHANGED) ?? '0'));
+  ctx.store.transaction(() => {
+    ctx.store.upsertTasks(stillHere);
+    ctx.store.deleteTasks(removed);
+    ctx.store.setCursor(CURSOR_CHANGED, String(newest));
+  });
+  return { changed: stillHere.length, removed: removed.length };
+}
+
+/** Offline events (admin on OAuth): fetch what changed, drop what was deleted. */
+export async function applyOfflineEvents(ctx: PullContext): Promise<{ changed: number; deleted: number } | null> {
+  const batch = await ctx.portal.pollOfflineEvents();
+  if (!batch) return null;
+  const fetched = await ctx.portal.readTasksByIds(batch.changedTaskIds);
+  const bound = new Set(ctx.groupIds);
+  ctx.store.transaction(() => {
+    storeChangedTasks(ctx.store, fetched.filter((t) => bound.has(t.groupId)));
+    const leftGroups = fetched.filter((t) => !bound.has(t.groupId)).map((t) => t.id);
+    ctx.store.deleteTasks([...batch.deletedTaskIds, ...leftGroups]);
+  });
+  return { changed: fetched.length, deleted: batch.deletedTaskIds.length };
+}
