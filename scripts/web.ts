@@ -1,5 +1,5 @@
 /**
- * Browser mode: `npm run web -- [--demo] [--portal <url> --webhook <url>] [--port <n>]`.
+ * Browser mode: `npm run web -- [--demo] [--portal <url> --webhook <url>] [--port <n>] [--data <dir>]`.
  * Serves the built renderer on 127.0.0.1 with the same host services Electron main uses and
  * prints one JSON line: {"url":"http://127.0.0.1:<n>/?token=…"} (with --demo also "emulator").
  */
@@ -7,16 +7,24 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { spawn } from 'node:child_process';
 import { startWebHost } from '../src/node/web-host';
-import { PultService, type ServiceConnection } from '../src/node/service';
-import { createNodeHttp } from '../src/node/http';
-import { startDemoPortal } from '../src/node/demo/demo-portal';
+import { startDemoPortal, type DemoPortal } from '../src/node/demo/demo-portal';
+import { composeHost, defaultDataDir } from '../src/node/host/compose';
+import { acceptProposedSetup } from '../src/node/host/auto-setup';
+import { MemorySecretStore } from '../src/node/secrets/memory';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function fail(message: string): never {
   process.stderr.write(`pult web: ${message}\n`);
   process.exit(2);
+}
+
+/** The system browser, for sign-in pages and portal links. */
+async function openExternal(url: string): Promise<void> {
+  const command = process.platform === 'win32' ? 'explorer' : process.platform === 'darwin' ? 'open' : 'xdg-open';
+  spawn(command, [url], { stdio: 'ignore', detached: true }).on('error', () => process.stderr.write(`pult web: open this address yourself: ${url}\n`)).unref();
 }
 
 async function main(): Promise<void> {
@@ -28,6 +36,7 @@ async function main(): Promise<void> {
         portal: { type: 'string' },
         webhook: { type: 'string' },
         port: { type: 'string', default: '0' },
+        data: { type: 'string' },
         renderer: { type: 'string' },
       },
       strict: true,
@@ -37,24 +46,51 @@ async function main(): Promise<void> {
   }
   const port = Number(args.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0..65535, got ${args.port}`);
-  if (args.portal && !args.webhook) fail('--portal needs --webhook <url> (OAuth sign-in happens in the app)');
+  if (Boolean(args.portal) !== Boolean(args.webhook)) fail('--portal and --webhook go together (OAuth sign-in happens in the app)');
+  if (args.demo && args.portal) fail('--demo and --portal exclude each other');
 
   const rendererDir = args.renderer ? path.resolve(args.renderer) : path.join(root, 'out', 'renderer');
   if (!existsSync(path.join(rendererDir, 'index.html'))) fail(`no built renderer at ${rendererDir}: run \`npm run build\` first`);
   const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
-  const demo = args.demo ? await startDemoPortal() : null;
-  let connection: ServiceConnection | null = null;
-  if (demo) connection = { info: { portalUrl: demo.portalUrl, kind: 'demo' }, webhookUrl: demo.webhookUrl };
-  else if (args.portal && args.webhook) connection = { info: { portalUrl: args.portal, kind: 'webhook' }, webhookUrl: args.webhook };
+  const demos: DemoPortal[] = [];
+  const host = composeHost({
+    version,
+    shell: 'browser',
+    dataDir: path.resolve(args.data ?? defaultDataDir()),
+    startDemo: async () => {
+      const demo = await startDemoPortal();
+      demos.push(demo);
+      return demo;
+    },
+    openExternal,
+    // A webhook given on the command line stays in this process's memory only.
+    ...(args.webhook ? { secrets: new MemorySecretStore() } : {}),
+    logger: { debug: () => undefined, info: () => undefined, warn: (m, d) => process.stderr.write(`${m} ${JSON.stringify(d ?? {})}\n`), error: (m, d) => process.stderr.write(`${m} ${JSON.stringify(d ?? {})}\n`) },
+  });
 
-  const service = new PultService({ version, shell: 'browser', http: createNodeHttp(), connection });
-  const host = await startWebHost({ service, rendererDir, port });
-  process.stdout.write(`${JSON.stringify({ url: host.url, ...(demo ? { emulator: demo.startLine } : {}) })}\n`);
+  try {
+    if (args.demo) await acceptProposedSetup(host, await host.connectDemo());
+    else if (args.portal && args.webhook) await acceptProposedSetup(host, await host.connectWebhook({ portalUrl: args.portal, webhookUrl: args.webhook }));
+    else await host.restore();
+  } catch (error) {
+    fail(`could not connect: ${(error as Error).message}`);
+  }
+
+  const web = await startWebHost({
+    service: host,
+    subscribe: (listener) => host.onEvent(listener),
+    rendererDir,
+    port,
+    onInternalError: (error) => process.stderr.write(`pult web: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
+  });
+  const demo = demos.at(-1);
+  process.stdout.write(`${JSON.stringify({ url: web.url, ...(args.demo && demo ? { emulator: demo.startLine } : {}) })}\n`);
 
   const stop = async (): Promise<void> => {
+    await web.close();
     await host.close();
-    await demo?.close();
+    await Promise.all(demos.map((d) => d.close()));
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

@@ -1,13 +1,14 @@
 /**
- * Electron main: composes the host service with windows and IPC. Kept thin: everything that can
- * run without Electron lives in src/node and src/core.
+ * Electron main: composes the host with windows and IPC. Kept thin: everything that can run
+ * without Electron lives in src/node and src/core.
  */
 import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { PultService } from '../node/service';
-import { createNodeHttp } from '../node/http';
+import { composeHost } from '../node/host/compose';
+import { acceptProposedSetup } from '../node/host/auto-setup';
 import { startDemoPortal, type DemoPortal } from '../node/demo/demo-portal';
+import type { PultHost } from '../node/host/pult-host';
 import { registerApiHandlers } from './ipc';
 import { createTrustedUrlCheck, cspHeaders, hardenWebContents, secureWebPreferences } from './security';
 
@@ -15,7 +16,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join(here, '../renderer/index.html')).href;
 const isTrustedUrl = createTrustedUrlCheck(rendererUrl);
 
-let demo: DemoPortal | null = null;
+const demos: DemoPortal[] = [];
+let host: PultHost | null = null;
 let consoleWindow: BrowserWindow | null = null;
 
 function createConsoleWindow(): BrowserWindow {
@@ -28,6 +30,10 @@ function createConsoleWindow(): BrowserWindow {
   });
   hardenWebContents(window.webContents, isTrustedUrl, (url) => void shell.openExternal(url));
   window.once('ready-to-show', () => window.show());
+  window.on('show', () => void host?.setVisible(true));
+  window.on('hide', () => void host?.setVisible(false));
+  window.on('minimize', () => void host?.setVisible(false));
+  window.on('restore', () => void host?.setVisible(true));
   void window.loadURL(rendererUrl);
   return window;
 }
@@ -38,16 +44,26 @@ async function start(): Promise<void> {
   });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
 
-  // No portal configured yet: open the built-in demo portal (first run lands here).
-  demo = await startDemoPortal();
-  const service = new PultService({
+  host = composeHost({
     version: app.getVersion(),
     shell: 'electron',
-    http: createNodeHttp(),
-    connection: { info: { portalUrl: demo.portalUrl, kind: 'demo' }, webhookUrl: demo.webhookUrl },
+    dataDir: app.getPath('userData'),
+    startDemo: async () => {
+      const demo = await startDemoPortal();
+      demos.push(demo);
+      return demo;
+    },
+    openExternal: (url) => shell.openExternal(url),
   });
-  registerApiHandlers(ipcMain, service, isTrustedUrl);
+  await host.restore();
+  // Nothing configured yet: a fresh install opens on the built-in demo portal.
+  if (!(await host.getAppInfo()).connection) await acceptProposedSetup(host, await host.connectDemo());
+  const activeHost = host;
+  registerApiHandlers(ipcMain, activeHost, isTrustedUrl);
   consoleWindow = createConsoleWindow();
+  activeHost.onEvent((event) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send('pult:event', event);
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -58,6 +74,9 @@ if (!app.requestSingleInstanceLock()) {
     consoleWindow?.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => void demo?.close());
+  app.on('will-quit', () => {
+    void host?.close();
+    for (const demo of demos) void demo.close();
+  });
   void app.whenReady().then(start);
 }

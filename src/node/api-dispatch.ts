@@ -1,12 +1,53 @@
 import { z } from 'zod';
 import { BitrixError } from '../core/bitrix/errors';
+import { intentPayloadSchema } from '../core/sync/intent-schema';
+import { settingsSchema } from '../core/domain/settings';
+import { StoreError } from './store';
+import { SecretStoreError } from './secrets/errors';
 import type { ApiError, ApiMethod, ApiResult, PultApi } from '../shared/api';
 import { ApiFailure } from './api-failure';
+
+const portalUrl = z
+  .string()
+  .trim()
+  .url('a portal address like https://portal.example.ru')
+  .refine((u) => /^https?:\/\//.test(u), 'an http(s) address');
+const fingerprint = z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/, 'a SHA-256 fingerprint');
+const groupId = z.string().regex(/^\d{1,18}$/, 'a group ID');
+const taskId = z.string().regex(/^(\d{1,18}|local:[\w-]{1,64})$/, 'a task ID');
+const seq = z.number().int().positive();
 
 /** Argument schemas, one per API method: every input from a renderer is validated here. */
 const argumentSchemas: { [K in ApiMethod]: z.ZodType<Parameters<PultApi[K]>> } = {
   getAppInfo: z.tuple([]),
+  connectWebhook: z.tuple([z.object({ portalUrl, webhookUrl: portalUrl, trustFingerprint: fingerprint.optional() }).strict()]),
+  connectOAuth: z.tuple([
+    z.object({ portalUrl, clientId: z.string().trim().min(1).max(200), clientSecret: z.string().trim().min(1).max(500), trustFingerprint: fingerprint.optional() }).strict(),
+  ]),
+  connectDemo: z.tuple([]),
+  proposeSetup: z.tuple([z.array(groupId).min(1).max(50)]),
+  completeSetup: z.tuple([
+    z.object({ groupIds: z.array(groupId).min(1).max(50), stageRoles: settingsSchema.shape.stageRoles, fields: settingsSchema.shape.fields }).strict(),
+  ]) as unknown as z.ZodType<Parameters<PultApi['completeSetup']>>,
+  signOut: z.tuple([]),
   listGroups: z.tuple([]),
+  getBoard: z.tuple([groupId]),
+  getDirectory: z.tuple([]),
+  getTaskDetails: z.tuple([taskId]),
+  suggestAssignee: z.tuple([taskId]),
+  enqueue: z.tuple([intentPayloadSchema]),
+  listQueued: z.tuple([]),
+  retryEdit: z.tuple([seq]),
+  discardEdit: z.tuple([seq]),
+  resolveConflict: z.tuple([seq, z.enum(['mine', 'theirs'])]),
+  getSyncStatus: z.tuple([]),
+  syncNow: z.tuple([]),
+  setVisible: z.tuple([z.boolean()]),
+  getSettings: z.tuple([]),
+  saveSettings: z.tuple([z.unknown()]) as unknown as z.ZodType<Parameters<PultApi['saveSettings']>>,
+  importSettings: z.tuple([z.string().max(5_000_000)]),
+  exportSettings: z.tuple([]),
+  openInPortal: z.tuple([taskId]),
 };
 
 export function isApiMethod(name: unknown): name is ApiMethod {
@@ -15,7 +56,12 @@ export function isApiMethod(name: unknown): name is ApiMethod {
 
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiFailure) {
-    return { code: error.code, message: error.message, ...(error.portalCode ? { portalCode: error.portalCode } : {}) };
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.portalCode ? { portalCode: error.portalCode } : {}),
+      ...(error.certificate ? { certificate: error.certificate } : {}),
+    };
   }
   if (error instanceof BitrixError) {
     switch (error.kind) {
@@ -32,24 +78,28 @@ function toApiError(error: unknown): ApiError {
         return { code: 'portal', message: error.message, portalCode: error.code };
     }
   }
+  if (error instanceof StoreError || error instanceof SecretStoreError) return { code: 'storage', message: error.message };
   return { code: 'internal', message: 'Internal error in the Pult host' };
 }
 
 /** Validates a call from any transport, runs it, and wraps the outcome in an envelope. */
-export async function dispatchApiCall(service: PultApi, method: unknown, args: unknown): Promise<ApiResult<unknown>> {
+export async function dispatchApiCall(service: PultApi, method: unknown, args: unknown, onInternalError?: (error: unknown) => void): Promise<ApiResult<unknown>> {
   if (!isApiMethod(method)) {
     return { ok: false, error: { code: 'invalid-input', message: `Unknown API method: ${String(method)}` } };
   }
   const parsed = argumentSchemas[method].safeParse(args);
   if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid-input', message: `Invalid arguments for ${method}: ${parsed.error.issues[0]?.message ?? 'bad input'}` } };
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: { code: 'invalid-input', message: `Invalid arguments for ${method}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'bad input'}`.trim() } };
   }
   try {
     const fn = service[method] as (...a: unknown[]) => Promise<unknown>;
     const value = await fn.apply(service, parsed.data as unknown[]);
     return { ok: true, value };
   } catch (error) {
-    return { ok: false, error: toApiError(error) };
+    const apiError = toApiError(error);
+    if (apiError.code === 'internal') onInternalError?.(error);
+    return { ok: false, error: apiError };
   }
 }
 

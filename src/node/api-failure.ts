@@ -1,4 +1,4 @@
-import type { ApiErrorCode } from '../shared/api';
+import type { ApiErrorCode, UntrustedCertificate } from '../shared/api';
 
 /** An error the host means to show the user, with a code the UI can explain. */
 export class ApiFailure extends Error {
@@ -6,6 +6,7 @@ export class ApiFailure extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly portalCode?: string,
+    readonly certificate?: UntrustedCertificate,
   ) {
     super(message);
     this.name = 'ApiFailure';

@@ -3,7 +3,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { PultApi, WireRequest, WireResponse } from '../shared/api';
+import type { PultApi, PultEvent, WireMessage, WireRequest } from '../shared/api';
 import { dispatchApiCall } from './api-dispatch';
 import { CONTENT_SECURITY_POLICY } from './csp';
 
@@ -24,6 +24,9 @@ const PAGE_ROUTES = new Set(['/', '/index.html', '/wallboard']);
 
 export interface WebHostOptions {
   service: PultApi;
+  /** Host events pushed to every connected page. */
+  subscribe?: (listener: (event: PultEvent) => void) => () => void;
+  onInternalError?: (error: unknown) => void;
   /** The built renderer (`out/renderer`). */
   rendererDir: string;
   port?: number;
@@ -94,6 +97,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   function serveApi(ws: WebSocket): void {
+    const unsubscribe = options.subscribe?.((event) => {
+      const message: WireMessage = { event };
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    });
+    ws.on('close', () => unsubscribe?.());
     ws.on('message', (data) => {
       void (async () => {
         let request: Partial<WireRequest>;
@@ -103,8 +111,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           return ws.close(1003, 'malformed request');
         }
         if (typeof request.id !== 'number' || !Array.isArray(request.args)) return ws.close(1003, 'malformed request');
-        const result = await dispatchApiCall(options.service, request.method, request.args);
-        const response: WireResponse = { id: request.id, result };
+        const result = await dispatchApiCall(options.service, request.method, request.args, options.onInternalError);
+        const response: WireMessage = { id: request.id, result };
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(response));
       })();
     });

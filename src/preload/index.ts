@@ -2,8 +2,8 @@
  * Exposes exactly PultBridge: one function per API method, no generic send/invoke (sandboxed,
  * context-isolated; built as CommonJS because a sandboxed preload cannot be ESM).
  */
-import { contextBridge, ipcRenderer } from 'electron';
-import type { ApiMethod, ApiResult, PultBridge } from '../shared/api';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { ApiMethod, ApiResult, PultBridge, PultEvent } from '../shared/api';
 
 function invoke<T>(method: ApiMethod, ...args: unknown[]): Promise<ApiResult<T>> {
   return ipcRenderer.invoke(`pult:${method}`, ...args) as Promise<ApiResult<T>>;
@@ -11,7 +11,35 @@ function invoke<T>(method: ApiMethod, ...args: unknown[]): Promise<ApiResult<T>>
 
 const bridge: PultBridge = {
   getAppInfo: () => invoke('getAppInfo'),
+  connectWebhook: (request) => invoke('connectWebhook', request),
+  connectOAuth: (request) => invoke('connectOAuth', request),
+  connectDemo: () => invoke('connectDemo'),
+  proposeSetup: (groupIds) => invoke('proposeSetup', groupIds),
+  completeSetup: (setup) => invoke('completeSetup', setup),
+  signOut: () => invoke('signOut'),
   listGroups: () => invoke('listGroups'),
+  getBoard: (groupId) => invoke('getBoard', groupId),
+  getDirectory: () => invoke('getDirectory'),
+  getTaskDetails: (taskId) => invoke('getTaskDetails', taskId),
+  suggestAssignee: (taskId) => invoke('suggestAssignee', taskId),
+  enqueue: (payload) => invoke('enqueue', payload),
+  listQueued: () => invoke('listQueued'),
+  retryEdit: (seq) => invoke('retryEdit', seq),
+  discardEdit: (seq) => invoke('discardEdit', seq),
+  resolveConflict: (seq, choice) => invoke('resolveConflict', seq, choice),
+  getSyncStatus: () => invoke('getSyncStatus'),
+  syncNow: () => invoke('syncNow'),
+  setVisible: (visible) => invoke('setVisible', visible),
+  getSettings: () => invoke('getSettings'),
+  saveSettings: (settings) => invoke('saveSettings', settings),
+  importSettings: (json) => invoke('importSettings', json),
+  exportSettings: () => invoke('exportSettings'),
+  openInPortal: (taskId) => invoke('openInPortal', taskId),
+  onEvent(listener) {
+    const handler = (_event: IpcRendererEvent, payload: PultEvent) => listener(payload);
+    ipcRenderer.on('pult:event', handler);
+    return () => ipcRenderer.removeListener('pult:event', handler);
+  },
 };
 
 contextBridge.exposeInMainWorld('pult', bridge);

@@ -1,18 +1,26 @@
 /**
  * The one contract between the renderer and its host (Electron main, or the browser-mode host).
  * Types only: every method returns a Promise; transports carry `ApiResult` envelopes, and the
- * renderer's bridge turns them back into values or `PultError`s.
+ * renderer's bridge turns them back into values or `PultError`s. Secrets never cross it.
  */
+import type { Company, Department, ElapsedRecord, Group, HistoryEntry, Stage, TaskComment, User, UserFieldDefinition } from '../core/domain/model';
+import type { Settings } from '../core/domain/settings';
+import type { IntentPayload, IntentState } from '../core/sync/intents';
+import type { SyncNotice, SyncStatus } from '../core/sync/status';
+import type { BoardTask } from '../core/sync/rebase';
 
 export type Shell = 'electron' | 'browser';
 
-/** How the host reaches the portal. Secrets never travel through this API. */
+/** How the host reaches the portal. */
 export type ConnectionKind = 'demo' | 'webhook' | 'oauth';
 
 export interface PortalConnectionInfo {
   /** The portal's address, e.g. `https://portal.example.ru`. */
   portalUrl: string;
   kind: ConnectionKind;
+  /** The signed-in portal user, once known. */
+  userId: string | null;
+  isAdmin: boolean;
 }
 
 export interface AppInfo {
@@ -20,26 +28,159 @@ export interface AppInfo {
   shell: Shell;
   /** Null until a portal is connected (first run). */
   connection: PortalConnectionInfo | null;
+  /** Whether the workgroups to show are chosen (the last first-run step). */
+  configured: boolean;
 }
 
 /** A workgroup as the console lists it. */
-export interface GroupSummary {
-  id: string;
-  name: string;
-  /** Closed groups hide their tasks from non-members. */
-  closed: boolean;
-  membersCount: number | null;
+export type GroupSummary = Group;
+
+/** A certificate the portal presented that is not trusted yet (an intranet CA, self-signed). */
+export interface UntrustedCertificate {
+  /** SHA-256, colon-separated upper-case hex, as the user compares it with the admin's. */
+  fingerprint: string;
+  subject: string;
+  issuer: string;
+  validTo: string;
 }
+
+export interface WebhookConnectRequest {
+  portalUrl: string;
+  webhookUrl: string;
+  /** The fingerprint of a certificate the user chose to trust (after `untrusted-certificate`). */
+  trustFingerprint?: string;
+}
+
+export interface OAuthConnectRequest {
+  portalUrl: string;
+  clientId: string;
+  clientSecret: string;
+  trustFingerprint?: string;
+}
+
+/** What the first-run "connect" step learns about the portal. */
+export interface ConnectResult {
+  connection: PortalConnectionInfo;
+  groups: GroupSummary[];
+  /** Settings proposals for the chosen groups are made by `proposeSetup`. */
+}
+
+/** Pre-filled stage roles and field mapping for the groups the user chose. */
+export interface SetupProposal {
+  stages: Record<string, Stage[]>;
+  stageRoles: Settings['stageRoles'];
+  userFields: UserFieldDefinition[];
+  fields: Settings['fields'];
+  missingFields: ('type' | 'blocker' | 'estimate')[];
+  /** A portal admin may let Pult create missing Service Desk fields. */
+  canCreateFields: boolean;
+}
+
+/** One group's board: the portal's state with queued edits replayed over it. */
+export interface BoardSnapshot {
+  groupId: string;
+  stages: Stage[];
+  cards: BoardCard[];
+  /** Stage and status history of the cards that have it locally (WIA, stoppers, SLA reaction). */
+  history: Record<string, HistoryEntry[]>;
+  /** Portal time minus workstation time (ms): timers tick on the portal's clock. */
+  portalOffsetMs: number;
+  portalUtcOffsetMinutes: number;
+}
+
+/** A card: the task as the board shows it, with its queued-edit marks. */
+export type BoardCard = BoardTask;
+
+/** Everything the UI needs to name people, companies and list values. */
+export interface Directory {
+  users: User[];
+  departments: Department[];
+  companies: Company[];
+  userFields: UserFieldDefinition[];
+}
+
+export interface TaskDetails {
+  task: BoardCard;
+  history: HistoryEntry[];
+  comments: TaskComment[];
+  elapsed: ElapsedRecord[];
+  /** Where to open it in the portal. */
+  portalLink: string;
+}
+
+export interface QueuedEdit {
+  seq: number;
+  payload: IntentPayload;
+  state: IntentState;
+  attempts: number;
+  lastError: string | null;
+  lastErrorCode: string | null;
+  createdAt: number;
+}
+
+export interface AssignmentSuggestionView {
+  userId: string;
+  reason: string;
+  capacityHours: number;
+}
+
+export type SettingsSaveResult = { ok: true; settings: Settings } | { ok: false; error: string };
 
 export interface PultApi {
   getAppInfo(): Promise<AppInfo>;
+
+  // First run and connection
+  connectWebhook(request: WebhookConnectRequest): Promise<ConnectResult>;
+  /** Opens the portal's sign-in page in the system browser; resolves after the redirect returns. */
+  connectOAuth(request: OAuthConnectRequest): Promise<ConnectResult>;
+  /** Starts the built-in demo portal and connects to it. */
+  connectDemo(): Promise<ConnectResult>;
+  proposeSetup(groupIds: string[]): Promise<SetupProposal>;
+  /** Saves the chosen groups, roles and field mapping and starts syncing. */
+  completeSetup(setup: { groupIds: string[]; stageRoles: Settings['stageRoles']; fields: Settings['fields'] }): Promise<AppInfo>;
+  signOut(): Promise<void>;
+
   /** The portal's workgroups the signed-in user can see. */
   listGroups(): Promise<GroupSummary[]>;
+
+  // Board
+  getBoard(groupId: string): Promise<BoardSnapshot>;
+  getDirectory(): Promise<Directory>;
+  getTaskDetails(taskId: string): Promise<TaskDetails>;
+  suggestAssignee(taskId: string): Promise<AssignmentSuggestionView | null>;
+
+  // Edits (each becomes one durable intent)
+  enqueue(payload: IntentPayload): Promise<QueuedEdit>;
+  listQueued(): Promise<QueuedEdit[]>;
+  retryEdit(seq: number): Promise<void>;
+  discardEdit(seq: number): Promise<void>;
+  resolveConflict(seq: number, choice: 'mine' | 'theirs'): Promise<void>;
+
+  // Sync
+  getSyncStatus(): Promise<SyncStatus>;
+  syncNow(): Promise<void>;
+  setVisible(visible: boolean): Promise<void>;
+
+  // Settings
+  getSettings(): Promise<Settings>;
+  saveSettings(settings: Settings): Promise<SettingsSaveResult>;
+  importSettings(json: string): Promise<SettingsSaveResult>;
+  exportSettings(): Promise<string>;
+
+  /** Opens a portal page in the system browser (only the connected portal's links). */
+  openInPortal(taskId: string): Promise<void>;
 }
 
 export type ApiMethod = keyof PultApi;
 
-/** Error codes the UI knows how to explain; `portal` carries the portal's own message. */
+/** Pushed from the host: status changes, board changes, notices. */
+export type PultEvent =
+  | { type: 'status'; status: SyncStatus }
+  | { type: 'board-changed' }
+  | { type: 'notice'; notice: SyncNotice }
+  | { type: 'settings-changed'; settings: Settings };
+
+/** Error codes the UI knows how to explain; `portalCode` carries the portal's own code. */
 export type ApiErrorCode =
   | 'invalid-input'
   | 'not-connected'
@@ -47,6 +188,8 @@ export type ApiErrorCode =
   | 'signed-out'
   | 'denied'
   | 'portal'
+  | 'untrusted-certificate'
+  | 'storage'
   | 'internal';
 
 export interface ApiError {
@@ -54,15 +197,18 @@ export interface ApiError {
   message: string;
   /** The portal's error code (e.g. ACCESS_DENIED_MOVE), when the portal refused. */
   portalCode?: string;
+  /** With `untrusted-certificate`: what the portal presented, for the user to decide. */
+  certificate?: UntrustedCertificate;
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 /** What a transport (preload or WebSocket) exposes: each method answers an envelope. */
 export type PultBridge = {
-  [K in ApiMethod]: (
-    ...args: Parameters<PultApi[K]>
-  ) => Promise<ApiResult<Awaited<ReturnType<PultApi[K]>>>>;
+  [K in ApiMethod]: (...args: Parameters<PultApi[K]>) => Promise<ApiResult<Awaited<ReturnType<PultApi[K]>>>>;
+} & {
+  /** Subscribes to host events; returns the unsubscribe function. */
+  onEvent(listener: (event: PultEvent) => void): () => void;
 };
 
 /** The browser-mode wire format over the WebSocket. */
@@ -71,7 +217,4 @@ export interface WireRequest {
   method: string;
   args: unknown[];
 }
-export interface WireResponse {
-  id: number;
-  result: ApiResult<unknown>;
-}
+export type WireMessage = { id: number; result: ApiResult<unknown> } | { event: PultEvent };

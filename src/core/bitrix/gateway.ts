@@ -12,6 +12,8 @@ import { listGroups } from './groups';
 import { clientMarker, commandFor, type CommentMode } from './intent-commands';
 import { sendIntents } from './gateway-send';
 import type { BitrixClient } from './client';
+import { BATCH_LIMIT, type BatchCommand } from './batch';
+import type { HistoryEntry } from '../domain/model';
 import type { Task } from '../domain/model';
 import type { Identity, OfflineEventBatch, PortalGateway, SendOutcome, TaskQuery, TaskStamp } from '../sync/portal-port';
 import type { Intent } from '../sync/intents';
@@ -132,6 +134,22 @@ export class BitrixGateway implements PortalGateway {
 
   async readHistory(taskId: string) {
     return mapHistory((await this.client.call('tasks.task.history.list', { taskId })).result, taskId, this.offsetMinutes);
+  }
+
+  async readHistories(taskIds: readonly string[]): Promise<Map<string, HistoryEntry[]>> {
+    const histories = new Map<string, HistoryEntry[]>();
+    for (let i = 0; i < taskIds.length; i += BATCH_LIMIT) {
+      const chunk = taskIds.slice(i, i + BATCH_LIMIT);
+      const commands: Record<string, BatchCommand> = {};
+      for (const taskId of chunk) commands[`h${taskId}`] = { method: 'tasks.task.history.list', params: { taskId } };
+      const outcome = await this.client.batch(commands);
+      for (const taskId of chunk) {
+        // A task deleted or hidden since the list was read has no history to show.
+        if (outcome.errors[`h${taskId}`]) continue;
+        histories.set(taskId, mapHistory(outcome.results[`h${taskId}`], taskId, this.offsetMinutes));
+      }
+    }
+    return histories;
   }
 
   async readElapsed(taskId: string) {

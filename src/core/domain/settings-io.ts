@@ -16,16 +16,28 @@ type Raw = Record<string, unknown>;
  * monthlyPlanHours, language, theme }`. A file without a version is read as version 1.
  */
 function migrateV1ToV2(v1: Raw): Raw {
-  const portal = isObject(v1['portal']) ? v1['portal'] : {};
-  const { portal: _portal, excludedUsers, dailyPlanHours, monthlyPlanHours, language, theme, ...rest } = v1;
+  const { portal, excludedUsers, dailyPlanHours, monthlyPlanHours, language, theme, ...rest } = v1;
+  const old = isObject(portal) ? portal : {};
+  // Only keys the old file has are moved, so a hand-written file without a version keeps its
+  // current-layout parts.
   return {
     ...rest,
     version: 2,
-    connection: { address: portal['url'], kind: portal['authKind'], clientId: portal['clientId'] },
-    excludedUserIds: excludedUsers,
-    plans: { employeeHoursPerDay: dailyPlanHours, companyHoursPerMonth: monthlyPlanHours },
-    ui: { language, theme },
+    connection: merge(pick({ address: old['url'], kind: old['authKind'], clientId: old['clientId'] }), rest['connection']),
+    excludedUserIds: rest['excludedUserIds'] ?? excludedUsers,
+    plans: merge(pick({ employeeHoursPerDay: dailyPlanHours, companyHoursPerMonth: monthlyPlanHours }), rest['plans']),
+    ui: merge(pick({ language, theme }), rest['ui']),
   };
+}
+
+function pick(values: Raw): Raw {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+}
+
+/** Current-layout values win; a malformed one is kept so validation names it. */
+function merge(moved: Raw, current: unknown): unknown {
+  if (current === undefined) return moved;
+  return isObject(current) ? { ...moved, ...current } : current;
 }
 
 const MIGRATIONS: Record<number, (raw: Raw) => Raw> = { 1: migrateV1ToV2 };

@@ -36,7 +36,7 @@ export function guessStageRoles(
   for (const groupStages of stagesByGroup(stages).values()) {
     let previous: StageRole = 'new';
     for (const stage of groupStages) {
-      const role = overrides[stage.id] ?? guessStageRole(stage) ?? previous;
+      const role: StageRole = overrides[stage.id] ?? guessStageRole(stage) ?? previous;
       roles[stage.id] = role;
       previous = role;
     }

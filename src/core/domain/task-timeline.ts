@@ -21,7 +21,7 @@ export interface TaskTimeline {
   reopenedAt: number[];
 }
 
-type TimelineTask = Pick<Task, 'groupId' | 'stageId' | 'status' | 'createdAt'>;
+type TimelineTask = Pick<Task, 'groupId' | 'stageId' | 'createdAt'>;
 
 /** Reopens logged by both STATUS and STAGE_ID within this window count once. */
 const SAME_REOPEN_MS = 60_000;
@@ -34,7 +34,8 @@ export function buildTimeline(task: TimelineTask, history: readonly HistoryEntry
   const firstStage = entries.find((entry) => entry.field === 'STAGE_ID');
   const firstStatus = entries.find((entry) => entry.field === 'STATUS');
   let role = roleOfStage(map, task.groupId, firstStage ? firstStage.from : task.stageId);
-  let statusDone = firstStatus ? firstStatus.from === String(TaskStatus.Completed) : task.status === TaskStatus.Completed;
+  // Without STATUS entries the status says nothing about the past: only the stage path counts.
+  let statusDone = firstStatus ? firstStatus.from === String(TaskStatus.Completed) : false;
   const states: TimelineState[] = [{ at: task.createdAt, role, done: role === 'done' || statusDone }];
   const reopenedAt: number[] = [];
   for (const entry of entries) {

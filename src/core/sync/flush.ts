@@ -76,7 +76,12 @@ export async function flushOutbox(ctx: FlushContext): Promise<FlushResult> {
       const prepared = prepare(ctx, intent, conflicting);
       if (prepared) toSend.push(prepared);
     }
-    if (toSend.length === 0) break;
+    // Candidates settled locally (already there, remote move won, conflict) free the next intent
+    // of their task: look again instead of leaving it for the next cycle.
+    if (toSend.length === 0) {
+      if (candidates.length === 0) break;
+      continue;
+    }
 
     // Durably mark what cannot be resent blindly before the request leaves.
     ctx.store.transaction(() => {

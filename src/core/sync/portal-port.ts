@@ -57,6 +57,8 @@ export interface PortalGateway {
   /** ID, group and change time of every task in the groups: the cheap reconciliation read. */
   readTaskIds(groupIds: readonly string[]): Promise<Map<string, TaskStamp>>;
   readHistory(taskId: string): Promise<HistoryEntry[]>;
+  /** Histories of many tasks, 50 to a batch request. */
+  readHistories(taskIds: readonly string[]): Promise<Map<string, HistoryEntry[]>>;
   readElapsed(taskId: string): Promise<ElapsedRecord[]>;
   readComments(taskId: string): Promise<TaskComment[]>;
 

@@ -1,15 +1,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 
 export interface WebMode {
   url: string;
+  dataDir: string;
   emulator?: { portalUrl: string; groups: { id: string; name: string }[] } & Record<string, unknown>;
   stop(): Promise<void>;
 }
 
-/** Starts `npm run web` as a user would, reads its one JSON start line. */
-export async function startWebMode(args: string[]): Promise<WebMode> {
-  const child: ChildProcess = spawn('npx', ['tsx', 'scripts/web.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `npm run web` as a user would (with its own data folder), reads its one JSON start line. */
+export async function startWebMode(args: string[], dataDir = mkdtempSync(path.join(os.tmpdir(), 'pult-e2e-'))): Promise<WebMode> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/web.ts', '--data', dataDir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const line = await new Promise<string>((resolve, reject) => {
@@ -17,9 +21,10 @@ export async function startWebMode(args: string[]): Promise<WebMode> {
     lines.once('line', resolve);
     child.once('exit', (code) => reject(new Error(`npm run web exited with ${code}: ${stderr}`)));
   });
-  const started = JSON.parse(line) as Omit<WebMode, 'stop'>;
+  const started = JSON.parse(line) as Omit<WebMode, 'stop' | 'dataDir'>;
   return {
     ...started,
+    dataDir,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { registerApiHandlers, type IpcEventLike } from '../../../src/main/ipc';
 import { createTrustedUrlCheck, cspHeaders, hardenWebContents, isExternalLinkAllowed, secureWebPreferences } from '../../../src/main/security';
 import type { PultApi } from '../../../src/shared/api';
+import { fakeApi } from '../../support/fake-api';
+import { API_METHOD_NAMES } from '../../../src/node/api-dispatch';
 
 /** A stand-in for Electron's ipcMain: the real one cannot run here. */
 function fakeIpcMain() {
@@ -13,17 +15,18 @@ function fakeIpcMain() {
   };
 }
 
-const service: PultApi = {
-  getAppInfo: async () => ({ version: '1', shell: 'electron', connection: null }),
+const service: PultApi = fakeApi({
+  getAppInfo: async () => ({ version: '1', shell: 'electron', connection: null, configured: false }),
   listGroups: async () => [{ id: '1', name: 'SD', closed: true, membersCount: 3 }],
-};
+});
 const rendererUrl = 'file:///opt/pult/out/renderer/index.html';
 
 describe('registerApiHandlers', () => {
   it('registers one channel per API method and no generic channel', () => {
     const ipc = fakeIpcMain();
     registerApiHandlers(ipc, service, createTrustedUrlCheck(rendererUrl));
-    expect([...ipc.handlers.keys()].sort()).toEqual(['pult:getAppInfo', 'pult:listGroups']);
+    expect([...ipc.handlers.keys()].sort()).toEqual(API_METHOD_NAMES.map((m) => `pult:${m}`).sort());
+    expect(ipc.handlers.size).toBeGreaterThan(20);
   });
 
   it('answers our renderer and refuses other frames', async () => {

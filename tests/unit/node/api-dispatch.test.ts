@@ -3,18 +3,19 @@ import { dispatchApiCall } from '../../../src/node/api-dispatch';
 import { ApiFailure } from '../../../src/node/api-failure';
 import { BitrixError } from '../../../src/core/bitrix/errors';
 import type { PultApi } from '../../../src/shared/api';
+import { fakeApi } from '../../support/fake-api';
 
 function service(overrides: Partial<PultApi> = {}): PultApi {
-  return {
-    getAppInfo: async () => ({ version: '1', shell: 'browser', connection: null }),
+  return fakeApi({
+    getAppInfo: async () => ({ version: '1', shell: 'browser', connection: null, configured: false }),
     listGroups: async () => [],
     ...overrides,
-  };
+  });
 }
 
 describe('dispatchApiCall', () => {
   it('answers a valid call with an ok envelope', async () => {
-    expect(await dispatchApiCall(service(), 'getAppInfo', [])).toEqual({ ok: true, value: { version: '1', shell: 'browser', connection: null } });
+    expect(await dispatchApiCall(service(), 'getAppInfo', [])).toEqual({ ok: true, value: { version: '1', shell: 'browser', connection: null, configured: false } });
   });
 
   it('refuses unknown methods, prototype keys and extra arguments', async () => {
@@ -40,5 +41,31 @@ describe('dispatchApiCall', () => {
     const s2 = service({ listGroups: async () => Promise.reject(new Error('secret path /home/x')) });
     const result = await dispatchApiCall(s2, 'listGroups', []);
     expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'Internal error in the Pult host' } });
+  });
+});
+
+describe('input validation of edits', () => {
+  it('accepts a well-formed move and refuses a malformed one before the host sees it', async () => {
+    const seen: unknown[] = [];
+    const s = service({ enqueue: async (payload) => (seen.push(payload), { seq: 1, payload, state: 'queued', attempts: 0, lastError: null, lastErrorCode: null, createdAt: 0 }) });
+    expect(await dispatchApiCall(s, 'enqueue', [{ name: 'moveCard', taskId: '12', stageId: '4' }])).toMatchObject({ ok: true });
+    for (const bad of [
+      { name: 'moveCard', taskId: '12' },
+      { name: 'moveCard', taskId: '12; DROP TABLE', stageId: '4' },
+      { name: 'updateFields', taskId: '12', fields: { STATUS: '5' } },
+      { name: 'updateFields', taskId: '12', fields: {} },
+      { name: 'deleteEverything', taskId: '12' },
+      { name: 'addComment', taskId: '12', text: '   ' },
+      { name: 'moveCard', taskId: '12', stageId: '4', extra: true },
+    ]) {
+      expect(await dispatchApiCall(s, 'enqueue', [bad])).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    }
+    expect(seen).toHaveLength(1);
+  });
+
+  it('refuses a non-http portal address', async () => {
+    const s = service({});
+    expect(await dispatchApiCall(s, 'connectWebhook', [{ portalUrl: 'file:///etc', webhookUrl: 'file:///etc' }])).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await dispatchApiCall(s, 'connectWebhook', [{ portalUrl: 'javascript:alert(1)', webhookUrl: 'x' }])).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 });

@@ -1,0 +1,26 @@
+/**
+ * `npm run sync -- --portal <url> (--webhook <url> | --token-file <file>) --groups <id,id> --db <file>
+ *   [--enqueue <intents.json>] [--once] [--json] [--board <groupId>]`
+ *
+ * Headless sync for diagnostics, benchmarks and scripting: the app's own stack (REST client,
+ * gateway, sync engine, SQLite store) without Electron. Safe to kill at any moment and run again.
+ * A --token-file holds secrets in plain JSON (see src/node/headless/token-file.ts): scripting only.
+ */
+import { runHeadless } from '../src/node/headless/command';
+
+const stopSignal = new Promise<void>((resolve) => {
+  process.once('SIGINT', () => resolve());
+  process.once('SIGTERM', () => resolve());
+});
+
+const code = await runHeadless(process.argv.slice(2), {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  stopSignal,
+  now: () => Date.now(),
+}).catch((error: unknown) => {
+  process.stderr.write(`sync: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return 1;
+});
+// Keep-alive sockets would hold the process open; exit once stdout has taken the last line.
+process.stdout.write('', () => process.exit(code));

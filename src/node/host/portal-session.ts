@@ -1,0 +1,72 @@
+/**
+ * One connected portal: its REST client, gateway, local store and sync engine, built from the
+ * settings and the keychain. Owned by the host; replaced on sign-in, closed on sign-out.
+ */
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { createBitrixClient, type BitrixClient, type RestEndpoint } from '../../core/bitrix/client';
+import { BitrixGateway } from '../../core/bitrix/gateway';
+import { SyncEngine } from '../../core/sync/engine';
+import type { SyncStore } from '../../core/sync/store';
+import type { Clock, Http, Logger, Random } from '../../core/ports';
+import type { Task } from '../../core/domain/model';
+import { openSqliteStore } from '../store';
+
+export interface SessionOptions {
+  dataDir: string;
+  portalUrl: string;
+  kind: 'webhook' | 'oauth' | 'demo';
+  endpoint: RestEndpoint;
+  http: Http;
+  clock: Clock;
+  random: Random;
+  logger?: Logger;
+  groupIds: readonly string[];
+  historyWanted?: (task: Task) => boolean;
+  /** A throwaway database (the demo portal is new at every start). */
+  inMemory?: boolean;
+}
+
+export interface PortalSession {
+  portalUrl: string;
+  kind: 'webhook' | 'oauth' | 'demo';
+  client: BitrixClient;
+  gateway: BitrixGateway;
+  store: SyncStore;
+  engine: SyncEngine;
+  close(): void;
+}
+
+/** One database per portal, so switching portals never mixes their tasks. */
+export function databasePath(dataDir: string, portalUrl: string): string {
+  const id = createHash('sha256').update(portalUrl).digest('hex').slice(0, 16);
+  return path.join(dataDir, `portal-${id}.db`);
+}
+
+export function openPortalSession(options: SessionOptions): PortalSession {
+  const client = createBitrixClient({ http: options.http, clock: options.clock, random: options.random, endpoint: options.endpoint, ...(options.logger ? { logger: options.logger } : {}) });
+  const gateway = new BitrixGateway(client, { canUseOfflineEvents: options.endpoint.kind === 'oauth' });
+  const store = openSqliteStore(options.inMemory ? ':memory:' : databasePath(options.dataDir, options.portalUrl));
+  const engine = new SyncEngine({
+    store,
+    portal: gateway,
+    clock: options.clock,
+    random: options.random,
+    groupIds: options.groupIds,
+    offlineEventsPossible: options.endpoint.kind === 'oauth',
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.historyWanted ? { historyWanted: options.historyWanted } : {}),
+  });
+  return {
+    portalUrl: options.portalUrl,
+    kind: options.kind,
+    client,
+    gateway,
+    store,
+    engine,
+    close() {
+      engine.stop();
+      store.close();
+    },
+  };
+}

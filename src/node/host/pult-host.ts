@@ -1,0 +1,385 @@
+/**
+ * Implements the renderer's API over core; shared by Electron main and the browser-mode host.
+ * Owns the settings, the keychain, and the connected portal's session.
+ */
+import { randomBytes } from 'node:crypto';
+import { writeFileSync, readFileSync, existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Settings } from '../../core/domain/settings';
+import { detectServiceDeskFields } from '../../core/domain/field-mapping';
+import { guessStageRoles } from '../../core/domain/stage-roles';
+import { authorizeUrl, exchangeCode, readRedirect, tokenServerOrigin } from '../../core/bitrix/oauth';
+import { TokenManager } from '../../core/bitrix/token-manager';
+import { createBitrixClient, type RestEndpoint } from '../../core/bitrix/client';
+import { BitrixGateway } from '../../core/bitrix/gateway';
+import { BitrixError } from '../../core/bitrix/errors';
+import type { Clock, Logger, Random, SecretStore } from '../../core/ports';
+import type { IntentPayload } from '../../core/sync/intents';
+import type {
+  AppInfo, BoardSnapshot, ConnectResult, Directory, GroupSummary, OAuthConnectRequest, PortalConnectionInfo, PultApi, PultEvent,
+  QueuedEdit, SettingsSaveResult, SetupProposal, Shell, TaskDetails, WebhookConnectRequest, AssignmentSuggestionView,
+} from '../../shared/api';
+import type { SettingsStore } from '../settings/settings-store';
+import { createNodeHttp } from '../http';
+import { ApiFailure } from '../api-failure';
+import { presentedCertificate } from './certificate';
+import { startLoopbackListener } from './oauth-loopback';
+import { forgetPortalSecrets, keychainTokenStorage, secretKeys } from './secrets';
+import { openPortalSession, type PortalSession } from './portal-session';
+import { boardSnapshot, taskDetails, toQueuedEdit, wantsHistory } from './board-view';
+import { suggestFor } from './assignment';
+
+export interface DemoStarter {
+  (): Promise<{ portalUrl: string; webhookUrl: string; close(): Promise<void> }>;
+}
+
+export interface HostOptions {
+  version: string;
+  shell: Shell;
+  dataDir: string;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  clock: Clock;
+  random: Random;
+  logger?: Logger;
+  startDemo: DemoStarter;
+  /** Opens a URL in the system browser (sign-in pages, portal links). */
+  openExternal(url: string): Promise<void>;
+  loopbackPort?: number;
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+export class PultHost implements PultApi {
+  private session: PortalSession | null = null;
+  private demo: Awaited<ReturnType<DemoStarter>> | null = null;
+  private identity: { userId: string; isAdmin: boolean } | null = null;
+  private readonly listeners = new Set<(event: PultEvent) => void>();
+  private unsubscribe: (() => void)[] = [];
+
+  constructor(private readonly options: HostOptions) {
+    mkdirSync(options.dataDir, { recursive: true });
+  }
+
+  onEvent(listener: (event: PultEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(event: PultEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  private get settings(): Settings {
+    return this.options.settings.get();
+  }
+
+  /** Reopens the saved connection at start; a demo connection starts a fresh demo portal. */
+  async restore(): Promise<void> {
+    const { connection, groupIds } = this.settings;
+    if (!connection.address) return;
+    try {
+      if (connection.kind === 'demo') await this.connectDemo();
+      else {
+        const endpoint = await this.savedEndpoint(connection.address, connection.kind);
+        if (!endpoint) return;
+        this.openSession(connection.address, connection.kind, endpoint, groupIds);
+      }
+    } catch (error) {
+      this.options.logger?.warn('could not restore the portal connection', { error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private async savedEndpoint(portal: string, kind: 'webhook' | 'oauth'): Promise<RestEndpoint | null> {
+    if (kind === 'webhook') {
+      const webhookUrl = await this.options.secrets.get(secretKeys.webhook(portal));
+      return webhookUrl ? { kind: 'webhook', webhookUrl } : null;
+    }
+    const manager = this.tokenManager(portal, this.settings.connection.clientId);
+    return { kind: 'oauth', portalUrl: portal, tokens: manager };
+  }
+
+  private tokenManager(portal: string, clientId: string): TokenManager {
+    return new TokenManager({
+      http: this.http(),
+      clock: this.options.clock,
+      storage: keychainTokenStorage(this.options.secrets, portal),
+      app: async () => ({ clientId, clientSecret: (await this.options.secrets.get(secretKeys.clientSecret(portal))) ?? '' }),
+      ...(this.options.logger ? { logger: this.options.logger } : {}),
+      onSignedOut: () => this.emit({ type: 'status', status: { ...this.requireSession().engine.getStatus(), connectivity: 'signed-out' } }),
+    });
+  }
+
+  private trustedPemPath(): string {
+    return path.join(this.options.dataDir, 'trusted-certificate.pem');
+  }
+
+  private http() {
+    const fingerprint = this.settings.connection.trustedCertificateFingerprint;
+    const pemFile = this.trustedPemPath();
+    return createNodeHttp(fingerprint && existsSync(pemFile) ? { trustedCertPem: readFileSync(pemFile, 'utf8') } : {});
+  }
+
+  private openSession(portalUrl: string, kind: 'webhook' | 'oauth' | 'demo', endpoint: RestEndpoint, groupIds: readonly string[]): PortalSession {
+    this.closeSession();
+    const session = openPortalSession({
+      dataDir: this.options.dataDir,
+      portalUrl,
+      kind,
+      endpoint,
+      http: this.http(),
+      clock: this.options.clock,
+      random: this.options.random,
+      groupIds,
+      historyWanted: (task) => wantsHistory(task, this.settings, this.options.clock.now()),
+      inMemory: kind === 'demo',
+      ...(this.options.logger ? { logger: this.options.logger } : {}),
+    });
+    this.session = session;
+    this.unsubscribe = [
+      session.engine.onStatus((status) => this.emit({ type: 'status', status })),
+      session.engine.onChange(() => this.emit({ type: 'board-changed' })),
+      session.engine.onNotice((notice) => this.emit({ type: 'notice', notice })),
+    ];
+    if (groupIds.length > 0) session.engine.start();
+    return session;
+  }
+
+  private closeSession(): void {
+    this.unsubscribe.forEach((off) => off());
+    this.unsubscribe = [];
+    this.session?.close();
+    this.session = null;
+  }
+
+  private requireSession(): PortalSession {
+    if (!this.session) throw new ApiFailure('not-connected', 'No portal is connected yet');
+    return this.session;
+  }
+
+  private connectionInfo(): PortalConnectionInfo | null {
+    if (!this.session) return null;
+    return { portalUrl: this.session.portalUrl, kind: this.session.kind, userId: this.identity?.userId ?? null, isAdmin: this.identity?.isAdmin ?? false };
+  }
+
+  async getAppInfo(): Promise<AppInfo> {
+    return { version: this.options.version, shell: this.options.shell, connection: this.connectionInfo(), configured: this.session !== null && this.settings.groupIds.length > 0 };
+  }
+
+  /** Checks a fresh connection: identity and groups; a certificate problem asks the user. */
+  private async probe(portalUrl: string, endpoint: RestEndpoint): Promise<{ identity: { userId: string; isAdmin: boolean }; groups: GroupSummary[] }> {
+    const client = createBitrixClient({ http: this.http(), clock: this.options.clock, random: this.options.random, endpoint, maxTransientAttempts: 1, timeoutMs: 20_000 });
+    const gateway = new BitrixGateway(client, { canUseOfflineEvents: false });
+    try {
+      const identity = await gateway.identity();
+      return { identity, groups: await gateway.readGroups() };
+    } catch (error) {
+      if (error instanceof BitrixError && error.code === 'TLS' && portalUrl.startsWith('https:')) {
+        const certificate = await presentedCertificate(portalUrl);
+        const { pem: _pem, ...shown } = certificate;
+        throw new ApiFailure('untrusted-certificate', 'The portal presented a certificate this computer does not trust', undefined, shown);
+      }
+      throw error;
+    }
+  }
+
+  /** The user compared the fingerprint and chose to trust this certificate. */
+  private async trust(portalUrl: string, fingerprint: string | undefined): Promise<void> {
+    if (!fingerprint) return;
+    const certificate = await presentedCertificate(portalUrl);
+    if (certificate.fingerprint !== fingerprint) {
+      throw new ApiFailure('untrusted-certificate', 'The portal now presents a different certificate than the one you confirmed', undefined, certificate);
+    }
+    writeFileSync(this.trustedPemPath(), certificate.pem, { mode: 0o644 });
+    this.storeSettings({ ...this.settings, connection: { ...this.settings.connection, trustedCertificateFingerprint: fingerprint } });
+  }
+
+  async connectWebhook(request: WebhookConnectRequest): Promise<ConnectResult> {
+    const portalUrl = trimSlash(request.portalUrl);
+    const webhookUrl = request.webhookUrl.endsWith('/') ? request.webhookUrl : `${request.webhookUrl}/`;
+    if (new URL(webhookUrl).origin !== new URL(portalUrl).origin) throw new ApiFailure('invalid-input', 'The webhook URL belongs to another portal than the address given');
+    if (!/\/rest\/[^/]+\/[^/]+\/$/.test(new URL(webhookUrl).pathname)) throw new ApiFailure('invalid-input', 'A webhook URL looks like https://portal/rest/<user>/<code>/');
+    await this.trust(portalUrl, request.trustFingerprint);
+    const endpoint: RestEndpoint = { kind: 'webhook', webhookUrl };
+    const { identity, groups } = await this.probe(portalUrl, endpoint);
+    await this.options.secrets.set(secretKeys.webhook(portalUrl), webhookUrl);
+    this.storeSettings({ ...this.settings, connection: { ...this.settings.connection, address: portalUrl, kind: 'webhook', clientId: '' } });
+    return this.connected(portalUrl, 'webhook', endpoint, identity, groups);
+  }
+
+  async connectOAuth(request: OAuthConnectRequest): Promise<ConnectResult> {
+    const portalUrl = trimSlash(request.portalUrl);
+    await this.trust(portalUrl, request.trustFingerprint);
+    const listener = await startLoopbackListener(this.options.loopbackPort !== undefined ? { port: this.options.loopbackPort } : {});
+    const state = randomBytes(16).toString('hex');
+    try {
+      await this.options.openExternal(authorizeUrl(portalUrl, request.clientId, state));
+      const redirect = readRedirect(await listener.redirect, state);
+      const app = { clientId: request.clientId, clientSecret: request.clientSecret };
+      const tokens = await exchangeCode(this.http(), tokenServerOrigin(redirect.serverDomain, portalUrl), app, redirect.code, this.options.clock.now());
+      await this.options.secrets.set(secretKeys.clientSecret(portalUrl), request.clientSecret);
+      this.storeSettings({ ...this.settings, connection: { ...this.settings.connection, address: portalUrl, kind: 'oauth', clientId: request.clientId } });
+      const manager = this.tokenManager(portalUrl, request.clientId);
+      await manager.replace(tokens);
+      const endpoint: RestEndpoint = { kind: 'oauth', portalUrl, tokens: manager };
+      const { identity, groups } = await this.probe(portalUrl, endpoint);
+      return this.connected(portalUrl, 'oauth', endpoint, identity, groups);
+    } finally {
+      listener.close();
+    }
+  }
+
+  async connectDemo(): Promise<ConnectResult> {
+    await this.demo?.close();
+    this.demo = await this.options.startDemo();
+    const endpoint: RestEndpoint = { kind: 'webhook', webhookUrl: this.demo.webhookUrl };
+    const { identity, groups } = await this.probe(this.demo.portalUrl, endpoint);
+    const previous = this.settings.connection;
+    const sameDemo = previous.kind === 'demo';
+    this.storeSettings({ ...this.settings, connection: { ...previous, address: this.demo.portalUrl, kind: 'demo', clientId: '' }, ...(sameDemo ? {} : { groupIds: [] }) });
+    return this.connected(this.demo.portalUrl, 'demo', endpoint, identity, groups);
+  }
+
+  private connected(portalUrl: string, kind: 'webhook' | 'oauth' | 'demo', endpoint: RestEndpoint, identity: { userId: string; isAdmin: boolean }, groups: GroupSummary[]): ConnectResult {
+    this.identity = identity;
+    this.openSession(portalUrl, kind, endpoint, this.settings.groupIds);
+    return { connection: this.connectionInfo()!, groups };
+  }
+
+  async proposeSetup(groupIds: string[]): Promise<SetupProposal> {
+    const { gateway } = this.requireSession();
+    const stages = Object.fromEntries(await Promise.all(groupIds.map(async (id) => [id, await gateway.readStages(id)] as const)));
+    const userFields = await gateway.readUserFields();
+    const detection = detectServiceDeskFields(userFields);
+    const current = this.settings;
+    return {
+      stages,
+      stageRoles: guessStageRoles(Object.values(stages).flat(), current.stageRoleOverrides),
+      userFields,
+      fields: { type: current.fields.type ?? detection.mapping.type, blocker: current.fields.blocker ?? detection.mapping.blocker, estimate: current.fields.estimate ?? detection.mapping.estimate },
+      missingFields: detection.missing,
+      canCreateFields: this.identity?.isAdmin ?? false,
+    };
+  }
+
+  async completeSetup(setup: { groupIds: string[]; stageRoles: Settings['stageRoles']; fields: Settings['fields'] }): Promise<AppInfo> {
+    const session = this.requireSession();
+    const current = this.settings;
+    const saved = this.storeSettings({ ...current, groupIds: setup.groupIds, stageRoles: setup.stageRoles, fields: setup.fields });
+    if (!saved.ok) throw new ApiFailure('invalid-input', saved.error);
+    const endpoint = await this.currentEndpoint();
+    this.openSession(session.portalUrl, session.kind, endpoint, setup.groupIds);
+    return this.getAppInfo();
+  }
+
+  private async currentEndpoint(): Promise<RestEndpoint> {
+    const session = this.requireSession();
+    if (session.kind === 'demo') return { kind: 'webhook', webhookUrl: this.demo!.webhookUrl };
+    const endpoint = await this.savedEndpoint(session.portalUrl, session.kind);
+    if (!endpoint) throw new ApiFailure('signed-out', 'The portal credentials are missing from the keychain: connect again');
+    return endpoint;
+  }
+
+  async signOut(): Promise<void> {
+    const portal = this.session?.portalUrl;
+    this.closeSession();
+    if (portal) await forgetPortalSecrets(this.options.secrets, portal);
+    await this.demo?.close();
+    this.demo = null;
+    this.identity = null;
+    this.storeSettings({ ...this.settings, connection: { ...this.settings.connection, address: '', kind: 'demo', clientId: '' }, groupIds: [] });
+  }
+
+  async listGroups(): Promise<GroupSummary[]> {
+    return this.requireSession().gateway.readGroups();
+  }
+
+  async getBoard(groupId: string): Promise<BoardSnapshot> {
+    const session = this.requireSession();
+    return boardSnapshot(session, groupId, this.options.clock);
+  }
+
+  async getDirectory(): Promise<Directory> {
+    const { store } = this.requireSession();
+    return { users: store.users(), departments: store.departments(), companies: store.companies(), userFields: store.userFields() };
+  }
+
+  async getTaskDetails(taskId: string): Promise<TaskDetails> {
+    return taskDetails(this.requireSession(), taskId);
+  }
+
+  async suggestAssignee(taskId: string): Promise<AssignmentSuggestionView | null> {
+    return suggestFor(this.requireSession(), this.settings, taskId, this.options.clock.now());
+  }
+
+  async enqueue(payload: IntentPayload): Promise<QueuedEdit> {
+    return toQueuedEdit(this.requireSession().engine.enqueue(payload));
+  }
+
+  async listQueued(): Promise<QueuedEdit[]> {
+    return this.requireSession().store.listIntents().map(toQueuedEdit);
+  }
+
+  async retryEdit(seq: number): Promise<void> {
+    this.requireSession().engine.retry(seq);
+  }
+
+  async discardEdit(seq: number): Promise<void> {
+    this.requireSession().engine.discard(seq);
+  }
+
+  async resolveConflict(seq: number, choice: 'mine' | 'theirs'): Promise<void> {
+    this.requireSession().engine.resolveConflict(seq, choice);
+  }
+
+  async getSyncStatus() {
+    return this.requireSession().engine.getStatus();
+  }
+
+  async syncNow(): Promise<void> {
+    await this.requireSession().engine.runCycle().catch(() => undefined);
+  }
+
+  async setVisible(visible: boolean): Promise<void> {
+    this.session?.engine.setVisible(visible);
+  }
+
+  async getSettings(): Promise<Settings> {
+    return this.settings;
+  }
+
+  private storeSettings(next: Settings): SettingsSaveResult {
+    const result = this.options.settings.save(next);
+    if (result.ok) this.emit({ type: 'settings-changed', settings: result.settings });
+    return result;
+  }
+
+  async saveSettings(settings: Settings): Promise<SettingsSaveResult> {
+    return this.storeSettings(settings);
+  }
+
+  async importSettings(json: string): Promise<SettingsSaveResult> {
+    const result = this.options.settings.importJson(json);
+    if (result.ok) this.emit({ type: 'settings-changed', settings: result.settings });
+    return result;
+  }
+
+  async exportSettings(): Promise<string> {
+    return this.options.settings.exportJson();
+  }
+
+  async openInPortal(taskId: string): Promise<void> {
+    const session = this.requireSession();
+    if (!/^\d+$/.test(taskId)) throw new ApiFailure('invalid-input', 'Only tasks already on the portal can be opened there');
+    const userId = this.identity?.userId ?? '1';
+    await this.options.openExternal(`${session.portalUrl}/company/personal/user/${userId}/tasks/task/view/${taskId}/`);
+  }
+
+  async close(): Promise<void> {
+    this.closeSession();
+    await this.demo?.close();
+    this.demo = null;
+  }
+}
