@@ -1,13 +1,18 @@
-import { ru } from './ru';
-import { en } from './en';
+/**
+ * Russian first, English second. Each UI area keeps a message file under messages/ with a
+ * Russian catalogue and an English one of the same keys (the type checks it); they merge here.
+ */
+import { commonEn, commonRu } from './messages/common';
 
 type Plural = { one: string; few: string; many: string };
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Plural };
-export type Messages = Widen<typeof ru>;
+
+const ruCatalog = { ...commonRu };
+export type Messages = Widen<typeof ruCatalog>;
 export type MessageKey = keyof Messages;
 export type Language = 'ru' | 'en';
 
-const catalogs: Record<Language, Messages> = { ru, en };
+const catalogs: Record<Language, Messages> = { ru: ruCatalog, en: { ...commonEn } };
 
 /** Russian plural category: 1 задача, 2 задачи, 5 задач, 21 задача, 11 задач. */
 export function pluralCategory(language: Language, n: number): keyof Plural {
@@ -31,7 +36,7 @@ export function translate(language: Language, key: MessageKey, values: Record<st
   return fill(entry[pluralCategory(language, n)], values);
 }
 
-/** Russian first; English when the OS/browser locale says so (a setting overrides later). */
+/** Russian first; English when the OS/browser locale says so (a setting overrides). */
 export function detectLanguage(locales: readonly string[]): Language {
   const first = locales[0]?.toLowerCase() ?? 'ru';
   return first.startsWith('en') ? 'en' : 'ru';

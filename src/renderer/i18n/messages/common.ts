@@ -1,0 +1,38 @@
+/** Shared UI words. Each area keeps its own message file; index.ts merges them. */
+export const commonRu = {
+  'app.title': 'Pult',
+  'action.retry': 'Повторить',
+  'action.cancel': 'Отмена',
+  'action.save': 'Сохранить',
+  'action.close': 'Закрыть',
+  'error.load': 'Не удалось загрузить данные: {message}',
+  'groups.heading': 'Рабочие группы портала',
+  'groups.loading': 'Загружаем группы…',
+  'groups.empty': 'На портале нет доступных вам групп',
+  'groups.closed': 'закрытая',
+  'groups.members': { one: '{n} участник', few: '{n} участника', many: '{n} участников' },
+  'groups.count': { one: '{n} группа', few: '{n} группы', many: '{n} групп' },
+  'connection.demo': 'Демо-портал',
+  'connection.webhook': 'Портал (входящий вебхук)',
+  'connection.oauth': 'Портал (OAuth)',
+  'connection.none': 'Портал не подключён',
+} as const;
+
+export const commonEn: { [K in keyof typeof commonRu]: (typeof commonRu)[K] extends string ? string : { one: string; few: string; many: string } } = {
+  'app.title': 'Pult',
+  'action.retry': 'Retry',
+  'action.cancel': 'Cancel',
+  'action.save': 'Save',
+  'action.close': 'Close',
+  'error.load': 'Could not load data: {message}',
+  'groups.heading': 'Portal workgroups',
+  'groups.loading': 'Loading groups…',
+  'groups.empty': 'The portal has no groups you can see',
+  'groups.closed': 'closed',
+  'groups.members': { one: '{n} member', few: '{n} members', many: '{n} members' },
+  'groups.count': { one: '{n} group', few: '{n} groups', many: '{n} groups' },
+  'connection.demo': 'Demo portal',
+  'connection.webhook': 'Portal (incoming webhook)',
+  'connection.oauth': 'Portal (OAuth)',
+  'connection.none': 'No portal connected',
+};
