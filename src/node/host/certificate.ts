@@ -3,7 +3,7 @@
  * a self-signed certificate). Only the handshake happens: no request is sent on this connection.
  */
 import tls from 'node:tls';
-import { X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
 import type { UntrustedCertificate } from '../../shared/api';
 
 export interface PresentedCertificate extends UntrustedCertificate {

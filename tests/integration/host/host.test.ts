@@ -1,0 +1,182 @@
+/** The host as the renderer uses it: connections, setup, board, edits, sign-out, secrets' home. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import net from 'node:net';
+import { startEmulator, type EmulatorHandle } from '../../../src/bitrix-emulator/index';
+import { PultHost } from '../../../src/node/host/pult-host';
+import { openSettingsStore } from '../../../src/node/settings/settings-store';
+import { MemorySecretStore } from '../../../src/node/secrets/memory';
+import { systemClock, systemRandom } from '../../../src/node/clock';
+import { acceptProposedSetup } from '../../../src/node/host/auto-setup';
+import { ApiFailure } from '../../../src/node/api-failure';
+import type { PultEvent } from '../../../src/shared/api';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function portal(options: Parameters<typeof startEmulator>[0] = {}): Promise<EmulatorHandle> {
+  const emulator = await startEmulator({ port: 0, seed: 3, tasks: 150, profile: 'box', ...options });
+  cleanups.push(() => emulator.close());
+  return emulator;
+}
+
+function makeHost(openExternal: (url: string) => Promise<void> = async () => undefined, extra: { loopbackPort?: number; startDemo?: () => Promise<EmulatorHandle> } = {}) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pult-host-'));
+  const secrets = new MemorySecretStore();
+  const events: PultEvent[] = [];
+  const host = new PultHost({
+    version: 'test',
+    shell: 'browser',
+    dataDir,
+    settings: openSettingsStore({ cwd: dataDir }),
+    secrets,
+    clock: systemClock,
+    random: systemRandom,
+    startDemo: extra.startDemo ?? (() => portal()),
+    openExternal,
+    ...(extra.loopbackPort !== undefined ? { loopbackPort: extra.loopbackPort } : {}),
+  });
+  host.onEvent((e) => events.push(e));
+  cleanups.push(() => host.close());
+  return { host, dataDir, secrets, events };
+}
+
+async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('PultHost', () => {
+  it('demo: connect, accept the proposed setup, see the board, move a card onto the portal', async () => {
+    const demo = await portal();
+    const { host, events } = makeHost(async () => undefined, { startDemo: async () => demo });
+    const connected = await host.connectDemo();
+    expect(connected.connection).toMatchObject({ kind: 'demo', userId: '1', isAdmin: true });
+    const proposal = await host.proposeSetup(demo.groups.map((g) => g.id));
+    expect(Object.values(proposal.stageRoles)).toEqual(expect.arrayContaining(['new', 'classification', 'queue', 'work', 'done']));
+    expect(proposal.missingFields).toEqual([]);
+    await acceptProposedSetup(host, connected);
+    expect(await host.getAppInfo()).toMatchObject({ configured: true });
+
+    const groupId = demo.groups[0]!.id;
+    const board = await waitFor(async () => {
+      const snapshot = await host.getBoard(groupId);
+      return snapshot.cards.length > 0 ? snapshot : null;
+    });
+    expect(board.stages).toHaveLength(5);
+    const card = board.cards.find((c) => c.stageId === board.stages[1]!.id)!;
+    const queued = await host.enqueue({ name: 'moveCard', taskId: card.id, stageId: board.stages[2]!.id });
+    expect(queued.state).toBe('queued');
+    await host.syncNow();
+    await waitFor(async () => (await host.getSyncStatus()).queued === 0);
+    const onPortal = await (await fetch(`${demo.webhookUrl}tasks.task.get.json`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ taskId: card.id, select: ['STAGE_ID'] }) })).json();
+    expect(onPortal.result.task.stageId).toBe(board.stages[2]!.id);
+    expect(events.some((e) => e.type === 'board-changed')).toBe(true);
+    expect(events.some((e) => e.type === 'status')).toBe(true);
+  });
+
+  it('webhook: the secret goes to the secret store, never to the settings file or the database', async () => {
+    const emulator = await portal();
+    const { host, dataDir, secrets } = makeHost();
+    const connected = await host.connectWebhook({ portalUrl: emulator.portalUrl, webhookUrl: emulator.webhookUrl });
+    await acceptProposedSetup(host, connected);
+    await waitFor(async () => (await host.getSyncStatus()).lastSyncAt !== null);
+    const secret = new URL(emulator.webhookUrl).pathname.split('/')[3]!;
+    expect(secret.length).toBeGreaterThan(8);
+    expect(JSON.stringify(secrets.snapshot())).toContain(secret);
+    for (const file of readdirSync(dataDir)) {
+      expect(readFileSync(path.join(dataDir, file)).includes(secret), `${file} holds the webhook secret`).toBe(false);
+    }
+    await host.signOut();
+    expect(Object.keys(secrets.snapshot())).toEqual([]);
+    expect(await host.getAppInfo()).toMatchObject({ connection: null });
+  });
+
+  it('webhook: a wrong address is explained, not crashed on', async () => {
+    const emulator = await portal();
+    const { host } = makeHost();
+    await expect(host.connectWebhook({ portalUrl: 'http://127.0.0.1:1', webhookUrl: emulator.webhookUrl })).rejects.toThrow(/another portal/);
+    await expect(host.connectWebhook({ portalUrl: emulator.portalUrl, webhookUrl: `${emulator.portalUrl}/rest/1/wrong-secret/` })).rejects.toMatchObject({ kind: 'signed-out' });
+  });
+
+  it('an intranet certificate is shown for the user to trust, and only the confirmed one is trusted', async () => {
+    const emulator = await portal({ tls: true });
+    const { host } = makeHost();
+    const error = await host.connectWebhook({ portalUrl: emulator.portalUrl, webhookUrl: emulator.webhookUrl }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiFailure);
+    expect((error as ApiFailure).certificate?.fingerprint).toBe(emulator.certFingerprint);
+    const wrong = 'AA:'.repeat(31) + 'AA';
+    await expect(host.connectWebhook({ portalUrl: emulator.portalUrl, webhookUrl: emulator.webhookUrl, trustFingerprint: wrong })).rejects.toThrow(/different certificate/);
+    const connected = await host.connectWebhook({ portalUrl: emulator.portalUrl, webhookUrl: emulator.webhookUrl, trustFingerprint: emulator.certFingerprint! });
+    expect(connected.groups.length).toBeGreaterThan(0);
+    expect((await host.getSettings()).connection.trustedCertificateFingerprint).toBe(emulator.certFingerprint);
+  });
+
+  it('OAuth: the system browser signs in, the redirect comes back to the loopback listener', async () => {
+    const loopbackPort = await freePort();
+    const emulator = await portal({ redirectUri: `http://127.0.0.1:${loopbackPort}/oauth/callback` });
+    const admin = emulator.users.find((u) => u.admin)!;
+    // Plays the system browser: the authorize page, its login form, then the redirect.
+    const browser = async (url: string) => {
+      const page = await fetch(url);
+      expect(await page.text()).toMatch(/<form/);
+      const login = await fetch(url, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ AUTH_FORM: 'Y', TYPE: 'AUTH', USER_LOGIN: admin.login, USER_PASSWORD: admin.password }).toString(),
+      });
+      const location = login.headers.get('location')!;
+      expect(location.startsWith(`http://127.0.0.1:${loopbackPort}/oauth/callback?`)).toBe(true);
+      void fetch(location);
+    };
+    const { host, secrets, dataDir } = makeHost(browser, { loopbackPort });
+    const connected = await host.connectOAuth({ portalUrl: emulator.portalUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret });
+    expect(connected.connection).toMatchObject({ kind: 'oauth', userId: admin.id, isAdmin: true });
+    const stored = JSON.stringify(secrets.snapshot());
+    expect(stored).toContain(emulator.clientSecret);
+    expect(stored).toContain('accessToken');
+    expect(readFileSync(path.join(dataDir, 'settings.json'), 'utf8')).not.toContain(emulator.clientSecret);
+    expect((await host.listGroups()).length).toBeGreaterThan(0);
+  });
+
+  it('a saved connection is restored at the next start with its queued edits', async () => {
+    const emulator = await portal();
+    const first = makeHost();
+    await acceptProposedSetup(first.host, await first.host.connectWebhook({ portalUrl: emulator.portalUrl, webhookUrl: emulator.webhookUrl }));
+    const groupId = emulator.groups[0]!.id;
+    const board = await waitFor(async () => ((await first.host.getBoard(groupId)).cards.length ? first.host.getBoard(groupId) : null));
+    emulator.setUnreachable(true);
+    await first.host.enqueue({ name: 'updateFields', taskId: board.cards[0]!.id, fields: { TITLE: 'Восстановлено' } });
+    await first.host.close();
+    emulator.setUnreachable(false);
+
+    const second = new PultHost({
+      version: 'test', shell: 'browser', dataDir: first.dataDir, settings: openSettingsStore({ cwd: first.dataDir }), secrets: first.secrets,
+      clock: systemClock, random: systemRandom, startDemo: () => portal(), openExternal: async () => undefined,
+    });
+    cleanups.push(() => second.close());
+    await second.restore();
+    expect((await second.listQueued()).map((q) => q.payload)).toEqual([{ name: 'updateFields', taskId: board.cards[0]!.id, fields: { TITLE: 'Восстановлено' } }]);
+    await second.syncNow();
+    await waitFor(async () => (await second.getSyncStatus()).queued === 0);
+  });
+});
