@@ -43,6 +43,18 @@ const argumentSchemas: { [K in ApiMethod]: z.ZodType<Parameters<PultApi[K]>> } =
   getSyncStatus: z.tuple([]),
   syncNow: z.tuple([]),
   setVisible: z.tuple([z.boolean()]),
+  getReports: z.tuple([
+    z
+      .object({
+        fromDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day YYYY-MM-DD'),
+        toDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day YYYY-MM-DD'),
+        month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM'),
+        groupIds: z.array(groupId).max(50).optional(),
+      })
+      .strict()
+      .refine((r) => r.fromDay <= r.toDay, 'fromDay must not be after toDay')
+      .refine((r) => (Date.parse(r.toDay) - Date.parse(r.fromDay)) / 86_400_000 <= 366, 'at most a year at a time'),
+  ]) as unknown as z.ZodType<Parameters<PultApi['getReports']>>,
   getSettings: z.tuple([]),
   saveSettings: z.tuple([z.unknown()]) as unknown as z.ZodType<Parameters<PultApi['saveSettings']>>,
   importSettings: z.tuple([z.string().max(5_000_000)]),

@@ -30,6 +30,7 @@ const bridge: PultBridge = {
   getSyncStatus: () => invoke('getSyncStatus'),
   syncNow: () => invoke('syncNow'),
   setVisible: (visible) => invoke('setVisible', visible),
+  getReports: (request) => invoke('getReports', request),
   getSettings: () => invoke('getSettings'),
   saveSettings: (settings) => invoke('saveSettings', settings),
   importSettings: (json) => invoke('importSettings', json),

@@ -8,6 +8,9 @@ import type { Settings } from '../core/domain/settings';
 import type { IntentPayload, IntentState } from '../core/sync/intents';
 import type { SyncNotice, SyncStatus } from '../core/sync/status';
 import type { BoardTask } from '../core/sync/rebase';
+import type { ClientMonthRow, EmployeeDayRow } from '../core/domain/plan-fact';
+import type { CycleTimePercentiles, ReopenedTask, StageCount, WeekCount } from '../core/domain/flow';
+import type { FlowDay } from '../core/domain/cumulative-flow';
 
 export type Shell = 'electron' | 'browser';
 
@@ -124,6 +127,40 @@ export interface AssignmentSuggestionView {
   capacityHours: number;
 }
 
+export interface ReportsRequest {
+  /** Portal days, inclusive (YYYY-MM-DD), for the per-employee plan vs fact and the flow charts. */
+  fromDay: string;
+  toDay: string;
+  /** YYYY-MM, for the per-client plan vs fact. */
+  month: string;
+  /** Limit to these groups (default: every bound group). */
+  groupIds?: string[];
+}
+
+export interface AgingItem {
+  taskId: string;
+  title: string;
+  groupId: string;
+  stageTitle: string;
+  wiaSeconds: number;
+}
+
+export interface ReportsData {
+  request: ReportsRequest;
+  employees: EmployeeDayRow[];
+  clients: ClientMonthRow[];
+  perStage: StageCount[];
+  cumulative: FlowDay[];
+  cycleTime: CycleTimePercentiles;
+  aging: AgingItem[];
+  throughput: WeekCount[];
+  reopened: ReopenedTask[];
+  /** Portal time the report was computed at. */
+  now: number;
+  /** Reports read local data: time records and history of tasks finished over 90 days ago are not kept. */
+  historyDays: number;
+}
+
 export type SettingsSaveResult = { ok: true; settings: Settings } | { ok: false; error: string };
 
 export interface PultApi {
@@ -161,6 +198,9 @@ export interface PultApi {
   syncNow(): Promise<void>;
   setVisible(visible: boolean): Promise<void>;
 
+  // Reports (plan vs fact, flow) from the local store
+  getReports(request: ReportsRequest): Promise<ReportsData>;
+
   // Settings
   getSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<SettingsSaveResult>;
@@ -178,7 +218,8 @@ export type PultEvent =
   | { type: 'status'; status: SyncStatus }
   | { type: 'board-changed' }
   | { type: 'notice'; notice: SyncNotice }
-  | { type: 'settings-changed'; settings: Settings };
+  | { type: 'settings-changed'; settings: Settings }
+  | { type: 'open-task'; taskId: string };
 
 /** Error codes the UI knows how to explain; `portalCode` carries the portal's own code. */
 export type ApiErrorCode =

@@ -13,9 +13,8 @@ import { clientMarker, commandFor, type CommentMode } from './intent-commands';
 import { sendIntents } from './gateway-send';
 import type { BitrixClient } from './client';
 import { BATCH_LIMIT, type BatchCommand } from './batch';
-import type { HistoryEntry } from '../domain/model';
 import type { Task } from '../domain/model';
-import type { Identity, OfflineEventBatch, PortalGateway, SendOutcome, TaskQuery, TaskStamp } from '../sync/portal-port';
+import type { Identity, OfflineEventBatch, PortalGateway, SendOutcome, TaskExtras, TaskQuery, TaskStamp } from '../sync/portal-port';
 import type { Intent } from '../sync/intents';
 
 function formatIso(ms: number, offsetMinutes: number): string {
@@ -136,20 +135,28 @@ export class BitrixGateway implements PortalGateway {
     return mapHistory((await this.client.call('tasks.task.history.list', { taskId })).result, taskId, this.offsetMinutes);
   }
 
-  async readHistories(taskIds: readonly string[]): Promise<Map<string, HistoryEntry[]>> {
-    const histories = new Map<string, HistoryEntry[]>();
-    for (let i = 0; i < taskIds.length; i += BATCH_LIMIT) {
-      const chunk = taskIds.slice(i, i + BATCH_LIMIT);
+  async readTaskExtras(taskIds: readonly string[]): Promise<Map<string, TaskExtras>> {
+    const extras = new Map<string, TaskExtras>();
+    const perBatch = Math.floor(BATCH_LIMIT / 2);
+    for (let i = 0; i < taskIds.length; i += perBatch) {
+      const chunk = taskIds.slice(i, i + perBatch);
       const commands: Record<string, BatchCommand> = {};
-      for (const taskId of chunk) commands[`h${taskId}`] = { method: 'tasks.task.history.list', params: { taskId } };
+      for (const taskId of chunk) {
+        commands[`h${taskId}`] = { method: 'tasks.task.history.list', params: { taskId } };
+        // Positional: TASKID, ORDER.
+        commands[`e${taskId}`] = { method: 'task.elapseditem.getlist', params: { TASKID: taskId, ORDER: { ID: 'asc' } } };
+      }
       const outcome = await this.client.batch(commands);
       for (const taskId of chunk) {
-        // A task deleted or hidden since the list was read has no history to show.
-        if (outcome.errors[`h${taskId}`]) continue;
-        histories.set(taskId, mapHistory(outcome.results[`h${taskId}`], taskId, this.offsetMinutes));
+        // A task deleted or hidden since the list was read has nothing to show.
+        if (outcome.errors[`h${taskId}`] || outcome.errors[`e${taskId}`]) continue;
+        const history = mapHistory(outcome.results[`h${taskId}`], taskId, this.offsetMinutes);
+        // More than one page of time records is rare; read the rest on its own.
+        const elapsed = (outcome.totals[`e${taskId}`] ?? 0) > 50 ? await this.readElapsed(taskId) : mapElapsed(outcome.results[`e${taskId}`]);
+        extras.set(taskId, { history, elapsed });
       }
     }
-    return histories;
+    return extras;
   }
 
   async readElapsed(taskId: string) {

@@ -7,7 +7,7 @@ import type { Intent, IntentPayload } from './intents';
 import { portalErrorKind, SyncCycleError, type Identity, type PortalGateway } from './portal-port';
 import type { SyncStore } from './store';
 import type { NetworkProbe, SyncNotice, SyncStatus } from './status';
-import { applyOfflineEvents, deltaPoll, firstSync, hasFirstSync, reconcile, syncHistories, type PullContext } from './pull';
+import { applyOfflineEvents, deltaPoll, firstSync, hasFirstSync, reconcile, syncTaskExtras, type PullContext } from './pull';
 import type { Task } from '../domain/model';
 import { flushOutbox, retryDelayMs } from './flush';
 import { rebase, type BoardTask } from './rebase';
@@ -211,7 +211,7 @@ export class SyncEngine {
     } else {
       await deltaPoll(ctx);
     }
-    if (this.options.historyWanted) await syncHistories(ctx, this.options.historyWanted);
+    if (this.options.historyWanted) await syncTaskExtras(ctx, this.options.historyWanted);
     this.tick++;
     this.setStatus({ lastSyncAt: this.portalClock.now() });
     this.changed();

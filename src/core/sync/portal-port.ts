@@ -10,6 +10,11 @@ export interface Identity {
   isAdmin: boolean;
 }
 
+export interface TaskExtras {
+  history: HistoryEntry[];
+  elapsed: ElapsedRecord[];
+}
+
 export interface TaskStamp {
   groupId: string;
   changedAt: number;
@@ -57,8 +62,8 @@ export interface PortalGateway {
   /** ID, group and change time of every task in the groups: the cheap reconciliation read. */
   readTaskIds(groupIds: readonly string[]): Promise<Map<string, TaskStamp>>;
   readHistory(taskId: string): Promise<HistoryEntry[]>;
-  /** Histories of many tasks, 50 to a batch request. */
-  readHistories(taskIds: readonly string[]): Promise<Map<string, HistoryEntry[]>>;
+  /** History and time records of many tasks, batched (25 tasks to a request). */
+  readTaskExtras(taskIds: readonly string[]): Promise<Map<string, TaskExtras>>;
   readElapsed(taskId: string): Promise<ElapsedRecord[]>;
   readComments(taskId: string): Promise<TaskComment[]>;
 

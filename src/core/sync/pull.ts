@@ -121,33 +121,36 @@ export async function applyOfflineEvents(ctx: PullContext): Promise<{ changed: n
   return { changed: fetched.length, deleted: batch.deletedTaskIds.length };
 }
 
-/** Most history batches fetched in one cycle; the rest follow in the next ones. */
-const HISTORY_BATCHES_PER_CYCLE = 10;
+/** Most tasks whose history is fetched in one cycle; the rest follow in the next ones. */
+const EXTRAS_PER_CYCLE = 250;
 
-function historyCursor(taskId: string): string {
-  return `history:${taskId}`;
+function extrasCursor(taskId: string): string {
+  return `extras:${taskId}`;
 }
 
 /**
- * Keeps the stage and status history of the tasks that need it (WIA, stoppers, SLA reaction,
- * reports) in step with their last change: refetched only when a task changed since.
+ * Keeps the stage/status history and time records of the tasks that need them (WIA, stoppers,
+ * SLA reaction, plan-vs-fact and flow reports) in step with their last change: refetched only
+ * when a task changed since (adding time or a comment changes the task too).
  */
-export async function syncHistories(ctx: PullContext, wanted: (task: Task) => boolean): Promise<number> {
+export async function syncTaskExtras(ctx: PullContext, wanted: (task: Task) => boolean): Promise<number> {
   const stale: string[] = [];
   for (const groupId of ctx.groupIds) {
     for (const task of ctx.store.tasksByGroup(groupId)) {
-      if (wanted(task) && ctx.store.getCursor(historyCursor(task.id)) !== String(task.changedAt)) stale.push(task.id);
+      if (wanted(task) && ctx.store.getCursor(extrasCursor(task.id)) !== String(task.changedAt)) stale.push(task.id);
     }
   }
-  const ids = stale.slice(0, HISTORY_BATCHES_PER_CYCLE * 50);
+  const ids = stale.slice(0, EXTRAS_PER_CYCLE);
   if (ids.length === 0) return 0;
-  const histories = await ctx.portal.readHistories(ids);
+  const extras = await ctx.portal.readTaskExtras(ids);
   ctx.store.transaction(() => {
     for (const id of ids) {
       const task = ctx.store.getTask(id);
-      if (!task) continue;
-      ctx.store.replaceHistory(id, histories.get(id) ?? []);
-      ctx.store.setCursor(historyCursor(id), String(task.changedAt));
+      const found = extras.get(id);
+      if (!task || !found) continue;
+      ctx.store.replaceHistory(id, found.history);
+      ctx.store.upsertElapsed(found.elapsed);
+      ctx.store.setCursor(extrasCursor(id), String(task.changedAt));
     }
   });
   return ids.length;

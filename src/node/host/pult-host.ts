@@ -18,6 +18,7 @@ import type { IntentPayload } from '../../core/sync/intents';
 import type {
   AppInfo, BoardSnapshot, ConnectResult, Directory, GroupSummary, OAuthConnectRequest, PortalConnectionInfo, PultApi, PultEvent,
   QueuedEdit, SettingsSaveResult, SetupProposal, Shell, TaskDetails, WebhookConnectRequest, AssignmentSuggestionView,
+  ReportsData, ReportsRequest,
 } from '../../shared/api';
 import type { SettingsStore } from '../settings/settings-store';
 import { createNodeHttp } from '../http';
@@ -28,6 +29,7 @@ import { forgetPortalSecrets, keychainTokenStorage, secretKeys } from './secrets
 import { openPortalSession, type PortalSession } from './portal-session';
 import { boardSnapshot, taskDetails, toQueuedEdit, wantsHistory } from './board-view';
 import { suggestFor } from './assignment';
+import { buildReports } from './reports';
 
 export interface DemoStarter {
   (): Promise<{ portalUrl: string; webhookUrl: string; close(): Promise<void> }>;
@@ -344,6 +346,11 @@ export class PultHost implements PultApi {
 
   async setVisible(visible: boolean): Promise<void> {
     this.session?.engine.setVisible(visible);
+  }
+
+  async getReports(request: ReportsRequest): Promise<ReportsData> {
+    const session = this.requireSession();
+    return buildReports(session, this.settings, request, session.engine.portalClock.now());
   }
 
   async getSettings(): Promise<Settings> {

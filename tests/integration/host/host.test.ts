@@ -91,6 +91,20 @@ describe('PultHost', () => {
     expect(onPortal.result.task.stageId).toBe(board.stages[2]!.id);
     expect(events.some((e) => e.type === 'board-changed')).toBe(true);
     expect(events.some((e) => e.type === 'status')).toBe(true);
+
+    // Reports from the local store: time records and history arrive with the sync.
+    const now = new Date(demo.clock.now() + 3 * 3_600_000);
+    const today = now.toISOString().slice(0, 10);
+    const from = new Date(now.getTime() - 27 * 86_400_000).toISOString().slice(0, 10);
+    const reports = await waitFor(async () => {
+      const r = await host.getReports({ fromDay: from, toDay: today, month: today.slice(0, 7) });
+      return r.employees.some((e) => e.factHours > 0) ? r : null;
+    });
+    expect(reports.cumulative).toHaveLength(28);
+    expect(reports.perStage.reduce((sum, s) => sum + s.count, 0)).toBeGreaterThan(0);
+    expect(reports.aging.length).toBeGreaterThan(0);
+    expect(reports.aging[0]!.wiaSeconds).toBeGreaterThanOrEqual(reports.aging.at(-1)!.wiaSeconds);
+    expect(reports.cycleTime.count).toBeGreaterThan(0);
   });
 
   it('webhook: the secret goes to the secret store, never to the settings file or the database', async () => {
