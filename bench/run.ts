@@ -4,12 +4,18 @@
  */
 import os from 'node:os';
 import { benchEmulatorStartup } from './emulator-startup';
+import { benchFirstSync } from './first-sync';
+import { benchFlush, benchQuietPoll } from './poll-and-flush';
 
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
 
 const only = process.argv.slice(2);
 const benches: Record<string, () => Promise<unknown>> = {
   'emulator-startup': () => benchEmulatorStartup(),
+  'first-sync-box': () => benchFirstSync('box'),
+  'first-sync-cloud': () => benchFirstSync('cloud'),
+  'quiet-poll': () => benchQuietPoll(),
+  'flush-200-edits': () => benchFlush(),
 };
 
 async function main(): Promise<void> {

@@ -8,9 +8,17 @@
  */
 import { runHeadless } from '../src/node/headless/command';
 
+const once = process.argv.includes('--once');
+let signalled = false;
 const stopSignal = new Promise<void>((resolve) => {
-  process.once('SIGINT', () => resolve());
-  process.once('SIGTERM', () => resolve());
+  const onSignal = (): void => {
+    // --once has nothing to wind down (the command is safe to kill); a second signal insists.
+    if (once || signalled) process.exit(130);
+    signalled = true;
+    resolve();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 });
 
 const code = await runHeadless(process.argv.slice(2), {

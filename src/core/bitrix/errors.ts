@@ -38,8 +38,22 @@ const TOKEN_EXPIRED = new Set(['expired_token', 'invalid_token']);
 const SIGNED_OUT = new Set(['invalid_grant', 'NO_AUTH_FOUND', 'INVALID_CREDENTIALS', 'authorization_error', 'APPLICATION_NOT_FOUND']);
 
 /** Sorts a portal error body (`{error, error_description}`) with its HTTP status. */
+/** Portal messages sometimes carry HTML (`Не указан ответственный<br>`): keep the words only. */
+export function plainPortalText(text: string): string {
+  return text
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 export function classifyPortalError(status: number, code: string, description: string): BitrixError {
-  const message = description || code;
+  const message = plainPortalText(description) || code;
   if (TOKEN_EXPIRED.has(code)) return new BitrixError('token-expired', code, message, status);
   if (SIGNED_OUT.has(code)) return new BitrixError('signed-out', code, message, status);
   if (code === 'QUERY_LIMIT_EXCEEDED') return new BitrixError('rate-limited', code, message, status);

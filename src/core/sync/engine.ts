@@ -129,9 +129,12 @@ export class SyncEngine {
   enqueue(payload: IntentPayload): Intent {
     const { store } = this.options;
     const task = 'taskId' in payload ? store.getTask(payload.taskId) : null;
+    // The base is what the user saw: the server state with their own earlier edits replayed, so a
+    // second edit of the same field is never taken for someone else's change.
+    const seen = task ? (this.view(task.groupId).find((card) => card.id === task.id) ?? task) : null;
     let baseValues = null;
-    if (task && payload.name === 'updateFields') baseValues = baseValuesFor(task, Object.keys(payload.fields));
-    if (task && payload.name === 'moveCard') baseValues = { STAGE_ID: task.stageId };
+    if (seen && payload.name === 'updateFields') baseValues = baseValuesFor(seen, Object.keys(payload.fields));
+    if (seen && payload.name === 'moveCard') baseValues = { STAGE_ID: seen.stageId };
     const normalised: IntentPayload =
       payload.name === 'createTask' && !payload.responsibleId && this.identity ? { ...payload, responsibleId: this.identity.userId } : payload;
     const intent = store.addIntent({ payload: normalised, baseChangedAt: task?.changedAt ?? null, baseValues, createdAt: this.portalClock.now() });
@@ -175,6 +178,11 @@ export class SyncEngine {
     const wasHidden = !this.visible;
     this.visible = visible;
     if (visible && wasHidden) this.nudge();
+  }
+
+  /** Measures the portal's clock again in the next cycle ("sync now": the portal's time may have moved). */
+  recheckClock(): void {
+    this.clockCheckedAt = -Infinity;
   }
 
   /** Runs a cycle soon (after an edit, on reconnect, "sync now"). */

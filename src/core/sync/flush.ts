@@ -101,6 +101,12 @@ export async function flushOutbox(ctx: FlushContext): Promise<FlushResult> {
 /** Conflict checks against the freshest server copy; returns the intent to send, or null. */
 function prepare(ctx: FlushContext, intent: Intent, conflicting: Map<number, TaskFieldPatch>): Intent | null {
   const p = intent.payload;
+  if (p.name === 'createTask' && !p.responsibleId && ctx.userId) {
+    // The portal requires a responsible person; by default the one who creates the request.
+    const payload = { ...p, responsibleId: ctx.userId };
+    ctx.store.updateIntent(intent.seq, { payload });
+    return { ...intent, payload };
+  }
   if (p.name !== 'updateFields' && p.name !== 'moveCard') return intent;
   const server = ctx.store.getTask(p.taskId);
   if (!server) return intent; // unknown locally: let the portal answer (TASK_NOT_FOUND → refused)

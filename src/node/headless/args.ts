@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 
 export const USAGE =
-  'usage: npm run sync -- --portal <url> (--webhook <url> | --token-file <file>) --groups <id,id> --db <file> [--enqueue <intents.json>] [--once] [--json] [--board <groupId>]';
+  'usage: npm run sync -- --portal <url> (--webhook <url> | --token-file <file>) --groups <id,id> --db <file> [--enqueue <intents.json>] [--once] [--json] [--board <groupId> [--settings <team-settings.json>]]';
 
 export type Credentials = { kind: 'webhook'; webhookUrl: string } | { kind: 'token-file'; file: string };
 
@@ -18,6 +18,8 @@ export interface HeadlessArgs {
   once: boolean;
   json: boolean;
   board: string | null;
+  /** A team settings file (stage roles, field mapping, thresholds, SLA) for the --board rules. */
+  settingsFile: string | null;
 }
 
 export class ArgsError extends Error {
@@ -56,6 +58,7 @@ export function parseHeadlessArgs(argv: readonly string[]): HeadlessArgs {
         db: { type: 'string' },
         enqueue: { type: 'string' },
         board: { type: 'string' },
+        settings: { type: 'string' },
         once: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
       },
@@ -91,6 +94,8 @@ export function parseHeadlessArgs(argv: readonly string[]): HeadlessArgs {
 
   const board = values.board ?? null;
   if (board !== null && !/^\d+$/.test(board)) throw new ArgsError(`--board must be a numeric group ID, got "${board}"`);
+  if (board !== null && !groupIds.includes(board)) throw new ArgsError(`--board ${board} is not one of --groups`);
+  if (values.settings !== undefined && board === null) throw new ArgsError('--settings is read only with --board');
 
   return {
     portalUrl: portal.href.replace(/\/+$/, ''),
@@ -101,5 +106,6 @@ export function parseHeadlessArgs(argv: readonly string[]): HeadlessArgs {
     once: values.once ?? false,
     json: values.json ?? false,
     board,
+    settingsFile: values.settings ?? null,
   };
 }

@@ -1,41 +1,64 @@
 /**
- * `--board <groupId>`: HOOK for the board line. The board's rules belong to the domain module
- * `src/core/domain/board.ts` (`projectBoard`), written by another engineer; the headless command
- * only prints what it projects. Until that module exists the flag is skipped with a clear message.
+ * `--board <groupId>`: the board as the console computes it (card kinds, LU/WIA, forgotten, SLA)
+ * from the local store with the portal's clock, as one JSON line. Rules come from a team settings
+ * file (`--settings`) or, without one, from the defaults with stage roles and Service Desk fields
+ * guessed from the portal, as the first-run screen proposes them.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Stage } from '../../core/domain/model';
-import type { BoardTask } from '../../core/sync/rebase';
+import { readFileSync } from 'node:fs';
+import { buildBoard } from '../../core/domain/board';
+import { defaultSettings, type Settings } from '../../core/domain/settings';
+import { importSettingsJson } from '../../core/domain/settings-io';
+import { guessStageRoles } from '../../core/domain/stage-roles';
+import { detectServiceDeskFields } from '../../core/domain/field-mapping';
+import type { HistoryEntry } from '../../core/domain/model';
+import type { SyncEngine } from '../../core/sync/engine';
+import type { SyncStore } from '../../core/sync/store';
 
-export interface BoardContext {
-  groupId: string;
-  /** Server state with the outbox replayed over it (SyncEngine.view). */
-  tasks: BoardTask[];
-  stages: Stage[];
-  /** Portal time (ms). */
-  now: number;
+export class BoardSettingsError extends Error {}
+
+export function readBoardSettings(file: string | null): Settings {
+  if (file === null) return defaultSettings();
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new BoardSettingsError(`cannot read --settings ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const result = importSettingsJson(text);
+  if (!result.ok) throw new BoardSettingsError(`--settings ${file} is invalid: ${result.error}`);
+  return result.settings;
 }
 
-export type ProjectBoard = (context: BoardContext) => unknown;
-
-/** Where the domain module will live, resolved from this file so it works from any cwd. */
-const BOARD_MODULE = new URL('../../core/domain/board.ts', import.meta.url);
-
-/**
- * The domain's `projectBoard`, or null while the module does not exist (or does not export it).
- * Loaded by URL at run time so this file compiles before the module is written.
- */
-export async function loadProjectBoard(): Promise<ProjectBoard | null> {
-  if (!existsSync(fileURLToPath(BOARD_MODULE))) return null;
-  const module = (await import(/* @vite-ignore */ BOARD_MODULE.href)) as { projectBoard?: unknown };
-  return typeof module.projectBoard === 'function' ? (module.projectBoard as ProjectBoard) : null;
+/** Fills what the file leaves open from the portal: stage roles, field mapping, time zone. */
+export function effectiveSettings(base: Settings, store: SyncStore, groupId: string, portalOffsetMinutes: number, fromFile: boolean): Settings {
+  const stages = store.stagesByGroup(groupId);
+  const guessed = guessStageRoles(stages, base.stageRoleOverrides);
+  const detected = detectServiceDeskFields(store.userFields()).mapping;
+  return {
+    ...base,
+    stageRoles: { ...guessed, ...base.stageRoles },
+    fields: { type: base.fields.type ?? detected.type, blocker: base.fields.blocker ?? detected.blocker, estimate: base.fields.estimate ?? detected.estimate },
+    calendar: fromFile ? base.calendar : { ...base.calendar, utcOffsetMinutes: portalOffsetMinutes },
+  };
 }
 
-/**
- * Prints one board line. HOOK: the board engineer shapes this line to what `projectBoard`
- * returns; for now it prints the projection as JSON under a `board` key.
- */
-export function printBoard(projectBoard: ProjectBoard, context: BoardContext, write: (line: string) => void): void {
-  write(JSON.stringify({ board: context.groupId, projection: projectBoard(context) }));
+function isoWithOffset(ms: number, offsetMinutes: number): string {
+  const local = new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 19);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+export function boardLine(engine: SyncEngine, store: SyncStore, groupId: string, settings: Settings): string {
+  const tasks = engine.view(groupId);
+  const historyByTask = new Map<string, HistoryEntry[]>(tasks.map((t) => [t.id, store.historyByTask(t.id)]));
+  const now = engine.portalClock.now();
+  const columns = buildBoard({ tasks, stages: store.stagesByGroup(groupId), settings, historyByTask, users: store.users(), now }).filter((c) => c.groupId === groupId);
+  return JSON.stringify({
+    board: {
+      groupId,
+      now: isoWithOffset(now, settings.calendar.utcOffsetMinutes),
+      columns: columns.map((c) => ({ stageId: c.stageId, title: c.title, role: c.role, cards: c.cards })),
+    },
+  });
 }

@@ -7,7 +7,8 @@
 import { portalErrorKind, SyncCycleError } from '../../core/sync/portal-port';
 import type { SyncStatus } from '../../core/sync/status';
 import { ArgsError, parseHeadlessArgs, USAGE, type HeadlessArgs } from './args';
-import { loadProjectBoard, printBoard, type ProjectBoard } from './board';
+import { BoardSettingsError, boardLine, effectiveSettings, readBoardSettings } from './board';
+import type { Settings } from '../../core/domain/settings';
 import { EnqueueFileError, enqueueEntries, readEnqueueFile, type EnqueueFile } from './enqueue';
 import { buildStack, summarise, type HeadlessStack, type StackDeps } from './stack';
 import { TokenFileError } from './token-file';
@@ -33,10 +34,11 @@ function isCycleFailure(error: unknown): boolean {
   return error instanceof SyncCycleError || portalErrorKind(error) !== null;
 }
 
-function prepare(argv: readonly string[], io: CommandIo): { args: HeadlessArgs; file: EnqueueFile | null } | number {
+function prepare(argv: readonly string[], io: CommandIo): { args: HeadlessArgs; file: EnqueueFile | null; boardSettings: Settings | null } | number {
   try {
     const args = parseHeadlessArgs(argv);
-    return { args, file: args.enqueueFile ? readEnqueueFile(args.enqueueFile) : null };
+    const boardSettings = args.board !== null ? readBoardSettings(args.settingsFile) : null;
+    return { args, file: args.enqueueFile ? readEnqueueFile(args.enqueueFile) : null, boardSettings };
   } catch (error) {
     if (error instanceof ArgsError) {
       io.err(`sync: ${error.message}`);
@@ -47,6 +49,10 @@ function prepare(argv: readonly string[], io: CommandIo): { args: HeadlessArgs; 
       io.err(`sync: ${error.message} (nothing was enqueued)`);
       return EXIT.usage;
     }
+    if (error instanceof BoardSettingsError) {
+      io.err(`sync: ${error.message}`);
+      return EXIT.usage;
+    }
     throw error;
   }
 }
@@ -55,7 +61,7 @@ export async function runHeadless(argv: readonly string[], io: CommandIo, deps: 
   const startedAt = io.now();
   const prepared = prepare(argv, io);
   if (typeof prepared === 'number') return prepared;
-  const { args, file } = prepared;
+  const { args, file, boardSettings } = prepared;
 
   let stack: HeadlessStack;
   try {
@@ -71,6 +77,7 @@ export async function runHeadless(argv: readonly string[], io: CommandIo, deps: 
 
   try {
     const { engine } = stack;
+    for (const warning of stack.warnings) io.err(`sync: warning: ${warning}`);
     if (file) {
       // The portal refuses a task without a responsible person, and the engine only knows the
       // signed-in user after its first cycle: default to the user the credentials act as.
@@ -81,15 +88,10 @@ export async function runHeadless(argv: readonly string[], io: CommandIo, deps: 
       io.out(`enqueued ${result.added} new, ${result.skipped} already queued before (${file.path})`);
     }
 
-    let projectBoard: ProjectBoard | null = null;
-    if (args.board !== null) {
-      projectBoard = await loadProjectBoard();
-      if (!projectBoard) io.err('sync: --board is not available yet (src/core/domain/board.ts does not export projectBoard); skipped');
-    }
     const showBoard = (): void => {
-      if (projectBoard && args.board !== null) {
-        printBoard(projectBoard, { groupId: args.board, tasks: engine.view(args.board), stages: stack.store.stagesByGroup(args.board), now: engine.portalClock.now() }, io.out);
-      }
+      if (args.board === null || !boardSettings) return;
+      const settings = effectiveSettings(boardSettings, stack.store, args.board, stack.portalOffsetMinutes(), args.settingsFile !== null);
+      io.out(boardLine(engine, stack.store, args.board, settings));
     };
 
     let last = '';

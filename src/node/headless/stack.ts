@@ -8,6 +8,7 @@ import { BitrixGateway } from '../../core/bitrix/gateway';
 import { TokenManager } from '../../core/bitrix/token-manager';
 import { SyncEngine } from '../../core/sync/engine';
 import type { SyncStore } from '../../core/sync/store';
+import { TaskStatus, type Task } from '../../core/domain/model';
 import type { Clock, Http, Random } from '../../core/ports';
 import { createNodeHttp } from '../http';
 import { systemClock, systemRandom } from '../clock';
@@ -24,6 +25,10 @@ export interface HeadlessStack {
    * file's user_id): a task created before the first cycle needs a responsible person.
    */
   userId: string | null;
+  /** Something the user should fix (a token file others can read). */
+  warnings: string[];
+  /** The portal's UTC offset (known after the first cycle measured server.time). */
+  portalOffsetMinutes(): number;
   close(): void;
 }
 
@@ -40,28 +45,33 @@ export function buildStack(args: HeadlessArgs, deps: StackDeps = {}): HeadlessSt
   const random = deps.random ?? systemRandom;
   let endpoint: RestEndpoint;
   let userId: string | null;
+  const warnings: string[] = [];
   if (args.credentials.kind === 'webhook') {
     endpoint = { kind: 'webhook', webhookUrl: args.credentials.webhookUrl };
     userId = /\/rest\/(\d+)\//.exec(new URL(args.credentials.webhookUrl).pathname)?.[1] ?? null;
   } else {
     const tokenFile = openTokenFile(args.credentials.file, args.portalUrl, () => clock.now());
     userId = tokenFile.tokens.userId || null;
+    if (tokenFile.warning) warnings.push(tokenFile.warning);
     const tokens = new TokenManager({ http, clock, storage: tokenFile.storage, app: async () => tokenFile.app });
     endpoint = { kind: 'oauth', portalUrl: args.portalUrl, tokens };
   }
   const oauth = endpoint.kind === 'oauth';
   const client = createBitrixClient({ http, clock, random, endpoint });
   const store = openSqliteStore(args.db);
+  const gateway = new BitrixGateway(client, { canUseOfflineEvents: oauth });
   const engine = new SyncEngine({
     store,
-    portal: new BitrixGateway(client, { canUseOfflineEvents: oauth }),
+    portal: gateway,
     clock,
     random,
     groupIds: args.groupIds,
     // Offline events need OAuth and a portal admin; the engine checks the latter itself.
     offlineEventsPossible: oauth,
+    // --board shows WIA, stoppers and SLA, which need the history of open tasks.
+    ...(args.board !== null ? { historyWanted: (task: Task) => task.status !== TaskStatus.Completed } : {}),
   });
-  return { engine, client, store, userId, close: () => store.close() };
+  return { engine, client, store, userId, warnings, portalOffsetMinutes: () => gateway.portalOffsetMinutes(), close: () => store.close() };
 }
 
 export interface Summary {

@@ -9,7 +9,7 @@
  * before it is used, so a kill at any moment leaves either the old pair (not yet spent) or the
  * new one in the file, never a spent token.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { AppCredentials, TokenSet } from '../../core/bitrix/oauth';
@@ -48,6 +48,8 @@ export interface TokenFile {
   app: AppCredentials;
   tokens: TokenSet;
   storage: TokenStorage;
+  /** Set when others may read the file: its secrets should be the owner's alone. */
+  warning: string | null;
 }
 
 function toTokenSet(json: TokenFileJson, portalUrl: string, now: number): TokenSet {
@@ -150,5 +152,7 @@ export function openTokenFile(file: string, portalUrl: string, now: () => number
       writeFileAtomic(file, `${JSON.stringify(rest, null, 2)}\n`);
     },
   };
-  return { app, tokens: toTokenSet(first, portalUrl, now()), storage };
+  const mode = statSync(file).mode;
+  const warning = process.platform !== 'win32' && (mode & 0o077) !== 0 ? `--token-file ${file} holds secrets and is readable by others (mode ${(mode & 0o777).toString(8)}): chmod 600 it` : null;
+  return { app, tokens: toTokenSet(first, portalUrl, now()), storage, warning };
 }

@@ -178,3 +178,47 @@ describe('SyncEngine against the emulator', () => {
     }
   });
 });
+
+describe('edits of the same thing in a row', () => {
+  let emulator2: EmulatorHandle;
+  let rig2: EngineRig;
+  beforeEach(async () => {
+    emulator2 = await startEmulator({ port: 0, seed: 12, tasks: 100, profile: 'box' });
+    rig2 = engineFor(emulator2);
+  });
+  afterEach(async () => {
+    rig2.close();
+    await emulator2.close();
+  });
+
+  it('a second edit of the same field and a second move are not mistaken for remote changes', async () => {
+    await rig2.engine.runCycle();
+    const groupId = emulator2.groups[0]!.id;
+    const stages = rig2.store.stagesByGroup(groupId);
+    const task = rig2.store.tasksByGroup(groupId).find((t) => t.stageId === stages[0]!.id || t.stageId === '0')!;
+    emulator2.setUnreachable(true);
+    rig2.engine.enqueue({ name: 'updateFields', taskId: task.id, fields: { TITLE: 'A' } });
+    rig2.engine.enqueue({ name: 'updateFields', taskId: task.id, fields: { TITLE: 'B' } });
+    rig2.engine.enqueue({ name: 'moveCard', taskId: task.id, stageId: stages[1]!.id });
+    rig2.engine.enqueue({ name: 'moveCard', taskId: task.id, stageId: stages[2]!.id });
+    emulator2.setUnreachable(false);
+    await rig2.engine.runCycle();
+    expect(rig2.engine.getStatus()).toMatchObject({ queued: 0, conflicts: 0, failed: 0 });
+    expect(rig2.notices).toEqual([]);
+    const body = await portalCall(emulator2, 'tasks.task.get', { taskId: task.id, select: ['TITLE', 'STAGE_ID'] });
+    expect((body.result as { task: Record<string, unknown> }).task).toMatchObject({ title: 'B', stageId: stages[2]!.id });
+  });
+
+  it('a request created before the first sync gets the signed-in user as responsible', async () => {
+    const fresh = engineFor(emulator2);
+    try {
+      fresh.engine.enqueue({ name: 'createTask', clientId: 'c-early', groupId: emulator2.groups[0]!.id, title: 'Заявка до первой синхронизации' });
+      await fresh.engine.runCycle();
+      expect(fresh.engine.getStatus()).toMatchObject({ queued: 0, failed: 0 });
+      const created = fresh.engine.view(emulator2.groups[0]!.id).find((t) => t.title === 'Заявка до первой синхронизации')!;
+      expect(created.responsibleId).toBe('1');
+    } finally {
+      fresh.close();
+    }
+  });
+});

@@ -62,3 +62,10 @@ describe('readRestAnswer', () => {
     expect(error).toMatchObject({ kind: 'refused', code: '100' });
   });
 });
+
+describe('portal messages', () => {
+  it('keeps only the words of an HTML-formatted message', () => {
+    const error = failure(400, JSON.stringify({ error: 'ERROR_CORE', error_description: 'Не указан ответственный<br>Поле &quot;Название&quot; пустое<br/>' }));
+    expect(error.message).toBe('Не указан ответственный Поле "Название" пустое');
+  });
+});
