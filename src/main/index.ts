@@ -2,7 +2,9 @@
  * Electron main: composes the host with windows and IPC. Kept thin: everything that can run
  * without Electron lives in src/node and src/core.
  */
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, nativeImage, Notification, session, shell, Tray } from 'electron';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { composeHost } from '../node/host/compose';
@@ -11,6 +13,9 @@ import { startDemoPortal, type DemoPortal } from '../node/demo/demo-portal';
 import type { PultHost } from '../node/host/pult-host';
 import { registerApiHandlers } from './ipc';
 import { createTrustedUrlCheck, cspHeaders, hardenWebContents, secureWebPreferences } from './security';
+import { startDesktopShell, type DesktopShell } from './tray/desktop-shell';
+import { trayIconDir } from './tray/tray-icons';
+import { linuxAutostartDir, startedHidden } from './autostart';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join(here, '../renderer/index.html')).href;
@@ -19,6 +24,9 @@ const isTrustedUrl = createTrustedUrlCheck(rendererUrl);
 const demos: DemoPortal[] = [];
 let host: PultHost | null = null;
 let consoleWindow: BrowserWindow | null = null;
+let desktop: DesktopShell | null = null;
+// Started by the OS at login: stay in the tray until the user opens the console.
+const startHidden = startedHidden(process.argv, app, process.platform);
 
 function createConsoleWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -29,7 +37,9 @@ function createConsoleWindow(): BrowserWindow {
     webPreferences: secureWebPreferences(path.join(here, '../preload/index.cjs')),
   });
   hardenWebContents(window.webContents, isTrustedUrl, (url) => void shell.openExternal(url));
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (!startHidden) window.show();
+  });
   window.on('show', () => void host?.setVisible(true));
   window.on('hide', () => void host?.setVisible(false));
   window.on('minimize', () => void host?.setVisible(false));
@@ -64,17 +74,49 @@ async function start(): Promise<void> {
   activeHost.onEvent((event) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send('pult:event', event);
   });
+  if (startHidden) void activeHost.setVisible(false);
+
+  // Tray, native notifications, close-to-tray, start with the OS (src/main/tray, src/main/notifications).
+  desktop = startDesktopShell({
+    app,
+    createTray: (image) => new Tray(image as Electron.NativeImage),
+    buildMenu: (template) => Menu.buildFromTemplate(template),
+    loadImage: (file) => nativeImage.createFromPath(file),
+    Notification,
+    host: activeHost,
+    dataDir: app.getPath('userData'),
+    iconDir: trayIconDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, mainDir: here }),
+    platform: process.platform,
+    clock: { now: () => Date.now() },
+    autostart: { execPath: process.env.APPIMAGE ?? process.execPath, linuxAutostartDir: linuxAutostartDir(process.env, os.homedir()), fs },
+    showConsole,
+    sendToRenderer: (event) => {
+      for (const window of BrowserWindow.getAllWindows()) window.webContents.send('pult:event', event);
+    },
+    onError: (message, error) => console.warn(message, error),
+  });
+  desktop.attachConsoleWindow(consoleWindow);
+}
+
+/** Shows the console window, re-creating it if it was destroyed (close-to-tray off). */
+function showConsole(): void {
+  if (!consoleWindow || consoleWindow.isDestroyed()) {
+    consoleWindow = createConsoleWindow();
+    desktop?.attachConsoleWindow(consoleWindow);
+  }
+  if (consoleWindow.isMinimized()) consoleWindow.restore();
+  consoleWindow.show();
+  consoleWindow.focus();
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (consoleWindow?.isMinimized()) consoleWindow.restore();
-    consoleWindow?.focus();
-  });
+  app.on('second-instance', () => showConsole());
+  app.on('before-quit', () => desktop?.markQuitting());
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    desktop?.dispose();
     void host?.close();
     for (const demo of demos) void demo.close();
   });

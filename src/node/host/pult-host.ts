@@ -163,7 +163,9 @@ export class PultHost implements PultApi {
 
   private connectionInfo(): PortalConnectionInfo | null {
     if (!this.session) return null;
-    return { portalUrl: this.session.portalUrl, kind: this.session.kind, userId: this.identity?.userId ?? null, isAdmin: this.identity?.isAdmin ?? false };
+    // After a restart the engine learns who we are in its first cycle.
+    const identity = this.identity ?? this.session.engine.currentUser();
+    return { portalUrl: this.session.portalUrl, kind: this.session.kind, userId: identity?.userId ?? null, isAdmin: identity?.isAdmin ?? false };
   }
 
   async getAppInfo(): Promise<AppInfo> {
@@ -341,7 +343,9 @@ export class PultHost implements PultApi {
   }
 
   async syncNow(): Promise<void> {
-    await this.requireSession().engine.runCycle().catch(() => undefined);
+    const { engine } = this.requireSession();
+    engine.recheckClock();
+    await engine.runCycle().catch(() => undefined);
   }
 
   async setVisible(visible: boolean): Promise<void> {

@@ -1,0 +1,167 @@
+/**
+ * Wires the tray, native notifications, close-to-tray and start-with-OS to the host. Electron's
+ * pieces come in as parameters: main passes the real ones, tests pass fakes.
+ */
+import type { PultApi, PultEvent } from '../../shared/api';
+import { fileMemoryStore } from '../../node/alerts/memory';
+import { AlertMonitor } from '../../node/alerts/monitor';
+import { hostAlertSource, type AlertHost } from '../../node/alerts/source';
+import { applyStartWithOs, type AutostartOptions, type LoginItemApp } from '../autostart';
+import { createNotifier, prepareNotifications, type NotificationClass } from '../notifications/notifier';
+import { closeToTrayHandler } from './close-to-tray';
+import { openDesktopPrefs } from './desktop-prefs';
+import { PultTray, type TrayLike } from './pult-tray';
+import type { TrayMenuItem } from './tray-menu';
+
+export interface ShellHost extends AlertHost, Pick<PultApi, 'syncNow'> {
+  onEvent(listener: (event: PultEvent) => void): () => void;
+}
+
+export interface DesktopShellDeps {
+  app: LoginItemApp & { setAppUserModelId(id: string): void; getLocale(): string; quit(): void };
+  createTray(image: unknown): TrayLike;
+  buildMenu(template: TrayMenuItem[]): unknown;
+  loadImage(file: string): unknown;
+  Notification: NotificationClass;
+  host: ShellHost;
+  dataDir: string;
+  iconDir: string;
+  platform: NodeJS.Platform;
+  clock: { now(): number };
+  autostart: Omit<AutostartOptions, 'app' | 'platform'>;
+  /** Shows and focuses the console window. */
+  showConsole(): void;
+  /** Sends an event to the renderer windows. */
+  sendToRenderer(event: PultEvent): void;
+  /** The wallboard window's opener; until it exists, the console opens. */
+  openWallboard?(): void;
+  onError?(message: string, error: unknown): void;
+  /** Injected timer for the alert tick (tests). */
+  setInterval?(callback: () => void, ms: number): unknown;
+  clearInterval?(handle: unknown): void;
+}
+
+export interface ConsoleWindowLike {
+  on(event: 'close', listener: (event: { preventDefault(): void }) => void): unknown;
+  hide(): void;
+}
+
+export interface DesktopShell {
+  monitor: AlertMonitor;
+  tray: PultTray;
+  /** Hook a console window so closing it hides it to the tray. */
+  attachConsoleWindow(window: ConsoleWindowLike): void;
+  /** Call on `before-quit`: windows close for real from then on. */
+  markQuitting(): void;
+  dispose(): void;
+}
+
+export function startDesktopShell(deps: DesktopShellDeps): DesktopShell {
+  prepareNotifications(deps.app, deps.platform);
+  const prefs = openDesktopPrefs(deps.dataDir);
+  const autostart: AutostartOptions = { ...deps.autostart, app: deps.app, platform: deps.platform };
+  const report = (message: string) => (error: unknown) => deps.onError?.(message, error);
+  let quitting = false;
+  let closeToTray = true;
+  let tray: PultTray | null = null;
+
+  const openTask = (taskId: string) => {
+    deps.showConsole();
+    deps.sendToRenderer({ type: 'open-task', taskId });
+  };
+  const notifier = createNotifier({
+    Notification: deps.Notification,
+    platform: deps.platform,
+    language: () => monitor.getState().language,
+    openTask,
+    openConsole: () => deps.showConsole(),
+    snooze: (taskId) => void monitor.snooze(taskId, '1h'),
+  });
+  const monitor: AlertMonitor = new AlertMonitor({
+    source: hostAlertSource(deps.host),
+    memory: fileMemoryStore(deps.dataDir, report('could not save the alert memory')),
+    clock: deps.clock,
+    systemLocale: deps.app.getLocale(),
+    onNotices: (notices) => notifier.show(notices),
+    onState: (state) => tray?.update(state),
+    onError: report('alert evaluation failed'),
+    ...(deps.setInterval ? { setInterval: deps.setInterval } : {}),
+    ...(deps.clearInterval ? { clearInterval: deps.clearInterval } : {}),
+  });
+  if (prefs.get().startWithOs) {
+    // Re-register at each start: an update may have moved the executable.
+    try {
+      applyStartWithOs(autostart, true);
+    } catch (error) {
+      report('could not register start with the OS')(error);
+    }
+  }
+
+  const shownTray = new PultTray(
+    {
+      createTray: deps.createTray,
+      buildMenu: deps.buildMenu,
+      loadImage: deps.loadImage,
+      iconDir: deps.iconDir,
+      platform: deps.platform,
+      canStartWithOs: true,
+      startWithOs: () => prefs.get().startWithOs,
+    },
+    {
+      openConsole: () => deps.showConsole(),
+      openWallboard: () => (deps.openWallboard ?? deps.showConsole)(),
+      pause: (choice) => void monitor.pause(choice),
+      resume: () => monitor.resume(),
+      syncNow: () => void deps.host.syncNow().catch(report('sync now failed')),
+      setStartWithOs: (enabled) => {
+        try {
+          applyStartWithOs(autostart, enabled);
+          prefs.update({ startWithOs: enabled });
+        } catch (error) {
+          report('could not change start with the OS')(error);
+        }
+        shownTray.render();
+      },
+      quit: () => {
+        quitting = true;
+        deps.app.quit();
+      },
+    },
+    monitor.getState(),
+  );
+  tray = shownTray;
+
+  void deps.host.getSettings().then((settings) => (closeToTray = settings.ui.closeToTray), report('could not read the settings'));
+  const off = deps.host.onEvent((event) => {
+    if (event.type === 'settings-changed') closeToTray = event.settings.ui.closeToTray;
+    monitor.handleEvent(event);
+  });
+  monitor.start();
+
+  return {
+    monitor,
+    tray: shownTray,
+    attachConsoleWindow(window) {
+      window.on(
+        'close',
+        closeToTrayHandler({
+          closeToTray: () => closeToTray,
+          isQuitting: () => quitting,
+          hide: () => window.hide(),
+          explained: () => prefs.get().closeToTrayExplained,
+          markExplained: () => void prefs.update({ closeToTrayExplained: true }),
+          explain: (title, body) => notifier.info(title, body),
+          language: () => monitor.getState().language,
+        }),
+      );
+    },
+    markQuitting() {
+      quitting = true;
+    },
+    dispose() {
+      off();
+      monitor.stop();
+      shownTray.destroy();
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/** The tray's context menu as a plain template (Electron's Menu.buildFromTemplate takes it). Pure. */
+import type { SnoozeChoice } from '../../node/alerts/quiet-time';
+import type { AlertLanguage } from '../../node/alerts/types';
+
+export interface TrayMenuItem {
+  id?: string;
+  label?: string;
+  type?: 'normal' | 'separator' | 'submenu' | 'checkbox';
+  checked?: boolean;
+  enabled?: boolean;
+  submenu?: TrayMenuItem[];
+  click?: () => void;
+}
+
+export interface TrayActions {
+  openConsole(): void;
+  /** Wired by the wallboard window's owner; until then it opens the console. */
+  openWallboard(): void;
+  pause(choice: SnoozeChoice): void;
+  resume(): void;
+  syncNow(): void;
+  setStartWithOs(enabled: boolean): void;
+  quit(): void;
+}
+
+export interface TrayMenuState {
+  language: AlertLanguage;
+  paused: boolean;
+  startWithOs: boolean;
+  /** Start with the OS is offered where the shell can register it. */
+  canStartWithOs: boolean;
+}
+
+const LABELS = {
+  ru: {
+    openConsole: 'Открыть консоль',
+    openWallboard: 'Открыть табло',
+    pause: 'Приостановить уведомления',
+    pause1h: 'На 1 час',
+    pauseTomorrow: 'До завтра',
+    resume: 'Возобновить уведомления',
+    syncNow: 'Синхронизировать сейчас',
+    startWithOs: 'Запускать вместе с системой',
+    quit: 'Выйти из Pult',
+  },
+  en: {
+    openConsole: 'Open console',
+    openWallboard: 'Open wallboard',
+    pause: 'Pause notifications',
+    pause1h: 'For 1 hour',
+    pauseTomorrow: 'Until tomorrow',
+    resume: 'Resume notifications',
+    syncNow: 'Sync now',
+    startWithOs: 'Start with the system',
+    quit: 'Quit Pult',
+  },
+} as const;
+
+export function trayMenuTemplate(state: TrayMenuState, actions: TrayActions): TrayMenuItem[] {
+  const t = LABELS[state.language];
+  const pauseItem: TrayMenuItem = state.paused
+    ? { id: 'resume', label: t.resume, click: () => actions.resume() }
+    : {
+        id: 'pause',
+        label: t.pause,
+        type: 'submenu',
+        submenu: [
+          { id: 'pause-1h', label: t.pause1h, click: () => actions.pause('1h') },
+          { id: 'pause-tomorrow', label: t.pauseTomorrow, click: () => actions.pause('tomorrow') },
+        ],
+      };
+  return [
+    { id: 'open-console', label: t.openConsole, click: () => actions.openConsole() },
+    { id: 'open-wallboard', label: t.openWallboard, click: () => actions.openWallboard() },
+    { type: 'separator' },
+    pauseItem,
+    { id: 'sync-now', label: t.syncNow, click: () => actions.syncNow() },
+    ...(state.canStartWithOs
+      ? [{ id: 'start-with-os', label: t.startWithOs, type: 'checkbox' as const, checked: state.startWithOs, click: () => actions.setStartWithOs(!state.startWithOs) }]
+      : []),
+    { type: 'separator' },
+    { id: 'quit', label: t.quit, click: () => actions.quit() },
+  ];
+}

@@ -1,0 +1,60 @@
+/**
+ * Where the alert engine reads its input: a small interface, and its adapter over the host's
+ * public API (the same read models the renderer gets), so alerting needs no access to the
+ * host's internals.
+ */
+import type { User } from '../../core/domain/model';
+import type { Settings } from '../../core/domain/settings';
+import type { SyncStatus } from '../../core/sync/status';
+import type { PultApi } from '../../shared/api';
+import type { AlertBoard } from './conditions';
+
+export interface AlertData {
+  settings: Settings;
+  boards: AlertBoard[];
+  users: User[];
+  userId: string | null;
+  memberGroupIds: string[] | null;
+  /** Portal time minus workstation time (ms). */
+  portalOffsetMs: number;
+  utcOffsetMinutes: number;
+  /** The sync engine's state: alerts wait for a first pull and for the portal to be reachable. */
+  sync: Pick<SyncStatus, 'connectivity' | 'lastSyncAt'>;
+}
+
+export interface AlertSource {
+  /** Null when no portal is connected or no groups are bound yet. */
+  load(): Promise<AlertData | null>;
+}
+
+export type AlertHost = Pick<PultApi, 'getAppInfo' | 'getSettings' | 'getBoard' | 'getDirectory' | 'getSyncStatus'>;
+
+/**
+ * Reads every bound group's board; if any board fails the whole read fails, because a partial
+ * picture would make the missing tasks' conditions look ended and alert again later.
+ */
+export function hostAlertSource(host: AlertHost): AlertSource {
+  return {
+    async load() {
+      const info = await host.getAppInfo();
+      if (!info.connection || !info.configured) return null;
+      const settings = await host.getSettings();
+      if (settings.groupIds.length === 0) return null;
+      const snapshots = await Promise.all(settings.groupIds.map((groupId) => host.getBoard(groupId)));
+      const { users } = await host.getDirectory();
+      const { connectivity, lastSyncAt } = await host.getSyncStatus();
+      const first = snapshots[0];
+      return {
+        settings,
+        boards: snapshots.map((snapshot) => ({ groupId: snapshot.groupId, stages: snapshot.stages, tasks: snapshot.cards, history: snapshot.history })),
+        users,
+        userId: info.connection.userId,
+        // The host does not know group membership yet: "my groups" covers every bound group.
+        memberGroupIds: null,
+        portalOffsetMs: first?.portalOffsetMs ?? 0,
+        utcOffsetMinutes: first?.portalUtcOffsetMinutes ?? settings.calendar.utcOffsetMinutes,
+        sync: { connectivity, lastSyncAt },
+      };
+    },
+  };
+}

@@ -1,0 +1,171 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { startDesktopShell, type ShellHost } from '../../../src/main/tray/desktop-shell';
+import type { TrayLike } from '../../../src/main/tray/pult-tray';
+import type { TrayMenuItem } from '../../../src/main/tray/tray-menu';
+import type { NotificationOptionsLike } from '../../../src/main/notifications/notifier';
+import type { PultEvent } from '../../../src/shared/api';
+import type { Task } from '../../../src/core/domain/model';
+import type { SyncStatus } from '../../../src/core/sync/status';
+import { DESKTOP_PREFS_FILE } from '../../../src/main/tray/desktop-prefs';
+import { HOUR, idleTask, makeSettings, NOON_MSK, STAGES, TestClock, USERS } from '../alerts/helpers';
+
+class FakeNotification {
+  static shown: FakeNotification[] = [];
+  static isSupported = () => true;
+  readonly listeners = new Map<string, (event: unknown, index: number) => void>();
+  constructor(readonly options: NotificationOptionsLike) {}
+  show() {
+    FakeNotification.shown.push(this);
+  }
+  on(event: string, listener: (event: unknown, index: number) => void) {
+    this.listeners.set(event, listener);
+    return this;
+  }
+}
+
+/** The host as the shell sees it: its public API over one group's board, and its events. */
+function fakeHost(tasks: () => Task[]) {
+  const listeners = new Set<(event: PultEvent) => void>();
+  let settings = makeSettings();
+  let status: SyncStatus = { connectivity: 'online', queued: 0, failed: 0, conflicts: 0, lastSyncAt: NOON_MSK, firstSync: null, lastError: null };
+  const host: ShellHost = {
+    getAppInfo: async () => ({ version: '1', shell: 'electron', configured: true, connection: { portalUrl: 'https://p', kind: 'webhook', userId: '5', isAdmin: false } }),
+    getSettings: async () => settings,
+    getBoard: async (groupId) => ({ groupId, stages: STAGES, cards: tasks().map((t) => ({ ...t, pendingEdits: 0, failedEdits: 0, conflicted: false, localOnly: false })), history: {}, portalOffsetMs: 0, portalUtcOffsetMinutes: 180 }),
+    getDirectory: async () => ({ users: USERS, departments: [], companies: [], userFields: [] }),
+    syncNow: vi.fn(async () => undefined),
+    getSyncStatus: async () => status,
+    onEvent: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  const emit = (event: PultEvent) => {
+    if (event.type === 'status') status = event.status;
+    listeners.forEach((listener) => listener(event));
+  };
+  const setSettings = (next: typeof settings) => {
+    settings = next;
+    emit({ type: 'settings-changed', settings });
+  };
+  return { host, emit, setSettings, listeners };
+}
+
+const settled = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+function start() {
+  FakeNotification.shown = [];
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pult-shell-'));
+  const clock = new TestClock();
+  let tasks = [idleTask('1', NOON_MSK, 3 * HOUR)];
+  const fake = fakeHost(() => tasks);
+  let menu: TrayMenuItem[] = [];
+  const trayCalls: [string, unknown][] = [];
+  const tray: TrayLike = {
+    setImage: (image) => void trayCalls.push(['image', image]),
+    setToolTip: (text) => void trayCalls.push(['tooltip', text]),
+    setTitle: () => undefined,
+    setContextMenu: (m) => void (menu = m as TrayMenuItem[]),
+    on: () => undefined,
+    destroy: () => void trayCalls.push(['destroy', null]),
+  };
+  const app = { setAppUserModelId: vi.fn(), setLoginItemSettings: vi.fn(), getLoginItemSettings: () => ({}), getLocale: () => 'ru-RU', quit: vi.fn() };
+  const autostartFs = { mkdirSync: vi.fn(), writeFileSync: vi.fn(), rmSync: vi.fn() };
+  const showConsole = vi.fn();
+  const sent: PultEvent[] = [];
+  const shell = startDesktopShell({
+    app,
+    createTray: () => tray,
+    buildMenu: (template) => template,
+    loadImage: (file) => path.basename(file),
+    Notification: FakeNotification,
+    host: fake.host,
+    dataDir,
+    iconDir: '/res/tray',
+    platform: 'win32',
+    clock,
+    autostart: { execPath: 'C:/Pult/Pult.exe', linuxAutostartDir: '', fs: autostartFs },
+    showConsole,
+    sendToRenderer: (event) => sent.push(event),
+    setInterval: () => 0,
+    clearInterval: () => undefined,
+  });
+  const item = (id: string) => menu.flatMap((i) => [i, ...(i.submenu ?? [])]).find((i) => i.id === id)!;
+  return { shell, fake, clock, app, dataDir, showConsole, sent, trayCalls, item, setTasks: (next: Task[]) => (tasks = next), tasks: () => tasks };
+}
+
+describe('desktop shell (tray + notifications wired to the host)', () => {
+  it('a task crossing the threshold shows a notification whose click opens that card; the tray counts it', async () => {
+    const t = start();
+    expect(t.app.setAppUserModelId).toHaveBeenCalledWith('ru.pult.console');
+    await settled();
+    t.clock.advance(HOUR);
+    t.fake.emit({ type: 'board-changed' });
+    await settled();
+    expect(FakeNotification.shown.map((n) => n.options.title)).toEqual(['#1 Задача 1']);
+    expect(t.trayCalls).toContainEqual(['image', 'tray-attention-16.png']);
+    FakeNotification.shown[0]!.listeners.get('click')!({}, 0);
+    expect(t.showConsole).toHaveBeenCalled();
+    expect(t.sent).toEqual([{ type: 'open-task', taskId: '1' }]);
+  });
+
+  it('the tray menu pauses, syncs, registers start with the OS and quits', async () => {
+    const t = start();
+    await settled();
+    t.item('pause-1h').click!();
+    expect(t.item('resume').label).toBe('Возобновить уведомления');
+    t.item('sync-now').click!();
+    expect(t.fake.host.syncNow).toHaveBeenCalled();
+    t.item('start-with-os').click!();
+    expect(t.app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true, args: ['--hidden'] });
+    expect(JSON.parse(readFileSync(path.join(t.dataDir, DESKTOP_PREFS_FILE), 'utf8'))).toMatchObject({ startWithOs: true });
+    expect(t.item('start-with-os').checked).toBe(true);
+    t.item('open-wallboard').click!();
+    expect(t.showConsole).toHaveBeenCalledTimes(1);
+    t.item('quit').click!();
+    expect(t.app.quit).toHaveBeenCalled();
+  });
+
+  it('closing the window hides it to the tray (explained once); the setting or quitting lets it close', async () => {
+    const t = start();
+    await settled();
+    let onClose: ((event: { preventDefault(): void }) => void) | undefined;
+    const window = { on: (_: 'close', listener: typeof onClose) => void (onClose = listener), hide: vi.fn() };
+    t.shell.attachConsoleWindow(window);
+    const event = () => ({ preventDefault: vi.fn() });
+
+    const first = event();
+    onClose!(first);
+    expect(first.preventDefault).toHaveBeenCalled();
+    expect(window.hide).toHaveBeenCalledTimes(1);
+    expect(FakeNotification.shown.map((n) => n.options.title)).toEqual(['Pult работает в трее']);
+    onClose!(event());
+    expect(FakeNotification.shown).toHaveLength(1);
+    expect(JSON.parse(readFileSync(path.join(t.dataDir, DESKTOP_PREFS_FILE), 'utf8'))).toMatchObject({ closeToTrayExplained: true });
+
+    t.fake.setSettings(makeSettings({ ui: { closeToTray: false } }));
+    const closing = event();
+    onClose!(closing);
+    expect(closing.preventDefault).not.toHaveBeenCalled();
+
+    t.fake.setSettings(makeSettings());
+    t.shell.markQuitting();
+    const quitting = event();
+    onClose!(quitting);
+    expect(quitting.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('goes offline in the tray when the portal is unreachable, and stops on dispose', async () => {
+    const t = start();
+    await settled();
+    t.fake.emit({ type: 'status', status: { connectivity: 'portal-unreachable', queued: 0, failed: 0, conflicts: 0, lastSyncAt: null, firstSync: null, lastError: 'timeout' } });
+    await settled();
+    expect(t.trayCalls).toContainEqual(['image', 'tray-offline-16.png']);
+    t.shell.dispose();
+    expect(t.fake.listeners.size).toBe(0);
+    expect(t.trayCalls.at(-1)).toEqual(['destroy', null]);
+  });
+});
