@@ -1,0 +1,155 @@
+/**
+ * What the wallboard shows for one group, derived from the host's board snapshot with the same
+ * domain rules the console uses (buildBoard): column counts and hours, the cards longest in work,
+ * forgotten tasks and SLA problems. Pure, so it is unit-tested without a screen.
+ */
+import type { BoardSnapshot } from '../../shared/api';
+import type { HistoryEntry, Task, User } from '../../core/domain/model';
+import type { CardKind, Settings, StageRole } from '../../core/domain/settings';
+import { buildBoard, type BoardCard as RuleCard } from '../../core/domain/board';
+import { parseEstimateHours } from '../../core/domain/field-mapping';
+import { createStageMap, type StageMap } from '../../core/domain/stage-map';
+import { slaStatus } from '../../core/domain/sla';
+import { completedAt, isTaskDone, buildTimeline } from '../../core/domain/task-timeline';
+import { band, type Band } from '../../core/domain/timers';
+import { portalDayKey } from '../../core/domain/portal-time';
+
+export interface ColumnSummary {
+  stageId: string;
+  title: string;
+  role: StageRole | null;
+  /** Cards in the column; for a "done" column only those finished today (the rest is history). */
+  count: number;
+  /** Sum of Оценка (hours) of the counted cards. */
+  hours: number;
+  doneToday: boolean;
+}
+
+export interface WallboardItem {
+  id: string;
+  title: string;
+  kind: CardKind;
+  stageTitle: string;
+  responsibleId: string;
+  /** WIA for "longest in work", LU for forgotten, SLA remaining (negative when breached) for SLA. */
+  seconds: number;
+  band: Band;
+}
+
+export interface SlaItem extends WallboardItem {
+  state: 'breached' | 'risk';
+}
+
+export interface GroupView {
+  groupId: string;
+  columns: ColumnSummary[];
+  topWia: WallboardItem[];
+  forgotten: WallboardItem[];
+  sla: SlaItem[];
+  /** People responsible for the group's open cards: the team whose plan vs fact is shown. */
+  teamIds: string[];
+}
+
+export interface GroupViewInput {
+  snapshot: BoardSnapshot;
+  settings: Settings;
+  users: readonly User[];
+  /** Portal time. */
+  now: number;
+  topWiaCount?: number;
+}
+
+/** Оценка in hours; the portal's own time estimate when the field is not mapped or empty. */
+export function estimateHours(task: Pick<Task, 'userFields' | 'timeEstimateSeconds'>, estimateField: string | null): number {
+  const fromField = estimateField ? parseEstimateHours(task.userFields[estimateField]) : null;
+  if (fromField !== null) return Math.max(0, fromField);
+  return task.timeEstimateSeconds > 0 ? task.timeEstimateSeconds / 3600 : 0;
+}
+
+/** The `count` cards with the largest WIA among open cards in a work-role column, largest first. */
+export function selectTopWia<T extends { wiaSeconds: number | null }>(cards: readonly T[], count: number): (T & { wiaSeconds: number })[] {
+  return cards
+    .filter((card): card is T & { wiaSeconds: number } => card.wiaSeconds !== null)
+    .sort((a, b) => b.wiaSeconds - a.wiaSeconds)
+    .slice(0, Math.max(0, count));
+}
+
+export function buildGroupView(input: GroupViewInput): GroupView {
+  const { snapshot, settings, now } = input;
+  const map = createStageMap(snapshot.stages, settings.stageRoles);
+  const historyByTask = new Map<string, readonly HistoryEntry[]>(Object.entries(snapshot.history));
+  const tasksById = new Map<string, Task>(snapshot.cards.map((card) => [card.id, card]));
+  const columns = buildBoard({ tasks: snapshot.cards, stages: snapshot.stages, settings, historyByTask, users: input.users, now }).filter(
+    (column) => column.groupId === snapshot.groupId,
+  );
+  const offset = settings.calendar.utcOffsetMinutes;
+  const today = portalDayKey(now, offset);
+  const estimate = (id: string) => estimateHours(tasksById.get(id)!, settings.fields.estimate);
+  const item = (card: RuleCard, stageTitle: string, seconds: number, itemBand: Band): WallboardItem => ({
+    id: card.id,
+    title: card.title,
+    kind: card.kind,
+    stageTitle,
+    responsibleId: tasksById.get(card.id)?.responsibleId ?? '',
+    seconds,
+    band: itemBand,
+  });
+
+  const summaries: ColumnSummary[] = [];
+  const inWork: (RuleCard & { stageTitle: string })[] = [];
+  const forgotten: WallboardItem[] = [];
+  const sla: SlaItem[] = [];
+  const team = new Set<string>();
+  for (const column of columns) {
+    const doneColumn = column.role === 'done';
+    const counted = doneColumn ? column.cards.filter((card) => finishedOn(tasksById.get(card.id)!, historyByTask, map, today, offset)) : column.cards;
+    summaries.push({
+      stageId: column.stageId,
+      title: column.title,
+      role: column.role,
+      count: counted.length,
+      hours: roundHours(counted.reduce((sum, card) => sum + estimate(card.id), 0)),
+      doneToday: doneColumn,
+    });
+    for (const card of column.cards) {
+      const task = tasksById.get(card.id)!;
+      if (isTaskDone(task, map)) continue;
+      team.add(task.responsibleId);
+      if (column.role === 'work') inWork.push({ ...card, stageTitle: column.title });
+      if (card.forgotten) forgotten.push(item(card, column.title, card.luSeconds, 'alert'));
+      if (card.sla === 'breached' || card.sla === 'risk') {
+        const remaining = slaRemaining(task, card.kind, historyByTask.get(card.id) ?? [], map, settings, now);
+        sla.push({ ...item(card, column.title, remaining, card.sla === 'breached' ? 'alert' : 'warn'), state: card.sla });
+      }
+    }
+  }
+  const wiaThreshold = settings.thresholds.wia.work;
+  return {
+    groupId: snapshot.groupId,
+    columns: summaries,
+    topWia: selectTopWia(inWork, input.topWiaCount ?? 6).map((card) => item(card, card.stageTitle, card.wiaSeconds, band(card.wiaSeconds, wiaThreshold))),
+    forgotten: forgotten.sort((a, b) => b.seconds - a.seconds),
+    sla: sla.sort((a, b) => severity(b) - severity(a) || a.seconds - b.seconds),
+    teamIds: [...team].filter((id) => id !== '' && id !== '0'),
+  };
+}
+
+function severity(item: SlaItem): number {
+  return item.state === 'breached' ? 1 : 0;
+}
+
+/** Seconds left on the SLA measure that is in trouble (negative once breached). */
+function slaRemaining(task: Task, kind: CardKind, history: readonly HistoryEntry[], map: StageMap, settings: Settings, now: number): number {
+  const result = slaStatus(task, kind, history, map, settings, now);
+  const measure = result.reaction.state === result.state ? result.reaction : result.resolution;
+  return measure.remainingSeconds ?? 0;
+}
+
+function finishedOn(task: Task, historyByTask: ReadonlyMap<string, readonly HistoryEntry[]>, map: StageMap, day: string, offset: number): boolean {
+  const doneAt = completedAt(task, buildTimeline(task, historyByTask.get(task.id) ?? [], map), map);
+  return doneAt !== null && portalDayKey(doneAt, offset) === day;
+}
+
+function roundHours(hours: number): number {
+  return Math.round(hours * 10) / 10;
+}
