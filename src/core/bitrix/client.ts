@@ -46,6 +46,11 @@ export interface BitrixClient {
   batch(commands: Record<string, BatchCommand>, options?: CallOptions & { halt?: boolean }): Promise<BatchOutcome>;
   /** HTTP requests sent so far (retries included). */
   readonly requestCount: number;
+  /**
+   * The latest reading of the portal's clock: every answer carries `time.finish`, so portal time
+   * stays measured without extra requests. `offsetMs` = portal time − local time.
+   */
+  portalClockOffset(): number | null;
   readonly pacer: Pacer;
 }
 
@@ -61,6 +66,7 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
   const maxLimitWaitMs = options.maxLimitWaitMs ?? 60_000;
   const pacer = new Pacer(clock);
   let requestCount = 0;
+  let offsetMs: number | null = null;
 
   function urlFor(method: string, api: 'v2' | 'v3'): string {
     if (endpoint.kind === 'oauth') return `${withSlash(endpoint.portalUrl)}rest/${api === 'v3' ? 'api/' : ''}${method}.json`;
@@ -91,7 +97,9 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
       throw new BitrixError('transient', code, error.message, null, null, error.mayHaveArrived);
     }
     try {
-      return readRestAnswer(response);
+      const answer = readRestAnswer(response);
+      if (answer.portalFinishedAt !== undefined) offsetMs = answer.portalFinishedAt - clock.now();
+      return answer;
     } catch (error) {
       // A 5xx or a proxy page after the request arrived: a write may or may not have been applied.
       if (error instanceof BitrixError && error.kind === 'transient') {
@@ -149,6 +157,7 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
     get requestCount() {
       return requestCount;
     },
+    portalClockOffset: () => offsetMs,
     pacer,
   };
 }

@@ -36,6 +36,8 @@ export interface RestAnswer {
   /** Seconds of handler time the portal counted for this method (cloud, or box with the limiter on). */
   operating: number | undefined;
   operatingResetAt: number | undefined;
+  /** The portal's clock when it finished the answer (ms), from `time.finish`. */
+  portalFinishedAt: number | undefined;
 }
 
 /** Turns one HTTP answer into a result or a classified `BitrixError`; never throws anything else. */
@@ -69,5 +71,6 @@ export function readRestAnswer(response: HttpResponse): RestAnswer {
     next: ok.data.next,
     operating: ok.data.time?.operating,
     operatingResetAt: ok.data.time?.operating_reset_at,
+    portalFinishedAt: ok.data.time ? Math.round(ok.data.time.finish * 1000) : undefined,
   };
 }

@@ -44,6 +44,10 @@ export class BitrixGateway implements PortalGateway {
     return this.client.requestCount;
   }
 
+  portalClockOffset(): number | null {
+    return this.client.portalClockOffset();
+  }
+
   portalOffsetMinutes(): number {
     return this.offsetMinutes;
   }

@@ -253,6 +253,10 @@ export class SyncEngine {
       if (flushed.signedOut) throw new SyncCycleError('signed-out', flushed.lastError ?? 'Signed out');
       if (flushed.unreachable) throw new SyncCycleError('transient', flushed.lastError ?? 'The portal is unreachable');
       if (flushed.sent > 0) await this.pull();
+      // Every answer carries the portal's clock: follow it (a portal clock moved by an admin,
+      // or a workstation clock that drifts) without extra requests.
+      const measured = this.options.portal.portalClockOffset();
+      if (measured !== null) this.offsetMs = measured;
       this.failures = 0;
       this.setStatus({ connectivity: 'online', lastError: null });
     } catch (error) {

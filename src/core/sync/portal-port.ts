@@ -79,6 +79,8 @@ export interface PortalGateway {
 
   /** HTTP requests sent so far. */
   readonly requestCount: number;
+  /** Portal time − local time from the latest answer, null before any answer. */
+  portalClockOffset(): number | null;
 }
 
 /**

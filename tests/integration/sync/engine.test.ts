@@ -40,6 +40,16 @@ describe('SyncEngine against the emulator', () => {
     expect(rig.client.requestCount - before).toBe(1);
   });
 
+  it('follows the portal clock from every answer, without extra requests', async () => {
+    await rig.engine.runCycle();
+    expect(Math.abs(rig.engine.portalClock.now() - emulator.clock.now())).toBeLessThan(1_500);
+    emulator.advanceClock(7_200);
+    const before = rig.client.requestCount;
+    await rig.engine.runCycle();
+    expect(rig.client.requestCount - before).toBe(1);
+    expect(Math.abs(rig.engine.portalClock.now() - emulator.clock.now())).toBeLessThan(1_500);
+  });
+
   it('picks up a change made on the portal by the next delta poll', async () => {
     await rig.engine.runCycle();
     const [task] = rig.store.tasksByGroup(emulator.groups[0]!.id);
