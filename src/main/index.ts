@@ -2,7 +2,7 @@
  * Electron main: composes the host with windows and IPC. Kept thin: everything that can run
  * without Electron lives in src/node and src/core.
  */
-import { app, BrowserWindow, ipcMain, Menu, nativeImage, Notification, session, shell, Tray } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, nativeImage, Notification, powerMonitor, powerSaveBlocker, screen, session, shell, Tray } from 'electron';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,7 @@ import { createTrustedUrlCheck, cspHeaders, hardenWebContents, secureWebPreferen
 import { startDesktopShell, type DesktopShell } from './tray/desktop-shell';
 import { trayIconDir } from './tray/tray-icons';
 import { linuxAutostartDir, startedHidden } from './autostart';
+import { createWallboardWindowManager } from './wallboard-window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join(here, '../renderer/index.html')).href;
@@ -27,6 +28,28 @@ let consoleWindow: BrowserWindow | null = null;
 let desktop: DesktopShell | null = null;
 // Started by the OS at login: stay in the tray until the user opens the console.
 const startHidden = startedHidden(process.argv, app, process.platform);
+
+/** Sync polls fast while any Pult window (console or wallboard) is on screen. */
+function reportVisibility(): void {
+  const visible = BrowserWindow.getAllWindows().some((w) => !w.isDestroyed() && w.isVisible() && !w.isMinimized());
+  void host?.setVisible(visible);
+}
+
+const wallboard = createWallboardWindowManager({
+  createWindow: (options) => {
+    const window = new BrowserWindow({ ...options, show: false, title: 'Pult — табло', backgroundColor: '#0d1117' });
+    for (const event of ['show', 'hide', 'closed'] as const) window.on(event as 'show', reportVisibility);
+    return window;
+  },
+  screen,
+  powerSaveBlocker,
+  powerMonitor,
+  rendererUrl,
+  preloadPath: path.join(here, '../preload/index.cjs'),
+  isTrustedUrl,
+  openExternal: (url) => void shell.openExternal(url),
+  onResume: () => host?.syncNow(),
+});
 
 function createConsoleWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -40,10 +63,7 @@ function createConsoleWindow(): BrowserWindow {
   window.once('ready-to-show', () => {
     if (!startHidden) window.show();
   });
-  window.on('show', () => void host?.setVisible(true));
-  window.on('hide', () => void host?.setVisible(false));
-  window.on('minimize', () => void host?.setVisible(false));
-  window.on('restore', () => void host?.setVisible(true));
+  for (const event of ['show', 'hide', 'minimize', 'restore', 'closed'] as const) window.on(event as 'show', reportVisibility);
   void window.loadURL(rendererUrl);
   return window;
 }
@@ -90,6 +110,7 @@ async function start(): Promise<void> {
     clock: { now: () => Date.now() },
     autostart: { execPath: process.env.APPIMAGE ?? process.execPath, linuxAutostartDir: linuxAutostartDir(process.env, os.homedir()), fs },
     showConsole,
+    openWallboard: () => void wallboard.open(),
     sendToRenderer: (event) => {
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send('pult:event', event);
     },

@@ -34,7 +34,7 @@ const argumentSchemas: { [K in ApiMethod]: z.ZodType<Parameters<PultApi[K]>> } =
   getBoard: z.tuple([groupId]),
   getDirectory: z.tuple([]),
   getTaskDetails: z.tuple([taskId]),
-  suggestAssignee: z.tuple([taskId]),
+  suggestAssignee: z.tuple([z.union([z.object({ taskId }).strict(), z.object({ typeValue: z.string().trim().min(1).max(200) }).strict()])]),
   enqueue: z.tuple([intentPayloadSchema]),
   listQueued: z.tuple([]),
   retryEdit: z.tuple([seq]),

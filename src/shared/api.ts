@@ -121,11 +121,17 @@ export interface QueuedEdit {
   createdAt: number;
 }
 
+/** Who has the most plan capacity left today, and the numbers that say why. */
 export interface AssignmentSuggestionView {
   userId: string;
-  reason: string;
+  planTodayHours: number;
+  loggedTodayHours: number;
+  remainingHours: number;
   capacityHours: number;
 }
+
+/** An existing task, or the Тип value of a request not created yet. */
+export type AssignmentTarget = { taskId: string } | { typeValue: string };
 
 export interface ReportsRequest {
   /** Portal days, inclusive (YYYY-MM-DD), for the per-employee plan vs fact and the flow charts. */
@@ -184,7 +190,7 @@ export interface PultApi {
   getBoard(groupId: string): Promise<BoardSnapshot>;
   getDirectory(): Promise<Directory>;
   getTaskDetails(taskId: string): Promise<TaskDetails>;
-  suggestAssignee(taskId: string): Promise<AssignmentSuggestionView | null>;
+  suggestAssignee(target: AssignmentTarget): Promise<AssignmentSuggestionView | null>;
 
   // Edits (each becomes one durable intent)
   enqueue(payload: IntentPayload): Promise<QueuedEdit>;

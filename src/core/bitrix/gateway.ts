@@ -187,12 +187,14 @@ export class BitrixGateway implements PortalGateway {
   }
 
   async readComments(taskId: string) {
-    if ((await this.commentMode(taskId)) === 'legacy') {
+    // Looked at for every task read: a box can move to the chat task card with an update at any
+    // time, and the answer also names the chat to read.
+    const chatId = await this.chatIdOf(taskId);
+    this.mode = chatId ? 'chat' : 'legacy';
+    if (!chatId) {
       // Positional: TASKID, ORDER, FILTER.
       return mapLegacyComments((await this.client.call('task.commentitem.getlist', { TASKID: taskId, ORDER: { POST_DATE: 'asc' } })).result, taskId);
     }
-    const chatId = await this.chatIdOf(taskId);
-    if (!chatId) return [];
     return mapChatComments((await this.client.call('im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, LIMIT: 50 })).result, taskId);
   }
 

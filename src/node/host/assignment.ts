@@ -1,28 +1,35 @@
-/** The assignment suggestion for one task, from the local store (works offline). */
+/** The assignment suggestion for a task or a new request, from the local store (works offline). */
 import { suggestAssignee } from '../../core/domain/assignment';
 import type { Settings } from '../../core/domain/settings';
-import type { AssignmentSuggestionView } from '../../shared/api';
+import type { AssignmentSuggestionView, AssignmentTarget } from '../../shared/api';
 import type { PortalSession } from './portal-session';
 
-export function suggestFor(session: PortalSession, settings: Settings, taskId: string, now: number): AssignmentSuggestionView | null {
+const DAY_MS = 86_400_000;
+
+export function suggestFor(session: PortalSession, settings: Settings, target: AssignmentTarget, now: number): AssignmentSuggestionView | null {
   const { store } = session;
-  const task = store.getTask(taskId);
-  if (!task) return null;
+  let typeValue: string | string[] | null | undefined;
+  if ('taskId' in target) {
+    const task = store.getTask(target.taskId);
+    if (!task) return null;
+    typeValue = settings.fields.type ? task.userFields[settings.fields.type] : undefined;
+  } else {
+    typeValue = target.typeValue;
+  }
   const typeField = store.userFields().find((f) => f.name === settings.fields.type) ?? null;
   const tasks = settings.groupIds.flatMap((g) => store.tasksByGroup(g));
-  const dayAgo = now - 86_400_000 * 2;
   const result = suggestAssignee({
-    typeValue: settings.fields.type ? task.userFields[settings.fields.type] : undefined,
+    typeValue,
     typeField,
     departments: store.departments(),
     users: store.users(),
     tasks,
-    elapsed: store.elapsedBetween(dayAgo, now + 86_400_000),
+    // Today's records, and every record of the open tasks (what was already done on them).
+    elapsed: store.elapsedBetween(now - 400 * DAY_MS, now + DAY_MS),
     settings,
     now,
   });
   if (!result.ok) return null;
-  const s = result.suggestion;
-  const reason = `план ${s.planTodayHours} ч − списано ${s.loggedTodayHours} ч − осталось по задачам ${s.remainingHours} ч = ${s.capacityHours} ч`;
-  return { userId: s.userId, reason, capacityHours: s.capacityHours };
+  const { userId, planTodayHours, loggedTodayHours, remainingHours, capacityHours } = result.suggestion;
+  return { userId, planTodayHours, loggedTodayHours, remainingHours, capacityHours };
 }

@@ -18,7 +18,7 @@ import type { IntentPayload } from '../../core/sync/intents';
 import type {
   AppInfo, BoardSnapshot, ConnectResult, Directory, GroupSummary, OAuthConnectRequest, PortalConnectionInfo, PultApi, PultEvent,
   QueuedEdit, SettingsSaveResult, SetupProposal, Shell, TaskDetails, WebhookConnectRequest, AssignmentSuggestionView,
-  ReportsData, ReportsRequest,
+  ReportsData, ReportsRequest, AssignmentTarget,
 } from '../../shared/api';
 import type { SettingsStore } from '../settings/settings-store';
 import { createNodeHttp } from '../http';
@@ -314,8 +314,9 @@ export class PultHost implements PultApi {
     return taskDetails(this.requireSession(), taskId);
   }
 
-  async suggestAssignee(taskId: string): Promise<AssignmentSuggestionView | null> {
-    return suggestFor(this.requireSession(), this.settings, taskId, this.options.clock.now());
+  async suggestAssignee(target: AssignmentTarget): Promise<AssignmentSuggestionView | null> {
+    const session = this.requireSession();
+    return suggestFor(session, this.settings, target, session.engine.portalClock.now());
   }
 
   async enqueue(payload: IntentPayload): Promise<QueuedEdit> {
@@ -368,7 +369,13 @@ export class PultHost implements PultApi {
   }
 
   async saveSettings(settings: Settings): Promise<SettingsSaveResult> {
-    return this.storeSettings(settings);
+    const before = this.settings.groupIds.join(',');
+    const result = this.storeSettings(settings);
+    // New bound groups: sync them from now on (their first sync starts at once).
+    if (result.ok && this.session && result.settings.groupIds.join(',') !== before) {
+      this.openSession(this.session.portalUrl, this.session.kind, await this.currentEndpoint(), result.settings.groupIds);
+    }
+    return result;
   }
 
   async importSettings(json: string): Promise<SettingsSaveResult> {

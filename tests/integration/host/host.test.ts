@@ -194,3 +194,28 @@ describe('PultHost', () => {
     await waitFor(async () => (await second.getSyncStatus()).queued === 0);
   });
 });
+
+describe('PultHost settings', () => {
+  it('binding another group in the settings starts syncing it', async () => {
+    const emulator = await portal();
+    const { host } = makeHost();
+    const connected = await host.connectWebhook({ portalUrl: emulator.portalUrl, webhookUrl: emulator.webhookUrl });
+    const [first, second] = emulator.groups;
+    const proposal = await host.proposeSetup([first!.id]);
+    await host.completeSetup({ groupIds: [first!.id], stageRoles: proposal.stageRoles, fields: proposal.fields });
+    expect(connected.groups.length).toBeGreaterThan(1);
+    const settings = await host.getSettings();
+    const both = await host.proposeSetup([first!.id, second!.id]);
+    const saved = await host.saveSettings({ ...settings, groupIds: [first!.id, second!.id], stageRoles: both.stageRoles });
+    expect(saved.ok).toBe(true);
+    await waitFor(async () => (await host.getBoard(second!.id)).cards.length > 0);
+  });
+
+  it('an invalid settings document is refused and the previous settings stay', async () => {
+    const { host } = makeHost();
+    const before = await host.getSettings();
+    const result = await host.saveSettings({ ...before, plans: { ...before.plans, defaultEmployeeHoursPerDay: -1 } });
+    expect(result.ok).toBe(false);
+    expect(await host.getSettings()).toEqual(before);
+  });
+});

@@ -1,0 +1,72 @@
+/** Comments in both portal modes (legacy and task chat), rendered safely; adding one queues it. */
+import { useState, type FormEvent } from 'react';
+import { useI18n } from '../i18n/context';
+import { useUiStore } from '../store/ui-store';
+import { formatPortalDateTime, userName } from '../shared-ui/format';
+import { appInfoResource } from '../shared-ui/host-data';
+import { useHostValue } from '../shared-ui/host-resource';
+import { RichText } from '../text/RichText';
+import { portalOffsetMinutes, type DrawerData } from './drawer-data';
+
+export function CommentsPanel({ data }: { data: DrawerData }) {
+  const { t } = useI18n();
+  const selectTask = useUiStore((state) => state.selectTask);
+  const [text, setText] = useState('');
+  const me = useHostValue(appInfoResource)?.connection?.userId ?? null;
+  const { task, comments, portalLink } = data.details;
+  const offset = portalOffsetMinutes(data);
+  const portalUrl = new URL(portalLink).origin;
+  const queued = data.queued.flatMap((edit) => (edit.payload.name === 'addComment' ? [{ seq: edit.seq, text: edit.payload.text, at: edit.createdAt }] : []));
+  const sorted = [...comments].sort((a, b) => a.postedAt - b.postedAt);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    if (await data.send({ name: 'addComment', taskId: task.id, text: text.trim() })) setText('');
+  };
+
+  return (
+    <div className="comments">
+      {sorted.length === 0 && queued.length === 0 && <p className="drawer__muted">{t('drawer.comments.empty')}</p>}
+      <ol className="comments__list">
+        {sorted.map((comment) => (
+          <li key={`${comment.mode}-${comment.id}`} className="comment">
+            <div className="comment__meta">
+              <span className="comment__author">{comment.authorName || userName(data.directory?.users, comment.authorId)}</span>
+              <time className="comment__time">{formatPortalDateTime(comment.postedAt, offset)}</time>
+              {comment.mode === 'chat' && <span className="chip">{t('drawer.comments.mode.chat')}</span>}
+            </div>
+            <RichText className="comment__text" text={comment.text} portalUrl={portalUrl} onOpenTask={selectTask} />
+          </li>
+        ))}
+        {queued.map((comment) => (
+          <li key={`queued-${comment.seq}`} className="comment comment--queued">
+            <div className="comment__meta">
+              <span className="comment__author">{userName(data.directory?.users, me)}</span>
+              <span className="sync-mark sync-mark--queued">{t('drawer.comments.queued')}</span>
+            </div>
+            <RichText className="comment__text" text={comment.text} />
+          </li>
+        ))}
+      </ol>
+      <form className="comments__form" onSubmit={(event) => void submit(event)}>
+        <label htmlFor="drawer-new-comment" className="drawer__label">
+          {t('drawer.comments.new')}
+        </label>
+        <textarea
+          id="drawer-new-comment"
+          rows={3}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={(event) => {
+            // Ctrl/Cmd+Enter sends, as in the portal's own comment box.
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit(event);
+          }}
+        />
+        <button type="submit" className="button--primary" disabled={!text.trim()}>
+          {t('drawer.comments.send')}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * The card drawer: everything about one task, its edits (each one intent), comments, time and
+ * history. Opens for `useUiStore().selectedTaskId`; Esc or the close button clears it.
+ */
+import { useCallback, useState } from 'react';
+import type { IntentPayload } from '../shared-ui/intent-types';
+import { pult } from '../bridge';
+import { useI18n } from '../i18n/context';
+import { useUiStore } from '../store/ui-store';
+import { Dialog } from '../shared-ui/Dialog';
+import { boardResource, directoryResource, settingsResource } from '../shared-ui/host-data';
+import { useHostValue } from '../shared-ui/host-resource';
+import { useTaskDetails } from './use-task-details';
+import { DrawerHeader } from './DrawerHeader';
+import { DrawerFields } from './DrawerFields';
+import { DrawerTabs } from './DrawerTabs';
+import type { DrawerData } from './drawer-data';
+import './drawer.css';
+
+export function Drawer() {
+  const taskId = useUiStore((state) => state.selectedTaskId);
+  const selectTask = useUiStore((state) => state.selectTask);
+  if (!taskId) return null;
+  return <DrawerBody key={taskId} taskId={taskId} onClose={() => selectTask(null)} />;
+}
+
+function DrawerBody({ taskId, onClose }: { taskId: string; onClose: () => void }) {
+  const { t } = useI18n();
+  const { state, reload } = useTaskDetails(taskId);
+  const settings = useHostValue(settingsResource);
+  const directory = useHostValue(directoryResource);
+  const groupId = state.status === 'ready' ? state.details.task.groupId : null;
+  const [error, setError] = useState<string | null>(null);
+
+  const send = useCallback(
+    async (payload: IntentPayload): Promise<boolean> => {
+      setError(null);
+      try {
+        await pult.enqueue(payload);
+        await reload();
+        return true;
+      } catch (failure) {
+        setError(t('drawer.error.edit', { message: (failure as Error).message }));
+        return false;
+      }
+    },
+    [reload, t],
+  );
+
+  const label = state.status === 'ready' ? t('drawer.label', { id: taskId, title: state.details.task.title }) : t('drawer.loading');
+  return (
+    <Dialog variant="drawer" label={label} onClose={onClose} className="drawer">
+      {state.status === 'failed' ? (
+        <div role="alert" className="drawer__message">
+          {t('error.load', { message: state.message })}
+          <button type="button" onClick={onClose}>
+            {t('action.close')}
+          </button>
+        </div>
+      ) : state.status === 'loading' || !settings || !groupId ? (
+        <p role="status" className="drawer__message">
+          {t('drawer.loading')}
+        </p>
+      ) : (
+        <DrawerContent groupId={groupId} data={{ details: state.details, queued: state.queued, settings, directory, send, reload }} error={error} onClose={onClose} />
+      )}
+    </Dialog>
+  );
+}
+
+function DrawerContent({ groupId, data, error, onClose }: { groupId: string; data: Omit<DrawerData, 'board'>; error: string | null; onClose: () => void }) {
+  const board = useHostValue(boardResource(groupId));
+  const full: DrawerData = { ...data, board };
+  return (
+    <div className="drawer__content">
+      <DrawerHeader data={full} onClose={onClose} />
+      {error && (
+        <p role="alert" className="drawer__error">
+          {error}
+        </p>
+      )}
+      <div className="drawer__scroll">
+        <DrawerFields data={full} />
+        <DrawerTabs data={full} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * Text-like editors that commit on Enter or when focus leaves (one intent per change, never per
+ * keystroke); Esc puts the shown value back.
+ */
+import { useState, type KeyboardEvent } from 'react';
+import { useI18n } from '../i18n/context';
+import { fromPortalLocalInput, toPortalLocalInput } from '../shared-ui/format';
+import { normaliseEstimate } from './edit-intents';
+
+function commitKeys(commit: () => void, reset: () => void, dirty: boolean) {
+  return (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      commit();
+    } else if (event.key === 'Escape' && dirty) {
+      // The first Esc undoes the typing; the next one closes the drawer.
+      event.stopPropagation();
+      reset();
+    }
+  };
+}
+
+export function EstimateEditor({ label, value, onCommit }: { label: string; value: string; onCommit: (value: string | null) => void }) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState(false);
+  const shown = draft ?? value;
+  const commit = () => {
+    if (draft === null) return;
+    const next = normaliseEstimate(draft);
+    if (next === 'invalid') return setInvalid(true);
+    setInvalid(false);
+    setDraft(null);
+    if ((next ?? '') !== normaliseEstimate(value)) onCommit(next);
+  };
+  return (
+    <div className="drawer__field">
+      <label htmlFor="drawer-estimate">{label}</label>
+      <input
+        id="drawer-estimate"
+        inputMode="decimal"
+        value={shown}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? 'drawer-estimate-error' : undefined}
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={commit}
+        onKeyDown={commitKeys(commit, () => {
+          setDraft(null);
+          setInvalid(false);
+        }, draft !== null)}
+      />
+      {invalid && (
+        <span id="drawer-estimate-error" role="alert" className="field__error">
+          {t('drawer.estimate.invalid')}
+        </span>
+      )}
+    </div>
+  );
+}
+
+export function DeadlineEditor({ label, deadline, utcOffsetMinutes, onCommit }: { label: string; deadline: number | null; utcOffsetMinutes: number; onCommit: (at: number | null) => void }) {
+  const { t } = useI18n();
+  const saved = deadline === null ? '' : toPortalLocalInput(deadline, utcOffsetMinutes);
+  const [draft, setDraft] = useState<string | null>(null);
+  // Overdue as of when the drawer opened; the board's deadline cell is the live one.
+  const [openedAt] = useState(() => Date.now());
+  const overdue = deadline !== null && deadline < openedAt;
+  const commit = () => {
+    if (draft === null || draft === saved) return setDraft(null);
+    const at = draft === '' ? null : fromPortalLocalInput(draft, utcOffsetMinutes);
+    if (draft !== '' && at === null) return;
+    setDraft(null);
+    onCommit(at);
+  };
+  return (
+    <div className={`drawer__field${overdue ? ' drawer__field--overdue' : ''}`}>
+      <label htmlFor="drawer-deadline">{label}</label>
+      <div className="drawer__inline">
+        <input
+          id="drawer-deadline"
+          type="datetime-local"
+          value={draft ?? saved}
+          onChange={(event) => setDraft(event.target.value)}
+          onBlur={commit}
+          onKeyDown={commitKeys(commit, () => setDraft(null), draft !== null)}
+        />
+        {deadline !== null && (
+          <button type="button" className="icon-button" aria-label={t('drawer.deadline.clear')} title={t('drawer.deadline.clear')} onClick={() => onCommit(null)}>
+            ✕
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

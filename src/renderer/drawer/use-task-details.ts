@@ -1,0 +1,46 @@
+/**
+ * The open card's details and its queued comments/time records, reloaded when the board changes
+ * (a sync, an edit of ours) so the drawer always shows the view with queued edits replayed.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { QueuedEdit, TaskDetails } from '../../shared/api';
+import type { IntentPayload } from '../shared-ui/intent-types';
+import { onHostEvent, pult } from '../bridge';
+
+export type DetailsState = { status: 'loading' } | { status: 'ready'; details: TaskDetails; queued: QueuedEdit[] } | { status: 'failed'; message: string };
+
+function aboutTask(payload: IntentPayload, taskId: string): boolean {
+  return payload.name !== 'createTask' && payload.taskId === taskId;
+}
+
+export function useTaskDetails(taskId: string | null): { state: DetailsState; reload: () => Promise<void> } {
+  const [state, setState] = useState<DetailsState>({ status: 'loading' });
+
+  const reload = useCallback(async () => {
+    if (!taskId) return;
+    try {
+      const [details, queued] = await Promise.all([pult.getTaskDetails(taskId), pult.listQueued()]);
+      setState({ status: 'ready', details, queued: queued.filter((edit) => aboutTask(edit.payload, taskId)) });
+    } catch (error) {
+      setState((previous) => (previous.status === 'ready' ? previous : { status: 'failed', message: (error as Error).message }));
+    }
+  }, [taskId]);
+
+  useEffect(() => {
+    if (!taskId) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Sync cycles can change the board several times in a row: reload once they settle.
+    const off = onHostEvent((event) => {
+      if (event.type !== 'board-changed') return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void reload(), 150);
+    });
+    void reload();
+    return () => {
+      off();
+      clearTimeout(timer);
+    };
+  }, [taskId, reload]);
+
+  return { state, reload };
+}

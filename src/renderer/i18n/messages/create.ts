@@ -1,0 +1,46 @@
+/** The "new request" dialog. */
+export const createRu = {
+  'create.title': 'Новая заявка',
+  'create.group': 'Группа',
+  'create.name': 'Название',
+  'create.description': 'Описание',
+  'create.type': 'Тип',
+  'create.estimate': 'Оценка, ч',
+  'create.important': 'Важно (инцидент)',
+  'create.responsible': 'Ответственный',
+  'create.responsible.none': 'Не выбран (назначит портал)',
+  'create.submit': 'Создать',
+  'create.error.name': 'Введите название заявки',
+  'create.error.group': 'Выберите группу',
+  'create.error.estimate': 'Оценка — число часов, например 2 или 2,5',
+  'create.error.send': 'Не удалось поставить заявку в очередь: {message}',
+  'create.queued': 'Заявка поставлена в очередь и появится на портале после синхронизации',
+  'create.value.none': '—',
+  'create.suggest.label': 'Предлагаем: {name}',
+  'create.suggest.reason': 'план {plan} ч − осталось по задачам {remaining} ч = {capacity} ч',
+  'create.suggest.apply': 'Назначить',
+} as const;
+
+type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : { one: string; few: string; many: string } };
+
+export const createEn: Catalog<typeof createRu> = {
+  'create.title': 'New request',
+  'create.group': 'Group',
+  'create.name': 'Title',
+  'create.description': 'Description',
+  'create.type': 'Type',
+  'create.estimate': 'Estimate, h',
+  'create.important': 'Important (incident)',
+  'create.responsible': 'Responsible',
+  'create.responsible.none': 'Not chosen (the portal assigns)',
+  'create.submit': 'Create',
+  'create.error.name': 'Enter the request title',
+  'create.error.group': 'Choose a group',
+  'create.error.estimate': 'The estimate is a number of hours, e.g. 2 or 2.5',
+  'create.error.send': 'Could not queue the request: {message}',
+  'create.queued': 'The request is queued and reaches the portal with the next sync',
+  'create.value.none': '—',
+  'create.suggest.label': 'Suggested: {name}',
+  'create.suggest.reason': 'plan {plan} h − remaining on tasks {remaining} h = {capacity} h',
+  'create.suggest.apply': 'Assign',
+};
