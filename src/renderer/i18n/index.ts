@@ -3,16 +3,25 @@
  * Russian catalogue and an English one of the same keys (the type checks it); they merge here.
  */
 import { commonEn, commonRu } from './messages/common';
+import { drawerEn, drawerRu } from './messages/drawer';
+import { createEn, createRu } from './messages/create';
+import { paletteEn, paletteRu } from './messages/palette';
+import { settingsEn, settingsRu } from './messages/settings';
+import { boardEn, boardRu } from './messages/board';
+import { firstrunEn, firstrunRu } from './messages/firstrun';
+import { statusEn, statusRu } from './messages/status';
+import { wallboardEn, wallboardRu } from './messages/wallboard';
+import { reportsEn, reportsRu } from './messages/reports';
 
 type Plural = { one: string; few: string; many: string };
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Plural };
 
-const ruCatalog = { ...commonRu };
+const ruCatalog = { ...commonRu, ...boardRu, ...firstrunRu, ...statusRu, ...drawerRu, ...createRu, ...paletteRu, ...settingsRu, ...wallboardRu, ...reportsRu };
 export type Messages = Widen<typeof ruCatalog>;
 export type MessageKey = keyof Messages;
 export type Language = 'ru' | 'en';
 
-const catalogs: Record<Language, Messages> = { ru: ruCatalog, en: { ...commonEn } };
+const catalogs: Record<Language, Messages> = { ru: ruCatalog, en: { ...commonEn, ...boardEn, ...firstrunEn, ...statusEn, ...drawerEn, ...createEn, ...paletteEn, ...settingsEn, ...wallboardEn, ...reportsEn } };
 
 /** Russian plural category: 1 задача, 2 задачи, 5 задач, 21 задача, 11 задач. */
 export function pluralCategory(language: Language, n: number): keyof Plural {

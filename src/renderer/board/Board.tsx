@@ -1,0 +1,137 @@
+/**
+ * The kanban: columns = the group's stages. Drag state stays local while hovering (ordered ids
+ * per container, the MultipleContainers pattern); the drop creates exactly one moveCard intent.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragOverEvent, type DragStartEvent } from '@dnd-kit/core';
+import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
+import { useI18n } from '../i18n/context';
+import { appStore, useAppStore } from '../store';
+import { isColumnFolded } from '../store/view-slice';
+import type { BoardModel } from './board-model';
+import type { CardView } from './card-view';
+import { CardBody } from './CardBody';
+import { cardCollisions } from './collision';
+import { dropToMove, findContainer, moveBetween, type Containers } from './drop-intent';
+import { markDragEnd } from './drag-guard';
+import { BoardLayout } from './BoardLayout';
+import { layoutContainers } from './layout';
+
+const KEYBOARD_CODES = { start: ['Space'], cancel: ['Escape'], end: ['Space'] };
+
+export function Board({ model }: { model: BoardModel }) {
+  const { t } = useI18n();
+  const swimlanes = useAppStore((state) => state.swimlanes);
+  const columnFolded = useAppStore((state) => state.columnFolded);
+  const layout = useMemo(() => layoutContainers(model, swimlanes), [model, swimlanes]);
+  const cardsById = useMemo(() => new Map<string, CardView>(model.visible.map((card) => [card.id, card])), [model]);
+  const [drag, setDrag] = useState<{ id: string; containers: Containers; from: string; fromIndex: number } | null>(null);
+  const containers = drag?.containers ?? layout.containers;
+  const collisions = useMemo(() => cardCollisions(() => containers), [containers]);
+
+  useEffect(() => {
+    // dnd-kit's announcer is a second role="status" region (mounted a moment after the board);
+    // the app's status region is the status bar. A log region is announced just the same.
+    const retag = () => {
+      const found = document.querySelectorAll('[id^="DndLiveRegion-"][role="status"]');
+      found.forEach((node) => node.setAttribute('role', 'log'));
+      if (found.length > 0) observer.disconnect();
+    };
+    const observer = new MutationObserver(retag);
+    observer.observe(document.body, { childList: true, subtree: true });
+    retag();
+    return () => observer.disconnect();
+  }, []);
+
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates, keyboardCodes: KEYBOARD_CODES }),
+  );
+
+  const onDragStart = useCallback(
+    ({ active }: DragStartEvent) => {
+      const id = String(active.id);
+      const from = findContainer(layout.containers, id);
+      if (!from) return;
+      setDrag({ id, containers: layout.containers, from, fromIndex: layout.containers[from]?.indexOf(id) ?? -1 });
+    },
+    [layout],
+  );
+
+  const onDragOver = useCallback(({ active, over }: DragOverEvent) => {
+    if (!over) return;
+    setDrag((current) => {
+      if (!current) return current;
+      const activeId = String(active.id);
+      const overId = String(over.id);
+      const to = findContainer(current.containers, overId);
+      const from = findContainer(current.containers, activeId);
+      if (!to || !from) return current;
+      const target = current.containers[to] ?? [];
+      const index = overId === to ? target.length : target.indexOf(overId);
+      if (from === to && target.indexOf(activeId) === index) return current;
+      return { ...current, containers: moveBetween(current.containers, activeId, to, index) };
+    });
+  }, []);
+
+  const onDragEnd = useCallback(
+    ({ active, over }: DragEndEvent) => {
+      markDragEnd();
+      const current = drag;
+      setDrag(null);
+      if (!current || !over) return;
+      const move = dropToMove({
+        containers: current.containers,
+        stageOf: (id) => layout.stageOf.get(id),
+        taskId: String(active.id),
+        fromContainer: current.from,
+        fromIndex: current.fromIndex,
+        keys: model.keys,
+      });
+      const groupId = appStore.getState().activeGroupId;
+      if (move && groupId) void appStore.getState().moveCard(groupId, move);
+    },
+    [drag, layout, model.keys],
+  );
+
+  const onDragCancel = useCallback(() => {
+    markDragEnd();
+    setDrag(null);
+  }, []);
+
+  const stageTitle = (containerId: string | undefined) => {
+    const stageId = containerId ? layout.stageOf.get(containerId) : undefined;
+    return model.columns.find((column) => column.stage.id === stageId)?.stage.title ?? '';
+  };
+  const announcements = {
+    onDragStart: ({ active }: { active: { id: string | number } }) => t('dnd.lifted', { id: String(active.id) }),
+    onDragOver: ({ active, over }: { active: { id: string | number }; over: { id: string | number } | null }) =>
+      over ? t('dnd.over', { id: String(active.id), stage: stageTitle(findContainer(containers, String(over.id))) }) : undefined,
+    onDragEnd: ({ active }: { active: { id: string | number } }) =>
+      t('dnd.dropped', { id: String(active.id), stage: stageTitle(findContainer(containers, String(active.id))) }),
+    onDragCancel: ({ active }: { active: { id: string | number } }) => t('dnd.cancelled', { id: String(active.id) }),
+  };
+
+  const active = drag ? cardsById.get(drag.id) : undefined;
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={collisions}
+      onDragStart={onDragStart}
+      onDragOver={onDragOver}
+      onDragEnd={onDragEnd}
+      onDragCancel={onDragCancel}
+      accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
+    >
+      <BoardLayout
+        model={model}
+        layout={layout}
+        containers={containers}
+        cardsById={cardsById}
+        activeId={drag?.id ?? null}
+        isFolded={(stageId, role) => isColumnFolded(columnFolded, stageId, role)}
+      />
+      <DragOverlay dropAnimation={null}>{active ? <div className={`card card--${active.kind} card--overlay`}><CardBody card={active} ctx={model.ctx} /></div> : null}</DragOverlay>
+    </DndContext>
+  );
+}

@@ -1,0 +1,53 @@
+/** A draggable card: mouse or keyboard (Space lifts, arrows move, Space drops, Esc cancels); Enter or a click opens it. */
+import { memo, type CSSProperties, type KeyboardEvent } from 'react';
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { useUiStore } from '../store/ui-store';
+import type { CardContext, CardView } from './card-view';
+import { CardBody } from './CardBody';
+
+export const CARD_HEIGHT = 142;
+export const CARD_GAP = 8;
+export const CARD_ROW = CARD_HEIGHT + CARD_GAP;
+
+interface CardProps {
+  card: CardView;
+  ctx: CardContext;
+  containerId: string;
+  /** Absolute top within the virtualized column; null when the column is not windowed. */
+  top: number | null;
+}
+
+export const Card = memo(function Card({ card, ctx, containerId, top }: CardProps) {
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: card.id, data: { containerId } });
+  const style: CSSProperties = {
+    transform: CSS.Translate.toString(transform),
+    transition,
+    ...(top !== null ? { position: 'absolute', top, left: 0, right: 0 } : {}),
+  };
+  const open = () => useUiStore.getState().selectTask(card.id);
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      open();
+      return;
+    }
+    listeners?.onKeyDown?.(event);
+  };
+  const classes = ['card', `card--${card.kind}`, isDragging ? 'card--dragging' : '', card.conflicted || card.failedEdits > 0 ? 'card--trouble' : '', card.pendingEdits > 0 ? 'card--pending' : ''];
+  return (
+    <div
+      ref={setNodeRef}
+      style={style}
+      className={classes.filter(Boolean).join(' ')}
+      {...attributes}
+      {...listeners}
+      onKeyDown={onKeyDown}
+      onClick={open}
+      aria-label={`${card.id} ${card.title}`}
+      data-task-id={card.id}
+    >
+      <CardBody card={card} ctx={ctx} />
+    </div>
+  );
+});

@@ -1,0 +1,64 @@
+/** What a card shows; shared by the card in its column and the copy that follows the pointer. */
+import { memo } from 'react';
+import { useI18n } from '../i18n/context';
+import type { CardContext, CardView } from './card-view';
+import { DeadlineMark, HealthMarks } from './CardMarks';
+import { KindIcon } from './KindIcon';
+import { TimerCell } from './TimerCell';
+import { formatHours } from './format';
+
+function SyncMarks({ card }: { card: CardView }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {card.conflicted && (
+        <span className="mark mark--conflict" role="img" aria-label={t('card.conflict')} title={t('card.conflict')}>
+          ⇄
+        </span>
+      )}
+      {card.failedEdits > 0 && (
+        <span className="mark mark--failed" role="img" aria-label={t('card.failed')} title={t('card.failed')}>
+          !
+        </span>
+      )}
+      {card.pendingEdits > 0 && !card.conflicted && (
+        <span className="mark mark--pending" role="img" aria-label={t('card.pending', { n: card.pendingEdits })} title={t('card.pending', { n: card.pendingEdits })}>
+          <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+            <path d="M8 2.5a5.5 5.5 0 1 0 5.5 5.5M8 5v3l2 1.5" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" />
+          </svg>
+        </span>
+      )}
+    </>
+  );
+}
+
+export const CardBody = memo(function CardBody({ card, ctx }: { card: CardView; ctx: CardContext }) {
+  const { t, language } = useI18n();
+  return (
+    <>
+      <div className="card__top">
+        <KindIcon kind={card.kind} />
+        <span className="card__id">#{card.id}</span>
+        <span className="card__marks">
+          <SyncMarks card={card} />
+          <HealthMarks card={card} ctx={ctx} />
+        </span>
+        <DeadlineMark card={card} ctx={ctx} />
+      </div>
+      <div className="card__title">{card.title}</div>
+      <div className="card__meta">
+        {card.companyName && <span className="card__company">{card.companyName}</span>}
+        <span className={`card__responsible${card.responsibleName ? '' : ' card__responsible--none'}`}>{card.responsibleName ?? t('card.noResponsible')}</span>
+      </div>
+      <div className="card__chips">
+        {card.typeLabel && <span className="chip chip--type">{card.typeLabel}</span>}
+        {card.blockerLabel && <span className="chip chip--blocker">{card.blockerLabel}</span>}
+        {card.estimateHours !== null && <span className="chip chip--estimate" title={t('card.estimate', { hours: formatHours(card.estimateHours, language) })}>{t('board.column.hours', { hours: formatHours(card.estimateHours, language) })}</span>}
+      </div>
+      <div className="card__timers">
+        <TimerCell label="LU" titleKey="timer.lu" anchor={{ since: card.luSince, frozenSeconds: null, threshold: card.luThreshold }} />
+        <TimerCell label="WIA" titleKey="timer.wia" anchor={{ since: card.wiaStartedAt, frozenSeconds: card.wiaFrozenSeconds, threshold: card.wiaThreshold }} />
+      </div>
+    </>
+  );
+});

@@ -1,0 +1,91 @@
+/** One stage: a region named by the stage title, with its count and hours; cards windowed. */
+import { useRef, type CSSProperties } from 'react';
+import { useDroppable } from '@dnd-kit/core';
+import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import type { Stage } from '../../core/domain/model';
+import { useI18n } from '../i18n/context';
+import type { CardContext, CardView } from './card-view';
+import { Card, CARD_ROW } from './Card';
+import { formatHours } from './format';
+import { useVirtualWindow } from './use-virtual-window';
+import { renderedIndices } from './virtual-window';
+
+export interface ColumnProps {
+  containerId: string;
+  stage: Stage;
+  ids: string[];
+  cardsById: ReadonlyMap<string, CardView>;
+  ctx: CardContext;
+  hours: number;
+  folded: boolean;
+  activeId: string | null;
+  /** In swimlanes the whole board scrolls and cells are not windowed. */
+  windowed: boolean;
+  /** Only the first lane labels its columns as regions (one region per stage). */
+  region: boolean;
+  onFold?: (folded: boolean) => void;
+}
+
+function stageColor(stage: Stage): string {
+  return /^[0-9a-f]{6}$/i.test(stage.color) ? `#${stage.color}` : 'var(--border)';
+}
+
+export function Column({ containerId, stage, ids, cardsById, ctx, hours, folded, activeId, windowed, region, onFold }: ColumnProps) {
+  const { t, language } = useI18n();
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+  const { setNodeRef, isOver } = useDroppable({ id: containerId, data: { containerId } });
+  const range = useVirtualWindow(scrollRef, ids.length, CARD_ROW, windowed && !folded);
+  const pinned = activeId ? ids.indexOf(activeId) : -1;
+  const count = t('board.column.cards', { n: ids.length });
+  const accent = { '--stage-color': stageColor(stage) } as CSSProperties;
+  const regionProps = region ? { role: 'region', 'aria-label': stage.title } : {};
+
+  if (folded) {
+    return (
+      <section {...regionProps} ref={setNodeRef} className={`column column--folded${isOver ? ' column--over' : ''}`} style={accent}>
+        <button type="button" className="column__unfold" onClick={() => onFold?.(false)} aria-label={t('board.column.expand', { title: stage.title })} aria-expanded={false}>
+          <span className="column__folded-title">{stage.title}</span>
+          <span className="column__count">{ids.length}</span>
+        </button>
+      </section>
+    );
+  }
+
+  return (
+    <section {...regionProps} className={`column${isOver ? ' column--over' : ''}`} style={accent}>
+      {region && (
+        <header className="column__header">
+          <h2 className="column__title">{stage.title}</h2>
+          <span className="column__stats">
+            <span className="column__count">{count}</span>
+            {hours > 0 && <span className="column__hours">{t('board.column.hours', { hours: formatHours(hours, language) })}</span>}
+          </span>
+          {onFold && (
+            <button type="button" className="column__fold icon-button" onClick={() => onFold(true)} aria-label={t('board.column.collapse', { title: stage.title })} aria-expanded={true}>
+              ‹
+            </button>
+          )}
+        </header>
+      )}
+      <div
+        className="column__scroll"
+        ref={(node) => {
+          scrollRef.current = node;
+          setNodeRef(node);
+        }}
+      >
+        <SortableContext id={containerId} items={ids} strategy={verticalListSortingStrategy}>
+          <div className="column__cards" style={windowed ? { height: range.totalHeight, position: 'relative' } : undefined}>
+            {renderedIndices(range, pinned).map((index) => {
+              const id = ids[index];
+              const card = id ? cardsById.get(id) : undefined;
+              if (!card) return null;
+              return <Card key={card.id} card={card} ctx={ctx} containerId={containerId} top={windowed ? index * CARD_ROW : null} />;
+            })}
+          </div>
+        </SortableContext>
+        {ids.length === 0 && <p className="column__empty">{t('board.empty')}</p>}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * The board as columns of card views: built from the snapshot, directory and settings, then
+ * filtered, searched and ordered. Pure, so it is tested without a DOM and memoised by the hook.
+ */
+import type { BoardSnapshot, Directory } from '../../shared/api';
+import type { Stage } from '../../core/domain/model';
+import type { Settings, StageRole } from '../../core/domain/settings';
+import { createStageMap, roleOfStage } from '../../core/domain/stage-map';
+import { stagesByGroup } from '../../core/domain/stage-roles';
+import { buildCardView, createCardContext, type CardContext, type CardView } from './card-view';
+import { filterCards, type BoardFilters } from './filters';
+import { orderByKeys, orderKeys, type Ranks } from './ordering';
+
+export interface ColumnModel {
+  stage: Stage;
+  role: StageRole | null;
+  cards: CardView[];
+  hours: number;
+}
+
+export interface BoardModel {
+  ctx: CardContext;
+  columns: ColumnModel[];
+  /** Every card after filters, in column order (the list view sorts these). */
+  visible: CardView[];
+  /** Every card of the group before filters (filter choices are made from these). */
+  all: CardView[];
+  total: number;
+  /** Sort keys for drop ranks. */
+  keys: Map<string, number>;
+}
+
+export interface BoardModelInput {
+  snapshot: BoardSnapshot;
+  directory: Directory | null;
+  settings: Settings;
+  currentUserId: string | null;
+  ranks: Ranks;
+  filters: BoardFilters;
+  search: string;
+  now: number;
+}
+
+export function columnHours(cards: readonly CardView[]): number {
+  const total = cards.reduce((sum, card) => sum + (card.estimateHours ?? 0), 0);
+  return Math.round(total * 10) / 10;
+}
+
+export function buildBoardModel(input: BoardModelInput): BoardModel {
+  const { snapshot } = input;
+  const ctx = createCardContext(snapshot, input.directory, input.settings, input.currentUserId);
+  const stages = stagesByGroup(snapshot.stages).get(snapshot.groupId) ?? [];
+  const map = createStageMap(snapshot.stages, input.settings.stageRoles);
+  const keys = orderKeys(snapshot.cards.map((card) => card.id), input.ranks);
+  const all = snapshot.cards.map((card) => buildCardView(card, snapshot.history[card.id] ?? [], ctx, input.now));
+  const visible = orderByKeys(filterCards(all, input.filters, input.search, ctx, input.now), keys);
+  const byStage = new Map<string, CardView[]>(stages.map((stage) => [stage.id, []]));
+  const first = stages[0]?.id;
+  for (const card of visible) {
+    const list = byStage.get(card.stageId) ?? (first ? byStage.get(first) : undefined);
+    list?.push(card);
+  }
+  const columns = stages.map((stage) => {
+    const cards = byStage.get(stage.id) ?? [];
+    return { stage, role: roleOfStage(map, snapshot.groupId, stage.id), cards, hours: columnHours(cards) };
+  });
+  return { ctx, columns, visible: columns.flatMap((column) => column.cards), all, total: all.length, keys };
+}

@@ -1,0 +1,75 @@
+/** The board's top bar: groups, board/list, search, swimlanes, filters, new request, settings. */
+import { useShallow } from 'zustand/react/shallow';
+import { useI18n } from '../i18n/context';
+import { appStore, useAppStore } from '../store';
+import { useUiStore } from '../store/ui-store';
+import { activeFilterCount } from '../board/filters';
+import type { SwimlaneMode } from '../board/swimlanes';
+
+function GroupSwitcher() {
+  const { t } = useI18n();
+  const { groupIds, groups, activeGroupId } = useAppStore(
+    useShallow((state) => ({ groupIds: state.settings?.groupIds ?? [], groups: state.groups, activeGroupId: state.activeGroupId })),
+  );
+  const nameOf = (id: string) => groups.find((group) => group.id === id)?.name ?? `#${id}`;
+  return (
+    <ul className="groups-switch" aria-label={t('board.groups')}>
+      {groupIds.map((id) => (
+        <li key={id}>
+          <button type="button" className="groups-switch__button" aria-pressed={id === activeGroupId} onClick={() => void appStore.getState().selectGroup(id)}>
+            {nameOf(id)}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function TopBar({ filtersOpen, onToggleFilters }: { filtersOpen: boolean; onToggleFilters: () => void }) {
+  const { t } = useI18n();
+  const screen = useUiStore((state) => state.screen);
+  const { search, swimlanes, filterCount, connection } = useAppStore(
+    useShallow((state) => ({ search: state.search, swimlanes: state.swimlanes, filterCount: activeFilterCount(state.filters), connection: state.appInfo?.connection ?? null })),
+  );
+  return (
+    <header className="topbar">
+      <div className="topbar__brand">
+        <span className="topbar__logo" aria-hidden="true">P</span>
+        <span className="topbar__name">{t('app.title')}</span>
+        {connection && <span className="topbar__portal" title={connection.portalUrl}>{t(`connection.${connection.kind}`)}</span>}
+      </div>
+      <GroupSwitcher />
+      <div className="topbar__tools">
+        <div className="segmented" role="group" aria-label={t('board.view')}>
+          <button type="button" aria-pressed={screen !== 'list'} onClick={() => useUiStore.getState().setScreen('board')}>
+            {t('board.view.board')}
+          </button>
+          <button type="button" aria-pressed={screen === 'list'} onClick={() => useUiStore.getState().setScreen('list')}>
+            {t('board.view.list')}
+          </button>
+        </div>
+        <input type="search" className="search" placeholder={t('board.search')} aria-label={t('board.search')} value={search} onChange={(event) => appStore.getState().setSearch(event.target.value)} />
+        {screen !== 'list' && (
+          <select aria-label={t('board.swimlanes')} value={swimlanes} onChange={(event) => appStore.getState().setSwimlanes(event.target.value as SwimlaneMode)}>
+            <option value="none">{t('board.swimlanes.none')}</option>
+            <option value="responsible">{t('board.swimlanes.responsible')}</option>
+            <option value="company">{t('board.swimlanes.company')}</option>
+          </select>
+        )}
+        <button type="button" aria-expanded={filtersOpen} onClick={onToggleFilters} className={filterCount > 0 ? 'button--active' : ''}>
+          {t('board.filters')}
+          {filterCount > 0 && <span className="badge">{filterCount}</span>}
+        </button>
+        <button type="button" className="button--primary" onClick={() => useUiStore.getState().setCreateOpen(true)}>
+          + {t('nav.create')}
+        </button>
+        <button type="button" className="icon-button" aria-label={t('nav.settings')} title={t('nav.settings')} onClick={() => useUiStore.getState().setScreen('settings')}>
+          <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.8">
+            <circle cx="12" cy="12" r="3" />
+            <path d="M12 2.5v3M12 18.5v3M2.5 12h3M18.5 12h3M5.3 5.3l2.1 2.1M16.6 16.6l2.1 2.1M5.3 18.7l2.1-2.1M16.6 7.4l2.1-2.1" strokeLinecap="round" />
+          </svg>
+        </button>
+      </div>
+    </header>
+  );
+}

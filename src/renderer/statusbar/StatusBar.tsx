@@ -1,0 +1,56 @@
+/** The status region: connection, queued edits (opens the queue), last sync, first-sync progress. */
+import { useShallow } from 'zustand/react/shallow';
+import { pult } from '../bridge';
+import { useI18n } from '../i18n/context';
+import { appStore, useAppStore } from '../store';
+import { clockStore } from '../store/clock-store';
+import { useUiStore } from '../store/ui-store';
+import { QueuePanel } from './QueuePanel';
+
+function formatTime(at: number, language: string): string {
+  return new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(new Date(at));
+}
+
+export function StatusBar() {
+  const { t, language } = useI18n();
+  const status = useAppStore(useShallow((state) => state.status));
+  const panelOpen = useUiStore((state) => state.queuePanelOpen);
+  const connectivity = status?.connectivity ?? 'online';
+  const queued = status?.queued ?? 0;
+  const failed = status?.failed ?? 0;
+  const conflicts = status?.conflicts ?? 0;
+  // lastSyncAt is portal time: shown on this computer's clock.
+  const lastSync = status?.lastSyncAt != null ? formatTime(status.lastSyncAt - clockStore.getState().offsetMs, language) : null;
+  return (
+    <>
+      {panelOpen && <QueuePanel />}
+      <footer className="statusbar" role="status">
+        <span className={`statusbar__conn statusbar__conn--${connectivity}`}>
+          <span className="dot" aria-hidden="true" />
+          {t(`status.${connectivity}`)}
+        </span>
+        {connectivity === 'signed-out' && (
+          <button type="button" className="link-button" onClick={() => appStore.getState().setReconnecting(true)}>
+            {t('status.signIn')}
+          </button>
+        )}
+        <button type="button" className={`statusbar__queue${failed + conflicts > 0 ? ' statusbar__queue--trouble' : ''}`} aria-expanded={panelOpen} onClick={() => useUiStore.getState().setQueuePanelOpen(!panelOpen)}>
+          {t('status.queued', { n: queued })}
+          {failed > 0 && <span className="statusbar__bad"> · {t('status.failed', { n: failed })}</span>}
+          {conflicts > 0 && <span className="statusbar__bad"> · {t('status.conflicts', { n: conflicts })}</span>}
+        </button>
+        {status?.firstSync && (
+          <span className="statusbar__progress">
+            {status.firstSync.total > 0 ? t('status.firstSync', { read: status.firstSync.read, total: status.firstSync.total }) : t('status.firstSyncStart')}
+            <progress max={Math.max(1, status.firstSync.total)} value={status.firstSync.read} />
+          </span>
+        )}
+        <span className="statusbar__spacer" />
+        <span className="statusbar__sync">{lastSync ? t('status.lastSync', { time: lastSync }) : t('status.neverSynced')}</span>
+        <button type="button" className="link-button" onClick={() => void pult.syncNow()}>
+          {t('status.syncNow')}
+        </button>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+/** What the host knows about the connection: app info, settings, directory, sync status, the outbox. */
+import type { AppInfo, Directory, GroupSummary, PultApi, QueuedEdit } from '../../shared/api';
+import type { Settings } from '../../core/domain/settings';
+import type { SliceCreator } from './app-state';
+
+export type SyncStatus = Awaited<ReturnType<PultApi['getSyncStatus']>>;
+
+export type BootState = 'loading' | 'first-run' | 'ready' | 'failed';
+
+export interface SessionSlice {
+  boot: BootState;
+  bootError: string | null;
+  appInfo: AppInfo | null;
+  settings: Settings | null;
+  directory: Directory | null;
+  status: SyncStatus | null;
+  queued: QueuedEdit[];
+  /** Names of the portal's groups, for the group switcher (empty while the portal is unreachable). */
+  groups: GroupSummary[];
+  /** The agent asked to connect again (signed out, or "sign in" from the status bar). */
+  reconnecting: boolean;
+  start(): Promise<void>;
+  refreshQueued(): Promise<void>;
+  refreshGroups(): Promise<void>;
+  refreshDirectory(): Promise<void>;
+  applyStatus(status: SyncStatus): void;
+  applySettings(settings: Settings): void;
+  setReconnecting(reconnecting: boolean): void;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export const createSessionSlice =
+  (api: PultApi): SliceCreator<SessionSlice> =>
+  (set, get) => ({
+    boot: 'loading',
+    bootError: null,
+    appInfo: null,
+    settings: null,
+    directory: null,
+    status: null,
+    queued: [],
+    groups: [],
+    reconnecting: false,
+
+    async start() {
+      set({ boot: 'loading', bootError: null });
+      try {
+        const [appInfo, settings] = await Promise.all([api.getAppInfo(), api.getSettings()]);
+        set({ appInfo, settings });
+        if (!appInfo.connection || !appInfo.configured) {
+          set({ boot: 'first-run' });
+          return;
+        }
+        const [directory, status, queued] = await Promise.all([api.getDirectory(), api.getSyncStatus(), api.listQueued()]);
+        set({ directory, status, queued, boot: 'ready', reconnecting: false });
+        void get().refreshGroups();
+        const groupId = get().activeGroupId ?? settings.groupIds[0] ?? null;
+        if (groupId) await get().selectGroup(groupId);
+      } catch (error) {
+        set({ boot: 'failed', bootError: message(error) });
+      }
+    },
+
+    async refreshQueued() {
+      try {
+        set({ queued: await api.listQueued() });
+      } catch {
+        // The next board change or status event asks again.
+      }
+    },
+
+    async refreshGroups() {
+      try {
+        set({ groups: await api.listGroups() });
+      } catch {
+        // Offline: the switcher shows group numbers until the portal answers.
+      }
+    },
+
+    async refreshDirectory() {
+      try {
+        set({ directory: await api.getDirectory() });
+      } catch {
+        // Keep the directory we have: names stay readable while offline.
+      }
+    },
+
+    applyStatus(status) {
+      const previous = get().status;
+      set({ status });
+      const counts = (s: SyncStatus | null) => (s ? `${s.queued}/${s.failed}/${s.conflicts}` : '');
+      if (counts(previous) !== counts(status)) void get().refreshQueued();
+      // The directory fills during the first sync; read it once that is over.
+      if (previous?.firstSync && !status.firstSync) void get().refreshDirectory();
+    },
+
+    applySettings(settings) {
+      set({ settings });
+    },
+
+    setReconnecting(reconnecting) {
+      set({ reconnecting });
+    },
+  });

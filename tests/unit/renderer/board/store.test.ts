@@ -1,0 +1,160 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { BoardSnapshot, PultApi, PultEvent, QueuedEdit } from '../../../../src/shared/api';
+import { BOARD_REFRESH_DEBOUNCE_MS, connectHostEvents, createAppStore } from '../../../../src/renderer/store/app-store';
+import { withCardMoved } from '../../../../src/renderer/store/board-slice';
+import { clockStore } from '../../../../src/renderer/store/clock-store';
+import { card, directory, settings, snapshot } from './fixtures';
+
+type Calls = { enqueue: unknown[]; getBoard: number };
+
+function fakeApi(overrides: Partial<PultApi> = {}, board: () => BoardSnapshot = () => snapshot([card('1'), card('2', { stageId: '11' })])) {
+  const calls: Calls = { enqueue: [], getBoard: 0 };
+  const status = { connectivity: 'online' as const, queued: 0, failed: 0, conflicts: 0, lastSyncAt: null, firstSync: null, lastError: null };
+  const api = {
+    getAppInfo: async () => ({ version: '0', shell: 'browser' as const, connection: { portalUrl: 'http://p', kind: 'demo' as const, userId: '2', isAdmin: true }, configured: true }),
+    getSettings: async () => settings(),
+    getDirectory: async () => directory,
+    getSyncStatus: async () => status,
+    listQueued: async () => [] as QueuedEdit[],
+    listGroups: async () => [{ id: '1', name: 'Service Desk', closed: false, membersCount: 3 }],
+    getBoard: async () => {
+      calls.getBoard++;
+      return board();
+    },
+    enqueue: async (payload: unknown) => {
+      calls.enqueue.push(payload);
+      return { seq: 1, payload, state: 'queued', attempts: 0, lastError: null, lastErrorCode: null, createdAt: 0 } as QueuedEdit;
+    },
+    ...overrides,
+  } as unknown as PultApi;
+  return { api, calls };
+}
+
+const move = { intent: { name: 'moveCard' as const, taskId: '1', stageId: '11', afterId: '2' }, rank: 5 };
+
+describe('app store', () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+  afterEach(() => vi.useRealTimers());
+
+  it('boots into the board of the first bound group, or into first run', async () => {
+    const { api } = fakeApi();
+    const store = createAppStore(api);
+    await store.getState().start();
+    expect(store.getState().boot).toBe('ready');
+    expect(store.getState().activeGroupId).toBe('1');
+    expect(store.getState().boards['1']?.cards).toHaveLength(2);
+
+    const fresh = createAppStore(fakeApi({ getAppInfo: async () => ({ version: '0', shell: 'browser', connection: null, configured: false }) }).api);
+    await fresh.getState().start();
+    expect(fresh.getState().boot).toBe('first-run');
+  });
+
+  it('explains a failed boot', async () => {
+    const store = createAppStore(fakeApi({ getAppInfo: async () => Promise.reject(new Error('host down')) }).api);
+    await store.getState().start();
+    expect(store.getState()).toMatchObject({ boot: 'failed', bootError: 'host down' });
+  });
+
+  it('applies a drop at once and queues exactly one intent', async () => {
+    let release: () => void = () => undefined;
+    const sent: unknown[] = [];
+    const { api } = fakeApi({
+      enqueue: (payload) => {
+        sent.push(payload);
+        return new Promise((resolve) => (release = () => resolve({ seq: 1, payload, state: 'queued', attempts: 0, lastError: null, lastErrorCode: null, createdAt: 0 })));
+      },
+    });
+    const store = createAppStore(api);
+    await store.getState().start();
+    const pending = store.getState().moveCard('1', move);
+    // Before the host answers, the card is already in its new stage, marked pending.
+    const moved = store.getState().boards['1']?.cards.find((c) => c.id === '1');
+    expect(moved).toMatchObject({ stageId: '11', pendingEdits: 1 });
+    expect(store.getState().ranks['1']).toBe(5);
+    release();
+    await pending;
+    expect(sent).toEqual([move.intent]);
+  });
+
+  it('puts the card back with the reason when the host will not queue the move', async () => {
+    const { api } = fakeApi({ enqueue: async () => Promise.reject(new Error('a task ID')) });
+    const store = createAppStore(api);
+    await store.getState().start();
+    await store.getState().moveCard('1', move);
+    expect(store.getState().boards['1']?.cards.find((c) => c.id === '1')?.stageId).toBe('10');
+    expect(store.getState().toasts.at(-1)).toMatchObject({ tone: 'error', key: 'notice.enqueueFailed', values: { message: 'a task ID' } });
+  });
+
+  it('ignores a board read that started before a move (no flicker back)', async () => {
+    let resolveRead: (s: BoardSnapshot) => void = () => undefined;
+    let slow = false;
+    const stale = snapshot([card('1'), card('2', { stageId: '11' })]);
+    const { api } = fakeApi({
+      getBoard: () => (slow ? new Promise<BoardSnapshot>((resolve) => (resolveRead = resolve)) : Promise.resolve(withCardMoved(stale, '1', '11'))),
+    });
+    const store = createAppStore(api);
+    await store.getState().start();
+    slow = true;
+    const read = store.getState().loadBoard('1');
+    slow = false;
+    await store.getState().moveCard('1', move);
+    resolveRead(stale);
+    await read;
+    expect(store.getState().boards['1']?.cards.find((c) => c.id === '1')?.stageId).toBe('11');
+  });
+
+  it('sets the portal clock offset from the snapshot', async () => {
+    const { api } = fakeApi({}, () => snapshot([card('1')], { portalOffsetMs: 7_200_000 }));
+    const store = createAppStore(api);
+    await store.getState().start();
+    expect(clockStore.getState().offsetMs).toBe(7_200_000);
+  });
+});
+
+describe('host events', () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+  afterEach(() => vi.useRealTimers());
+
+  async function connected(overrides: Partial<PultApi> = {}) {
+    const { api, calls } = fakeApi(overrides);
+    const store = createAppStore(api);
+    await store.getState().start();
+    let emit: (event: PultEvent) => void = () => undefined;
+    const openTask = vi.fn();
+    const off = connectHostEvents(store, (listener) => ((emit = listener), () => undefined), { openTask });
+    return { store, calls, emit: (e: PultEvent) => emit(e), off, openTask };
+  }
+
+  it('debounces bursts of board-changed into one refresh', async () => {
+    const { calls, emit } = await connected();
+    const before = calls.getBoard;
+    for (let i = 0; i < 5; i++) emit({ type: 'board-changed' });
+    await vi.advanceTimersByTimeAsync(BOARD_REFRESH_DEBOUNCE_MS - 1);
+    expect(calls.getBoard).toBe(before);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls.getBoard).toBe(before + 1);
+  });
+
+  it('turns portal notices into toasts with the portal message', async () => {
+    const { store, emit } = await connected();
+    emit({ type: 'notice', notice: { kind: 'refused', taskId: '7', message: 'Нет прав на перемещение', code: 'ACCESS_DENIED_MOVE' } });
+    expect(store.getState().toasts).toHaveLength(1);
+    expect(store.getState().toasts[0]).toMatchObject({ tone: 'error', key: 'notice.refused', values: { id: '7', message: 'Нет прав на перемещение' }, taskId: '7' });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(store.getState().toasts).toHaveLength(0);
+  });
+
+  it('follows status, settings and open-task events; re-reads the queue when its counts change', async () => {
+    const queued = [{ seq: 3, payload: { name: 'addComment', taskId: '1', text: 'x' }, state: 'queued', attempts: 0, lastError: null, lastErrorCode: null, createdAt: 0 }] as QueuedEdit[];
+    const { store, emit, openTask } = await connected({ listQueued: async () => queued });
+    emit({ type: 'status', status: { connectivity: 'portal-unreachable', queued: 1, failed: 0, conflicts: 0, lastSyncAt: 5, firstSync: null, lastError: 'down' } });
+    expect(store.getState().status?.connectivity).toBe('portal-unreachable');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.getState().queued).toEqual(queued);
+    const next = { ...settings(), ui: { ...settings().ui, theme: 'dark' as const } };
+    emit({ type: 'settings-changed', settings: next });
+    expect(store.getState().settings?.ui.theme).toBe('dark');
+    emit({ type: 'open-task', taskId: '42' });
+    expect(openTask).toHaveBeenCalledWith('42');
+  });
+});
