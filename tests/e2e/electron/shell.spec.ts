@@ -1,9 +1,10 @@
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 /**
- * The same flow in the real Electron app. Electron's binary is downloaded on first run; where it
+ * The main flows in the real Electron app. Electron's binary is downloaded on first run; where it
  * cannot be (no internet), this spec reports itself skipped with that reason.
  */
 function electronBinary(): string | null {
@@ -18,19 +19,26 @@ const binary = electronBinary();
 const SKIP_REASON = 'Electron binary not installed (it is downloaded on first run; no internet here)';
 if (!binary) console.log(`electron e2e skipped: ${SKIP_REASON}`);
 
-test('Electron: the console window lists the demo portal groups', async () => {
+test('Electron: a fresh install opens the demo board in a sandboxed window with only the typed bridge', async () => {
   test.skip(!binary, SKIP_REASON);
-  const app = await electron.launch({ executablePath: binary!, args: ['.', '--no-sandbox'] });
+  const userData = mkdtempSync(path.join(os.tmpdir(), 'pult-electron-'));
+  const app = await electron.launch({ executablePath: binary!, args: ['.', '--no-sandbox', `--user-data-dir=${userData}`] });
   try {
     const window = await app.firstWindow();
-    await expect(window.getByRole('list', { name: 'Рабочие группы портала' })).toBeVisible();
-    // No Node in the page; only the typed bridge.
+    await expect(window.getByRole('region', { name: 'Новые заявки' }).first()).toBeVisible({ timeout: 30_000 });
+    await expect(window.getByRole('img', { name: /Инцидент|Запрос на изменение|Запрос на обслуживание/ }).first()).toBeVisible();
+    await expect(window.getByRole('status').first()).toBeVisible();
+    // No Node in the page; only the typed bridge, one function per method.
     const page = await window.evaluate(() => ({
       require: typeof (globalThis as { require?: unknown }).require,
       process: typeof (globalThis as { process?: unknown }).process,
-      bridge: Object.keys((globalThis as { pult?: object }).pult ?? {}).sort(),
+      bridge: Object.keys((globalThis as { pult?: object }).pult ?? {}),
     }));
-    expect(page).toEqual({ require: 'undefined', process: 'undefined', bridge: ['getAppInfo', 'listGroups'] });
+    expect(page.require).toBe('undefined');
+    expect(page.process).toBe('undefined');
+    expect(page.bridge).toEqual(expect.arrayContaining(['getBoard', 'enqueue', 'onEvent']));
+    expect(page.bridge).not.toContain('invoke');
+    expect(page.bridge).not.toContain('send');
   } finally {
     await app.close();
   }
