@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { screenshotPath } from './support/screenshots';
 import { startWebMode, type WebMode } from './support/web-mode';
 import { cardsIn, column, dragWithMouse, durationSeconds, portalOf, type Portal } from './support/board-portal';
 
@@ -125,7 +125,6 @@ test('the list view sorts by a column; filters and search narrow the board', asy
 });
 
 test('screenshots of the board in light and dark, Russian and English', async ({ page }) => {
-  mkdirSync('docs/screenshots', { recursive: true });
   await page.setViewportSize({ width: 1600, height: 900 });
   for (const language of ['ru', 'en'] as const) {
     await page.goto(`${web.url}&lang=${language}`);
@@ -133,7 +132,7 @@ test('screenshots of the board in light and dark, Russian and English', async ({
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.waitForTimeout(300);
-      await page.screenshot({ path: `docs/screenshots/board-${scheme}-${language}.png` });
+      await page.screenshot({ path: screenshotPath(`board-${scheme}-${language}.png`) });
     }
   }
   await page.emulateMedia({ colorScheme: 'light' });

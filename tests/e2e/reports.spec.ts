@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import WebSocket from 'ws';
 import { startWebMode, type WebMode } from './support/web-mode';
+import { screenshotPath } from './support/screenshots';
 
 /** The reports screen in browser mode against the demo portal: tables, charts, CSV, period, languages. */
 let web: WebMode;
@@ -105,7 +106,6 @@ test('speaks English when asked', async ({ page }) => {
 });
 
 test('screenshots of the reports in light and dark', async ({ page }) => {
-  mkdirSync('docs/screenshots', { recursive: true });
   await page.setViewportSize({ width: 1440, height: 900 });
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
@@ -113,11 +113,11 @@ test('screenshots of the reports in light and dark', async ({ page }) => {
     await openReports(page);
     await expect(page.getByRole('img', { name: 'Число задач на каждом этапе по дням' }).locator('canvas')).toBeVisible();
     await page.waitForTimeout(500);
-    await page.screenshot({ path: `docs/screenshots/reports-${scheme}.png` });
+    await page.screenshot({ path: screenshotPath(`reports-${scheme}.png`) });
     await page.getByRole('heading', { name: 'Поток', exact: true }).scrollIntoViewIfNeeded();
     await page.evaluate(() => window.scrollBy(0, -16));
     await page.waitForTimeout(300);
-    await page.screenshot({ path: `docs/screenshots/reports-flow-${scheme}.png` });
+    await page.screenshot({ path: screenshotPath(`reports-flow-${scheme}.png`) });
   }
   await page.emulateMedia({ colorScheme: 'light' });
 });

@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import WebSocket from 'ws';
 import { startWebMode, type WebMode } from './support/web-mode';
+import { screenshotPath } from './support/screenshots';
 
 /**
  * The wallboard in browser mode against the demo portal (the emulator): its accessibility
@@ -73,7 +73,6 @@ test('shows each stage as a region, the forgotten and SLA lists and the time of 
 });
 
 test('screenshots of the wallboard, dark by default, Russian and English', async ({ page }) => {
-  mkdirSync('docs/screenshots', { recursive: true });
   await setRotation(600);
   await page.setViewportSize({ width: 1920, height: 1080 });
   for (const language of ['ru', 'en'] as const) {
@@ -81,7 +80,7 @@ test('screenshots of the wallboard, dark by default, Russian and English', async
     // Stage titles are the portal's own words, in any UI language.
     await expect(page.getByRole('region', { name: 'Новые заявки', exact: true })).toBeVisible();
     await page.waitForTimeout(300);
-    await page.screenshot({ path: `docs/screenshots/wallboard-${language}.png` });
+    await page.screenshot({ path: screenshotPath(`wallboard-${language}.png`) });
   }
 });
 
