@@ -24,7 +24,7 @@ test('a new user lands on first run and explains every mistake inline', async ({
   await page.getByLabel('Адрес вебхука').fill('https://other.example.ru/rest/1/abc/');
   await page.getByRole('button', { name: 'Подключиться' }).click();
   // The host's reason, framed by the UI.
-  await expect(page.getByRole('alert')).toContainText('Проверьте введённые данные: The webhook URL belongs to another portal');
+  await expect(page.getByRole('alert')).toContainText('Адрес вебхука относится к другому порталу');
 });
 
 test('the demo portal takes a new user from first run to the board in three steps', async ({ page }) => {

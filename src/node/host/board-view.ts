@@ -6,6 +6,7 @@ import type { Clock } from '../../core/ports';
 import type { Intent } from '../../core/sync/intents';
 import type { BoardSnapshot, QueuedEdit, TaskDetails } from '../../shared/api';
 import { ApiFailure } from '../api-failure';
+import { hostLanguage, hostText } from './host-messages';
 import type { PortalSession } from './portal-session';
 
 const NINETY_DAYS_MS = 90 * 86_400_000;
@@ -36,10 +37,10 @@ export function boardSnapshot(session: PortalSession, groupId: string, clock: Cl
   };
 }
 
-export async function taskDetails(session: PortalSession, taskId: string): Promise<TaskDetails> {
+export async function taskDetails(session: PortalSession, taskId: string, settings: Settings): Promise<TaskDetails> {
   const { store, gateway } = session;
   const card = findCard(session, taskId);
-  if (!card) throw new ApiFailure('invalid-input', `Task ${taskId} is not on the board`);
+  if (!card) throw new ApiFailure('invalid-input', hostText('taskNotOnBoard', hostLanguage(settings), { id: taskId }));
   if (/^\d+$/.test(taskId)) {
     // Fresh details when the portal answers; the local copy otherwise (offline).
     try {

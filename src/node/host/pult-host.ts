@@ -30,6 +30,7 @@ import { openPortalSession, type PortalSession } from './portal-session';
 import { boardSnapshot, taskDetails, toQueuedEdit, wantsHistory } from './board-view';
 import { suggestFor } from './assignment';
 import { buildReports } from './reports';
+import { hostLanguage, hostText, type HostMessage } from './host-messages';
 
 export interface DemoStarter {
   (): Promise<{ portalUrl: string; webhookUrl: string; close(): Promise<void> }>;
@@ -76,6 +77,10 @@ export class PultHost implements PultApi {
 
   private get settings(): Settings {
     return this.options.settings.get();
+  }
+
+  private text(key: HostMessage, values: Record<string, string> = {}): string {
+    return hostText(key, hostLanguage(this.settings), values);
   }
 
   /** Reopens the saved connection at start; a demo connection starts a fresh demo portal. */
@@ -157,7 +162,7 @@ export class PultHost implements PultApi {
   }
 
   private requireSession(): PortalSession {
-    if (!this.session) throw new ApiFailure('not-connected', 'No portal is connected yet');
+    if (!this.session) throw new ApiFailure('not-connected', this.text('notConnected'));
     return this.session;
   }
 
@@ -183,7 +188,7 @@ export class PultHost implements PultApi {
       if (error instanceof BitrixError && error.code === 'TLS' && portalUrl.startsWith('https:')) {
         const certificate = await presentedCertificate(portalUrl);
         const { pem: _pem, ...shown } = certificate;
-        throw new ApiFailure('untrusted-certificate', 'The portal presented a certificate this computer does not trust', undefined, shown);
+        throw new ApiFailure('untrusted-certificate', this.text('untrustedCertificate'), undefined, shown);
       }
       throw error;
     }
@@ -194,7 +199,7 @@ export class PultHost implements PultApi {
     if (!fingerprint) return;
     const certificate = await presentedCertificate(portalUrl);
     if (certificate.fingerprint !== fingerprint) {
-      throw new ApiFailure('untrusted-certificate', 'The portal now presents a different certificate than the one you confirmed', undefined, certificate);
+      throw new ApiFailure('untrusted-certificate', this.text('certificateChanged'), undefined, certificate);
     }
     writeFileSync(this.trustedPemPath(), certificate.pem, { mode: 0o644 });
     this.storeSettings({ ...this.settings, connection: { ...this.settings.connection, trustedCertificateFingerprint: fingerprint } });
@@ -203,8 +208,8 @@ export class PultHost implements PultApi {
   async connectWebhook(request: WebhookConnectRequest): Promise<ConnectResult> {
     const portalUrl = trimSlash(request.portalUrl);
     const webhookUrl = request.webhookUrl.endsWith('/') ? request.webhookUrl : `${request.webhookUrl}/`;
-    if (new URL(webhookUrl).origin !== new URL(portalUrl).origin) throw new ApiFailure('invalid-input', 'The webhook URL belongs to another portal than the address given');
-    if (!/\/rest\/[^/]+\/[^/]+\/$/.test(new URL(webhookUrl).pathname)) throw new ApiFailure('invalid-input', 'A webhook URL looks like https://portal/rest/<user>/<code>/');
+    if (new URL(webhookUrl).origin !== new URL(portalUrl).origin) throw new ApiFailure('invalid-input', this.text('webhookOtherPortal'));
+    if (!/\/rest\/[^/]+\/[^/]+\/$/.test(new URL(webhookUrl).pathname)) throw new ApiFailure('invalid-input', this.text('webhookShape'));
     await this.trust(portalUrl, request.trustFingerprint);
     const endpoint: RestEndpoint = { kind: 'webhook', webhookUrl };
     const { identity, groups } = await this.probe(portalUrl, endpoint);
@@ -282,7 +287,7 @@ export class PultHost implements PultApi {
     const session = this.requireSession();
     if (session.kind === 'demo') return { kind: 'webhook', webhookUrl: this.demo!.webhookUrl };
     const endpoint = await this.savedEndpoint(session.portalUrl, session.kind);
-    if (!endpoint) throw new ApiFailure('signed-out', 'The portal credentials are missing from the keychain: connect again');
+    if (!endpoint) throw new ApiFailure('signed-out', this.text('credentialsMissing'));
     return endpoint;
   }
 
@@ -311,7 +316,7 @@ export class PultHost implements PultApi {
   }
 
   async getTaskDetails(taskId: string): Promise<TaskDetails> {
-    return taskDetails(this.requireSession(), taskId);
+    return taskDetails(this.requireSession(), taskId, this.settings);
   }
 
   async suggestAssignee(target: AssignmentTarget): Promise<AssignmentSuggestionView | null> {
@@ -390,7 +395,7 @@ export class PultHost implements PultApi {
 
   async openInPortal(taskId: string): Promise<void> {
     const session = this.requireSession();
-    if (!/^\d+$/.test(taskId)) throw new ApiFailure('invalid-input', 'Only tasks already on the portal can be opened there');
+    if (!/^\d+$/.test(taskId)) throw new ApiFailure('invalid-input', this.text('notOnPortalYet'));
     const userId = this.identity?.userId ?? '1';
     await this.options.openExternal(`${session.portalUrl}/company/personal/user/${userId}/tasks/task/view/${taskId}/`);
   }

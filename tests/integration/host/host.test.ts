@@ -127,7 +127,7 @@ describe('PultHost', () => {
   it('webhook: a wrong address is explained, not crashed on', async () => {
     const emulator = await portal();
     const { host } = makeHost();
-    await expect(host.connectWebhook({ portalUrl: 'http://127.0.0.1:1', webhookUrl: emulator.webhookUrl })).rejects.toThrow(/another portal/);
+    await expect(host.connectWebhook({ portalUrl: 'http://127.0.0.1:1', webhookUrl: emulator.webhookUrl })).rejects.toThrow(/другому порталу/);
     await expect(host.connectWebhook({ portalUrl: emulator.portalUrl, webhookUrl: `${emulator.portalUrl}/rest/1/wrong-secret/` })).rejects.toMatchObject({ kind: 'signed-out' });
   });
 
@@ -138,7 +138,7 @@ describe('PultHost', () => {
     expect(error).toBeInstanceOf(ApiFailure);
     expect((error as ApiFailure).certificate?.fingerprint).toBe(emulator.certFingerprint);
     const wrong = 'AA:'.repeat(31) + 'AA';
-    await expect(host.connectWebhook({ portalUrl: emulator.portalUrl, webhookUrl: emulator.webhookUrl, trustFingerprint: wrong })).rejects.toThrow(/different certificate/);
+    await expect(host.connectWebhook({ portalUrl: emulator.portalUrl, webhookUrl: emulator.webhookUrl, trustFingerprint: wrong })).rejects.toThrow(/другой сертификат/);
     const connected = await host.connectWebhook({ portalUrl: emulator.portalUrl, webhookUrl: emulator.webhookUrl, trustFingerprint: emulator.certFingerprint! });
     expect(connected.groups.length).toBeGreaterThan(0);
     expect((await host.getSettings()).connection.trustedCertificateFingerprint).toBe(emulator.certFingerprint);
