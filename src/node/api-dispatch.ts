@@ -26,6 +26,7 @@ const argumentSchemas: { [K in ApiMethod]: z.ZodType<Parameters<PultApi[K]>> } =
   ]),
   connectDemo: z.tuple([]),
   proposeSetup: z.tuple([z.array(groupId).min(1).max(50)]),
+  createServiceDeskFields: z.tuple([z.array(z.enum(['type', 'blocker', 'estimate'])).min(1).max(3)]),
   completeSetup: z.tuple([
     z.object({ groupIds: z.array(groupId).min(1).max(50), stageRoles: settingsSchema.shape.stageRoles, fields: settingsSchema.shape.fields }).strict(),
   ]) as unknown as z.ZodType<Parameters<PultApi['completeSetup']>>,

@@ -15,6 +15,7 @@ const bridge: PultBridge = {
   connectOAuth: (request) => invoke('connectOAuth', request),
   connectDemo: () => invoke('connectDemo'),
   proposeSetup: (groupIds) => invoke('proposeSetup', groupIds),
+  createServiceDeskFields: (fields) => invoke('createServiceDeskFields', fields),
   completeSetup: (setup) => invoke('completeSetup', setup),
   signOut: () => invoke('signOut'),
   listGroups: () => invoke('listGroups'),

@@ -179,6 +179,8 @@ export interface PultApi {
   /** Starts the built-in demo portal and connects to it. */
   connectDemo(): Promise<ConnectResult>;
   proposeSetup(groupIds: string[]): Promise<SetupProposal>;
+  /** A portal admin lets Pult create the Service Desk fields the portal lacks; answers the new mapping. */
+  createServiceDeskFields(fields: ('type' | 'blocker' | 'estimate')[]): Promise<SetupProposal>;
   /** Saves the chosen groups, roles and field mapping and starts syncing. */
   completeSetup(setup: { groupIds: string[]; stageRoles: Settings['stageRoles']; fields: Settings['fields'] }): Promise<AppInfo>;
   signOut(): Promise<void>;

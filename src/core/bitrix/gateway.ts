@@ -92,6 +92,21 @@ export class BitrixGateway implements PortalGateway {
     return mapCompanies({ items: rows });
   }
 
+  /**
+   * Creates a task user field (portal admins only). Tasks take only string, double, datetime and
+   * boolean fields through REST (docs-facts §3), so list-like fields are created as strings.
+   * Positional: PARAMS. Returns the new field's name.
+   */
+  async createUserField(field: { name: string; type: 'string' | 'double'; labels: { ru: string; en: string } }): Promise<string> {
+    const name = field.name.toUpperCase().replace(/^UF_/, '');
+    await this.client.call(
+      'task.item.userfield.add',
+      { PARAMS: { USER_TYPE_ID: field.type, FIELD_NAME: name, XML_ID: name, EDIT_FORM_LABEL: field.labels, LIST_COLUMN_LABEL: field.labels, LABEL: field.labels.ru, MULTIPLE: 'N', MANDATORY: 'N' } },
+      { idempotent: false },
+    );
+    return `UF_${name}`;
+  }
+
   async readUserFields() {
     const fields = mapUserFields((await this.client.call('task.item.userfield.getlist', { ORDER: { SORT: 'ASC' } })).result);
     this.userFieldNames = fields.map((f) => f.name).filter((name) => name !== 'UF_CRM_TASK');

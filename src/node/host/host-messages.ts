@@ -18,6 +18,7 @@ const messages = {
     en: 'The portal credentials are missing from the system keychain: connect again',
   },
   notOnPortalYet: { ru: 'Задача ещё не на портале: её можно открыть там после синхронизации', en: 'The task is not on the portal yet: it can be opened there after it syncs' },
+  fieldsNeedAdmin: { ru: 'Создавать поля на портале может только его администратор', en: 'Only a portal admin can create fields on the portal' },
   taskNotOnBoard: { ru: 'Задачи {id} нет на доске', en: 'Task {id} is not on the board' },
 } as const;
 

@@ -32,6 +32,13 @@ import { suggestFor } from './assignment';
 import { buildReports } from './reports';
 import { hostLanguage, hostText, type HostMessage } from './host-messages';
 
+/** The Service Desk fields Pult creates when a portal admin asks (names are Pult's own). */
+const SERVICE_DESK_FIELDS = {
+  type: { name: 'PULT_SD_TYPE', type: 'string', labels: { ru: 'Тип', en: 'Type' } },
+  blocker: { name: 'PULT_SD_BLOCKER', type: 'string', labels: { ru: 'Тип стоппера', en: 'Blocker' } },
+  estimate: { name: 'PULT_SD_ESTIMATE', type: 'double', labels: { ru: 'Оценка', en: 'Estimate' } },
+} as const;
+
 export interface DemoStarter {
   (): Promise<{ portalUrl: string; webhookUrl: string; close(): Promise<void> }>;
 }
@@ -257,8 +264,11 @@ export class PultHost implements PultApi {
     return { connection: this.connectionInfo()!, groups };
   }
 
+  private lastProposedGroups: string[] = [];
+
   async proposeSetup(groupIds: string[]): Promise<SetupProposal> {
     const { gateway } = this.requireSession();
+    this.lastProposedGroups = groupIds;
     const stages = Object.fromEntries(await Promise.all(groupIds.map(async (id) => [id, await gateway.readStages(id)] as const)));
     const userFields = await gateway.readUserFields();
     const detection = detectServiceDeskFields(userFields);
@@ -271,6 +281,20 @@ export class PultHost implements PultApi {
       missingFields: detection.missing,
       canCreateFields: this.identity?.isAdmin ?? false,
     };
+  }
+
+  async createServiceDeskFields(fields: ('type' | 'blocker' | 'estimate')[]): Promise<SetupProposal> {
+    const { gateway } = this.requireSession();
+    if (!(this.identity ?? this.requireSession().engine.currentUser())?.isAdmin) throw new ApiFailure('denied', this.text('fieldsNeedAdmin'));
+    const existing = new Set((await gateway.readUserFields()).map((f) => f.name));
+    const created: Partial<Settings['fields']> = {};
+    for (const key of fields) {
+      const spec = SERVICE_DESK_FIELDS[key];
+      // A field left by an earlier attempt whose answer was lost is reused, not made twice.
+      created[key] = existing.has(`UF_${spec.name}`) ? `UF_${spec.name}` : await gateway.createUserField(spec);
+    }
+    this.storeSettings({ ...this.settings, fields: { ...this.settings.fields, ...created } });
+    return this.proposeSetup(this.settings.groupIds.length ? this.settings.groupIds : this.lastProposedGroups);
   }
 
   async completeSetup(setup: { groupIds: string[]; stageRoles: Settings['stageRoles']; fields: Settings['fields'] }): Promise<AppInfo> {

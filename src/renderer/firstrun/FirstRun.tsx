@@ -99,7 +99,7 @@ export function FirstRun() {
           ))}
         {step === 'setup' &&
           (proposal ? (
-            <SetupStep proposal={proposal} groups={groups ?? []} busy={busy} error={error} onBack={() => setStep('groups')} onFinish={(roles, fields) => void onFinish(roles, fields)} />
+            <SetupStep key={proposal.userFields.length} proposal={proposal} groups={groups ?? []} busy={busy} error={error} onBack={() => setStep('groups')} onFinish={(roles, fields) => void onFinish(roles, fields)} onProposal={setProposal} />
           ) : error ? (
             <p role="alert" className="form__error">{t('error.load', { message: error })}</p>
           ) : (

@@ -3,17 +3,20 @@ import { useState } from 'react';
 import type { GroupSummary, SetupProposal } from '../../shared/api';
 import { STAGE_ROLES, type Settings, type StageRole } from '../../core/domain/settings';
 import { useI18n } from '../i18n/context';
+import { pult } from '../bridge';
 
 type Fields = Settings['fields'];
 const FIELD_KEYS = ['type', 'blocker', 'estimate'] as const;
 
-export function SetupStep({ proposal, groups, busy, error, onBack, onFinish }: {
+export function SetupStep({ proposal, groups, busy, error, onBack, onFinish, onProposal }: {
   proposal: SetupProposal;
   groups: GroupSummary[];
   busy: boolean;
   error: string | null;
   onBack: () => void;
   onFinish: (roles: Settings['stageRoles'], fields: Fields) => void;
+  /** A new proposal after Pult created the missing fields on the portal. */
+  onProposal: (proposal: SetupProposal) => void;
 }) {
   const { t, language } = useI18n();
   const [roles, setRoles] = useState(proposal.stageRoles);
@@ -22,7 +25,21 @@ export function SetupStep({ proposal, groups, busy, error, onBack, onFinish }: {
     const definition = proposal.userFields.find((f) => f.name === name);
     return definition?.labels[language] || definition?.labels.ru || name;
   };
-  const missing = FIELD_KEYS.filter((key) => fields[key] === null).map((key) => t(`firstrun.setup.field.${key}`));
+  const missingKeys = FIELD_KEYS.filter((key) => fields[key] === null);
+  const missing = missingKeys.map((key) => t(`firstrun.setup.field.${key}`));
+  const [creating, setCreating] = useState(false);
+  const [createError, setCreateError] = useState<string | null>(null);
+  const createMissing = async () => {
+    setCreating(true);
+    setCreateError(null);
+    try {
+      onProposal(await pult.createServiceDeskFields([...missingKeys]));
+    } catch (failure) {
+      setCreateError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setCreating(false);
+    }
+  };
   return (
     <form
       className="form form--wide"
@@ -81,6 +98,16 @@ export function SetupStep({ proposal, groups, busy, error, onBack, onFinish }: {
           </label>
         ))}
         {missing.length > 0 && <p className="form__warning">{t('firstrun.setup.missing', { fields: missing.join(', ') })}</p>}
+        {missing.length > 0 && proposal.canCreateFields && (
+          <button type="button" onClick={() => void createMissing()} disabled={creating || busy}>
+            {creating ? t('firstrun.setup.creating') : t('firstrun.setup.create', { fields: missing.join(', ') })}
+          </button>
+        )}
+        {createError && (
+          <p role="alert" className="form__error">
+            {createError}
+          </p>
+        )}
       </fieldset>
       {error && (
         <p role="alert" className="form__error">

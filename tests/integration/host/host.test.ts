@@ -219,3 +219,18 @@ describe('PultHost settings', () => {
     expect(await host.getSettings()).toEqual(before);
   });
 });
+
+describe('PultHost Service Desk fields', () => {
+  it('a portal admin creates the missing fields once; a second try reuses them', async () => {
+    const emulator = await portal();
+    const { host } = makeHost();
+    const connected = await host.connectWebhook({ portalUrl: emulator.portalUrl, webhookUrl: emulator.webhookUrl });
+    await host.proposeSetup([connected.groups[0]!.id]);
+    const proposal = await host.createServiceDeskFields(['blocker', 'estimate']);
+    expect(proposal.userFields.map((f) => f.name)).toEqual(expect.arrayContaining(['UF_PULT_SD_BLOCKER', 'UF_PULT_SD_ESTIMATE']));
+    expect(proposal.userFields.find((f) => f.name === 'UF_PULT_SD_ESTIMATE')).toMatchObject({ type: 'double', labels: { ru: 'Оценка' } });
+    expect((await host.getSettings()).fields).toMatchObject({ blocker: 'UF_PULT_SD_BLOCKER', estimate: 'UF_PULT_SD_ESTIMATE' });
+    const again = await host.createServiceDeskFields(['blocker']);
+    expect(again.userFields.filter((f) => f.name === 'UF_PULT_SD_BLOCKER')).toHaveLength(1);
+  });
+});
