@@ -17,6 +17,7 @@ import { startDesktopShell, type DesktopShell } from './tray/desktop-shell';
 import { trayIconDir } from './tray/tray-icons';
 import { linuxAutostartDir, startedHidden } from './autostart';
 import { createWallboardWindowManager } from './wallboard-window';
+import { fitToDisplays, readWindowState, trackWindowState } from './window-state';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join(here, '../renderer/index.html')).href;
@@ -52,14 +53,20 @@ const wallboard = createWallboardWindowManager({
 });
 
 function createConsoleWindow(): BrowserWindow {
+  const stateFile = path.join(app.getPath('userData'), 'window-state.json');
+  const saved = readWindowState(stateFile);
+  const bounds = fitToDisplays(saved.bounds, screen.getAllDisplays().map((d) => d.workArea));
   const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
+    ...bounds,
+    minWidth: 800,
+    minHeight: 520,
     show: false,
     title: 'Pult',
     webPreferences: secureWebPreferences(path.join(here, '../preload/index.cjs')),
   });
   hardenWebContents(window.webContents, isTrustedUrl, (url) => void shell.openExternal(url));
+  if (saved.maximized) window.maximize();
+  trackWindowState(window, stateFile);
   window.once('ready-to-show', () => {
     if (!startHidden) window.show();
   });

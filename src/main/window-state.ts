@@ -1,0 +1,81 @@
+/**
+ * Remembers the console window's bounds (and maximised state) across restarts, and puts a window
+ * back on a visible display when the monitor it was on is gone.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface Bounds {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface WindowState {
+  bounds: Bounds;
+  maximized: boolean;
+}
+
+export const DEFAULT_STATE: WindowState = { bounds: { x: 80, y: 60, width: 1280, height: 800 }, maximized: false };
+const MIN = { width: 800, height: 520 };
+
+function isBounds(value: unknown): value is Bounds {
+  const b = value as Bounds;
+  return !!b && [b.x, b.y, b.width, b.height].every((n) => typeof n === 'number' && Number.isFinite(n));
+}
+
+export function readWindowState(file: string): WindowState {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<WindowState>;
+    if (!isBounds(parsed.bounds)) return DEFAULT_STATE;
+    return { bounds: parsed.bounds, maximized: parsed.maximized === true };
+  } catch {
+    return DEFAULT_STATE;
+  }
+}
+
+export function writeWindowState(file: string, state: WindowState): void {
+  const temp = `${file}.tmp`;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(temp, JSON.stringify(state));
+  fs.renameSync(temp, file);
+}
+
+/** Keeps the window at least partly on one of the displays' work areas, and not tiny. */
+export function fitToDisplays(bounds: Bounds, workAreas: readonly Bounds[]): Bounds {
+  const width = Math.max(MIN.width, bounds.width);
+  const height = Math.max(MIN.height, bounds.height);
+  const visible = workAreas.some((area) => bounds.x < area.x + area.width - 100 && bounds.x + width > area.x + 100 && bounds.y >= area.y - 10 && bounds.y < area.y + area.height - 100);
+  if (visible) return { ...bounds, width, height };
+  const area = workAreas[0] ?? DEFAULT_STATE.bounds;
+  return {
+    x: area.x + Math.max(0, Math.round((area.width - Math.min(width, area.width)) / 2)),
+    y: area.y + Math.max(0, Math.round((area.height - Math.min(height, area.height)) / 2)),
+    width: Math.min(width, area.width),
+    height: Math.min(height, area.height),
+  };
+}
+
+/** The parts of BrowserWindow this module touches (fakeable in tests). */
+export interface TrackedWindow {
+  getNormalBounds(): Bounds;
+  isMaximized(): boolean;
+  on(event: 'resize' | 'move' | 'close' | 'maximize' | 'unmaximize', listener: () => void): void;
+}
+
+/** Saves the state shortly after the user stops moving or resizing, and when the window closes. */
+export function trackWindowState(window: TrackedWindow, file: string, debounceMs = 500): void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const save = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    writeWindowState(file, { bounds: window.getNormalBounds(), maximized: window.isMaximized() });
+  };
+  const later = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(save, debounceMs);
+  };
+  for (const event of ['resize', 'move', 'maximize', 'unmaximize'] as const) window.on(event, later);
+  window.on('close', save);
+}
