@@ -18,6 +18,7 @@ import { trayIconDir } from './tray/tray-icons';
 import { linuxAutostartDir, startedHidden } from './autostart';
 import { createWallboardWindowManager } from './wallboard-window';
 import { fitToDisplays, readWindowState, trackWindowState } from './window-state';
+import { openSignInWindow } from './sign-in-window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join(here, '../renderer/index.html')).href;
@@ -91,6 +92,22 @@ async function start(): Promise<void> {
       return demo;
     },
     openExternal: (url) => shell.openExternal(url),
+    openSignInWindow: (url, redirectUri) =>
+      openSignInWindow(
+        {
+          createWindow: () =>
+            new BrowserWindow({
+              width: 720,
+              height: 760,
+              title: 'Pult — вход на портал',
+              ...(consoleWindow ? { parent: consoleWindow, modal: true } : {}),
+              // The portal's own pages: no preload, no Node, isolated and sandboxed.
+              webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, partition: 'persist:pult-sign-in' },
+            }),
+        },
+        url,
+        redirectUri,
+      ),
   });
   await host.restore();
   // Nothing configured yet: a fresh install opens on the built-in demo portal.

@@ -22,7 +22,9 @@ const argumentSchemas: { [K in ApiMethod]: z.ZodType<Parameters<PultApi[K]>> } =
   getAppInfo: z.tuple([]),
   connectWebhook: z.tuple([z.object({ portalUrl, webhookUrl: portalUrl, trustFingerprint: fingerprint.optional() }).strict()]),
   connectOAuth: z.tuple([
-    z.object({ portalUrl, clientId: z.string().trim().min(1).max(200), clientSecret: z.string().trim().min(1).max(500), trustFingerprint: fingerprint.optional() }).strict(),
+    z
+      .object({ portalUrl, clientId: z.string().trim().min(1).max(200), clientSecret: z.string().trim().min(1).max(500), trustFingerprint: fingerprint.optional(), inApp: z.boolean().optional() })
+      .strict(),
   ]),
   connectDemo: z.tuple([]),
   proposeSetup: z.tuple([z.array(groupId).min(1).max(50)]),

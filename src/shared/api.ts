@@ -33,6 +33,8 @@ export interface AppInfo {
   connection: PortalConnectionInfo | null;
   /** Whether the workgroups to show are chosen (the last first-run step). */
   configured: boolean;
+  /** The desktop app can show the portal's sign-in page in its own window. */
+  canSignInInApp: boolean;
 }
 
 /** A workgroup as the console lists it. */
@@ -59,6 +61,8 @@ export interface OAuthConnectRequest {
   clientId: string;
   clientSecret: string;
   trustFingerprint?: string;
+  /** Sign in inside a Pult window instead of the system browser (desktop app only). */
+  inApp?: boolean;
 }
 
 /** What the first-run "connect" step learns about the portal. */

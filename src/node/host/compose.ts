@@ -22,6 +22,7 @@ export interface ComposeOptions {
   dataDir: string;
   startDemo: DemoStarter;
   openExternal(url: string): Promise<void>;
+  openSignInWindow?(url: string, redirectUri: string): Promise<void>;
   secrets?: SecretStore;
   logger?: Logger;
   loopbackPort?: number;
@@ -38,6 +39,7 @@ export function composeHost(options: ComposeOptions): PultHost {
     random: systemRandom,
     startDemo: options.startDemo,
     openExternal: options.openExternal,
+    ...(options.openSignInWindow ? { openSignInWindow: options.openSignInWindow } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.loopbackPort !== undefined ? { loopbackPort: options.loopbackPort } : {}),
   });

@@ -55,6 +55,8 @@ export interface HostOptions {
   startDemo: DemoStarter;
   /** Opens a URL in the system browser (sign-in pages, portal links). */
   openExternal(url: string): Promise<void>;
+  /** Shows a sign-in page in an app window; resolves when that window closes (desktop only). */
+  openSignInWindow?(url: string, redirectUri: string): Promise<void>;
   loopbackPort?: number;
 }
 
@@ -181,7 +183,13 @@ export class PultHost implements PultApi {
   }
 
   async getAppInfo(): Promise<AppInfo> {
-    return { version: this.options.version, shell: this.options.shell, connection: this.connectionInfo(), configured: this.session !== null && this.settings.groupIds.length > 0 };
+    return {
+      version: this.options.version,
+      shell: this.options.shell,
+      connection: this.connectionInfo(),
+      configured: this.session !== null && this.settings.groupIds.length > 0,
+      canSignInInApp: this.options.openSignInWindow !== undefined,
+    };
   }
 
   /** Checks a fresh connection: identity and groups; a certificate problem asks the user. */
@@ -231,7 +239,14 @@ export class PultHost implements PultApi {
     const listener = await startLoopbackListener(this.options.loopbackPort !== undefined ? { port: this.options.loopbackPort } : {});
     const state = randomBytes(16).toString('hex');
     try {
-      await this.options.openExternal(authorizeUrl(portalUrl, request.clientId, state));
+      const url = authorizeUrl(portalUrl, request.clientId, state);
+      const inApp = request.inApp === true ? this.options.openSignInWindow : undefined;
+      if (inApp) {
+        // Closing the window before the portal redirected cancels the sign-in.
+        void inApp(url, listener.redirectUri).then(() => setTimeout(() => listener.close(), 1_000));
+      } else {
+        await this.options.openExternal(url);
+      }
       const redirect = readRedirect(await listener.redirect, state);
       const app = { clientId: request.clientId, clientSecret: request.clientSecret };
       const tokens = await exchangeCode(this.http(), tokenServerOrigin(redirect.serverDomain, portalUrl), app, redirect.code, this.options.clock.now());

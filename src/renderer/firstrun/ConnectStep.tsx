@@ -1,5 +1,5 @@
 /** Step 1: the demo portal in one click, or the agent's own portal by OAuth app or webhook. */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { ConnectResult, UntrustedCertificate } from '../../shared/api';
 import { pult } from '../bridge';
 import { useI18n } from '../i18n/context';
@@ -20,6 +20,15 @@ export function ConnectStep({ defaults, onConnected }: { defaults: ConnectDefaul
   const [address, setAddress] = useState(defaults.address);
   const [clientId, setClientId] = useState(defaults.clientId);
   const [clientSecret, setClientSecret] = useState('');
+  const [inApp, setInApp] = useState(false);
+  const [canSignInInApp, setCanSignInInApp] = useState(false);
+  useEffect(() => {
+    let live = true;
+    pult.getAppInfo().then((info) => live && setCanSignInInApp(info.canSignInInApp), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
   const [webhookUrl, setWebhookUrl] = useState('');
   const [busy, setBusy] = useState<'demo' | 'connect' | null>(null);
   const [error, setError] = useState<Explained | null>(null);
@@ -48,7 +57,7 @@ export function ConnectStep({ defaults, onConnected }: { defaults: ConnectDefaul
     const trust = trustFingerprint ? { trustFingerprint } : {};
     void run('connect', () =>
       method === 'oauth'
-        ? pult.connectOAuth({ portalUrl, clientId: clientId.trim(), clientSecret: clientSecret.trim(), ...trust })
+        ? pult.connectOAuth({ portalUrl, clientId: clientId.trim(), clientSecret: clientSecret.trim(), ...trust, ...(inApp && canSignInInApp ? { inApp: true } : {}) })
         : pult.connectWebhook({ portalUrl, webhookUrl: webhookUrl.trim(), ...trust }),
     );
   }
@@ -93,6 +102,12 @@ export function ConnectStep({ defaults, onConnected }: { defaults: ConnectDefaul
               <input type="password" value={clientSecret} onChange={(e) => setClientSecret(e.target.value)} autoComplete="off" />
               <small className="hint">{t('firstrun.oauth.hint')}</small>
             </label>
+            {canSignInInApp && (
+              <label className="field field--inline">
+                <input type="checkbox" checked={inApp} onChange={(e) => setInApp(e.target.checked)} />
+                <span>{t('firstrun.oauth.inApp')}</span>
+              </label>
+            )}
           </>
         ) : (
           <label className="field">

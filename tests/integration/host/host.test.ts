@@ -74,7 +74,7 @@ describe('PultHost', () => {
     expect(Object.values(proposal.stageRoles)).toEqual(expect.arrayContaining(['new', 'classification', 'queue', 'work', 'done']));
     expect(proposal.missingFields).toEqual([]);
     await acceptProposedSetup(host, connected);
-    expect(await host.getAppInfo()).toMatchObject({ configured: true });
+    expect(await host.getAppInfo()).toMatchObject({ configured: true, canSignInInApp: false });
 
     const groupId = demo.groups[0]!.id;
     const board = await waitFor(async () => {
