@@ -3,6 +3,7 @@
  * summary line with the machine. Never part of `npm test`.
  */
 import os from 'node:os';
+import { benchConsole } from './console';
 import { benchEmulatorStartup } from './emulator-startup';
 import { benchFirstSync } from './first-sync';
 import { benchFlush, benchQuietPoll } from './poll-and-flush';
@@ -16,6 +17,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   'first-sync-cloud': () => benchFirstSync('cloud'),
   'quiet-poll': () => benchQuietPoll(),
   'flush-200-edits': () => benchFlush(),
+  console: () => benchConsole(),
 };
 
 async function main(): Promise<void> {

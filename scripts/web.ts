@@ -71,7 +71,12 @@ async function main(): Promise<void> {
 
   try {
     if (args.demo) await acceptProposedSetup(host, await host.connectDemo());
-    else if (args.portal && args.webhook) await acceptProposedSetup(host, await host.connectWebhook({ portalUrl: args.portal, webhookUrl: args.webhook }));
+    else if (args.portal && args.webhook) {
+      // A folder that already synced this portal opens from its local store, reachable or not.
+      if (!(await host.resumeWebhook(args.portal, args.webhook))) {
+        await acceptProposedSetup(host, await host.connectWebhook({ portalUrl: args.portal, webhookUrl: args.webhook }));
+      }
+    }
     else await host.restore();
   } catch (error) {
     fail(`could not connect: ${(error as Error).message}`);

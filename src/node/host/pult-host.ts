@@ -233,6 +233,21 @@ export class PultHost implements PultApi {
     return this.connected(portalUrl, 'webhook', endpoint, identity, groups);
   }
 
+  /**
+   * Opens a webhook connection this data folder already knows without asking the portal first,
+   * so the board shows from the local store while the portal is unreachable. False when the
+   * folder holds another (or no) connection.
+   */
+  async resumeWebhook(portalUrlGiven: string, webhookUrlGiven: string): Promise<boolean> {
+    const portalUrl = trimSlash(portalUrlGiven);
+    const { connection, groupIds } = this.settings;
+    if (connection.kind !== 'webhook' || connection.address !== portalUrl || groupIds.length === 0) return false;
+    const webhookUrl = webhookUrlGiven.endsWith('/') ? webhookUrlGiven : `${webhookUrlGiven}/`;
+    await this.options.secrets.set(secretKeys.webhook(portalUrl), webhookUrl);
+    this.openSession(portalUrl, 'webhook', { kind: 'webhook', webhookUrl }, groupIds);
+    return true;
+  }
+
   async connectOAuth(request: OAuthConnectRequest): Promise<ConnectResult> {
     const portalUrl = trimSlash(request.portalUrl);
     await this.trust(portalUrl, request.trustFingerprint);

@@ -11,7 +11,7 @@ import { isColumnFolded } from '../store/view-slice';
 import type { BoardModel } from './board-model';
 import type { CardView } from './card-view';
 import { CardBody } from './CardBody';
-import { cardCollisions } from './collision';
+import { DragTracker } from './collision';
 import { dropToMove, findContainer, moveBetween, type Containers } from './drop-intent';
 import { markDragEnd } from './drag-guard';
 import { BoardLayout } from './BoardLayout';
@@ -27,7 +27,14 @@ export function Board({ model }: { model: BoardModel }) {
   const cardsById = useMemo(() => new Map<string, CardView>(model.visible.map((card) => [card.id, card])), [model]);
   const [drag, setDrag] = useState<{ id: string; containers: Containers; from: string; fromIndex: number } | null>(null);
   const containers = drag?.containers ?? layout.containers;
-  const collisions = useMemo(() => cardCollisions(() => containers), [containers]);
+  // One collision function for the whole drag (a new one per hover would re-measure everything);
+  // it reads the current containers through a ref and keeps its memory between moves.
+  const [tracker] = useState(() => new DragTracker(layout.containers));
+  useEffect(() => {
+    // The card has been laid out in its new column: collisions may follow the pointer again.
+    const frame = requestAnimationFrame(() => tracker.laidOut(containers));
+    return () => cancelAnimationFrame(frame);
+  }, [containers, tracker]);
 
   useEffect(() => {
     // dnd-kit's announcer is a second role="status" region (mounted a moment after the board);
@@ -50,12 +57,13 @@ export function Board({ model }: { model: BoardModel }) {
 
   const onDragStart = useCallback(
     ({ active }: DragStartEvent) => {
+      tracker.begin();
       const id = String(active.id);
       const from = findContainer(layout.containers, id);
       if (!from) return;
       setDrag({ id, containers: layout.containers, from, fromIndex: layout.containers[from]?.indexOf(id) ?? -1 });
     },
-    [layout],
+    [layout, tracker],
   );
 
   const onDragOver = useCallback(({ active, over }: DragOverEvent) => {
@@ -70,9 +78,10 @@ export function Board({ model }: { model: BoardModel }) {
       const target = current.containers[to] ?? [];
       const index = overId === to ? target.length : target.indexOf(overId);
       if (from === to && target.indexOf(activeId) === index) return current;
+      if (from !== to) tracker.movedToNewContainer();
       return { ...current, containers: moveBetween(current.containers, activeId, to, index) };
     });
-  }, []);
+  }, [tracker]);
 
   const onDragEnd = useCallback(
     ({ active, over }: DragEndEvent) => {
@@ -116,7 +125,7 @@ export function Board({ model }: { model: BoardModel }) {
   return (
     <DndContext
       sensors={sensors}
-      collisionDetection={collisions}
+      collisionDetection={tracker.detect}
       onDragStart={onDragStart}
       onDragOver={onDragOver}
       onDragEnd={onDragEnd}

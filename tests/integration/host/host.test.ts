@@ -234,3 +234,25 @@ describe('PultHost Service Desk fields', () => {
     expect(again.userFields.filter((f) => f.name === 'UF_PULT_SD_BLOCKER')).toHaveLength(1);
   });
 });
+
+describe('PultHost offline start', () => {
+  it('a known webhook connection opens from the local store while the portal is unreachable', async () => {
+    const emulator = await portal();
+    const first = makeHost();
+    await acceptProposedSetup(first.host, await first.host.connectWebhook({ portalUrl: emulator.portalUrl, webhookUrl: emulator.webhookUrl }));
+    const groupId = emulator.groups[0]!.id;
+    const cards = (await waitFor(async () => ((await first.host.getBoard(groupId)).cards.length ? first.host.getBoard(groupId) : null))).cards.length;
+    await first.host.close();
+
+    emulator.setUnreachable(true);
+    const second = new PultHost({
+      version: 'test', shell: 'browser', dataDir: first.dataDir, settings: openSettingsStore({ cwd: first.dataDir }), secrets: new MemorySecretStore(),
+      clock: systemClock, random: systemRandom, startDemo: () => portal(), openExternal: async () => undefined,
+    });
+    cleanups.push(() => second.close());
+    expect(await second.resumeWebhook(emulator.portalUrl, emulator.webhookUrl)).toBe(true);
+    expect((await second.getBoard(groupId)).cards).toHaveLength(cards);
+    expect(await second.resumeWebhook('https://other.example', emulator.webhookUrl)).toBe(false);
+    emulator.setUnreachable(false);
+  });
+});
