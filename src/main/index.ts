@@ -141,6 +141,8 @@ async function start(): Promise<void> {
     onError: (message, error) => console.warn(message, error),
   });
   desktop.attachConsoleWindow(consoleWindow);
+  const monitor = desktop.monitor;
+  activeHost.setAlertControl({ snooze: (taskId, choice) => monitor.snooze(taskId, choice) });
 }
 
 /** Shows the console window, re-creating it if it was destroyed (close-to-tray off). */

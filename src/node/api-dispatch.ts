@@ -62,6 +62,7 @@ const argumentSchemas: { [K in ApiMethod]: z.ZodType<Parameters<PultApi[K]>> } =
   saveSettings: z.tuple([z.unknown()]) as unknown as z.ZodType<Parameters<PultApi['saveSettings']>>,
   importSettings: z.tuple([z.string().max(5_000_000)]),
   exportSettings: z.tuple([]),
+  snoozeTask: z.tuple([z.string().regex(/^\d{1,18}$/, 'a task ID'), z.enum(['1h', 'tomorrow'])]),
   openInPortal: z.tuple([taskId]),
 };
 

@@ -36,6 +36,7 @@ const bridge: PultBridge = {
   saveSettings: (settings) => invoke('saveSettings', settings),
   importSettings: (json) => invoke('importSettings', json),
   exportSettings: () => invoke('exportSettings'),
+  snoozeTask: (taskId, choice) => invoke('snoozeTask', taskId, choice),
   openInPortal: (taskId) => invoke('openInPortal', taskId),
   onEvent(listener) {
     const handler = (_event: IpcRendererEvent, payload: PultEvent) => listener(payload);

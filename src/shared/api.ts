@@ -35,6 +35,8 @@ export interface AppInfo {
   configured: boolean;
   /** The desktop app can show the portal's sign-in page in its own window. */
   canSignInInApp: boolean;
+  /** Desktop notifications run (the tray); browser mode has none. */
+  notifications: boolean;
 }
 
 /** A workgroup as the console lists it. */
@@ -218,6 +220,9 @@ export interface PultApi {
   saveSettings(settings: Settings): Promise<SettingsSaveResult>;
   importSettings(json: string): Promise<SettingsSaveResult>;
   exportSettings(): Promise<string>;
+
+  /** Keeps one task's reminders quiet for an hour or until tomorrow morning (desktop app only). */
+  snoozeTask(taskId: string, choice: '1h' | 'tomorrow'): Promise<{ until: number }>;
 
   /** Opens a portal page in the system browser (only the connected portal's links). */
   openInPortal(taskId: string): Promise<void>;

@@ -19,6 +19,7 @@ const messages = {
   },
   notOnPortalYet: { ru: 'Задача ещё не на портале: её можно открыть там после синхронизации', en: 'The task is not on the portal yet: it can be opened there after it syncs' },
   fieldsNeedAdmin: { ru: 'Создавать поля на портале может только его администратор', en: 'Only a portal admin can create fields on the portal' },
+  noNotifications: { ru: 'Напоминания работают только в настольном приложении', en: 'Reminders run in the desktop app only' },
   taskNotOnBoard: { ru: 'Задачи {id} нет на доске', en: 'Task {id} is not on the board' },
 } as const;
 

@@ -39,6 +39,12 @@ const SERVICE_DESK_FIELDS = {
   estimate: { name: 'PULT_SD_ESTIMATE', type: 'double', labels: { ru: 'Оценка', en: 'Estimate' } },
 } as const;
 
+/** What the host needs of the tray's reminders. */
+export interface AlertControl {
+  /** Returns when the snooze ends (portal ms), or null when reminders are not running yet. */
+  snooze(taskId: string, choice: '1h' | 'tomorrow'): number | null;
+}
+
 export interface DemoStarter {
   (): Promise<{ portalUrl: string; webhookUrl: string; close(): Promise<void> }>;
 }
@@ -189,6 +195,7 @@ export class PultHost implements PultApi {
       connection: this.connectionInfo(),
       configured: this.session !== null && this.settings.groupIds.length > 0,
       canSignInInApp: this.options.openSignInWindow !== undefined,
+      notifications: this.alerts !== null,
     };
   }
 
@@ -295,6 +302,18 @@ export class PultHost implements PultApi {
   }
 
   private lastProposedGroups: string[] = [];
+  private alerts: AlertControl | null = null;
+
+  /** The desktop shell's reminders (tray notifications) register here. */
+  setAlertControl(control: AlertControl | null): void {
+    this.alerts = control;
+  }
+
+  async snoozeTask(taskId: string, choice: '1h' | 'tomorrow'): Promise<{ until: number }> {
+    const until = this.alerts?.snooze(taskId, choice) ?? null;
+    if (until === null) throw new ApiFailure('invalid-input', this.text('noNotifications'));
+    return { until };
+  }
 
   async proposeSetup(groupIds: string[]): Promise<SetupProposal> {
     const { gateway } = this.requireSession();

@@ -5,6 +5,8 @@ import type { StatusAction } from '../shared-ui/intent-types';
 import { pult } from '../bridge';
 import { useI18n } from '../i18n/context';
 import { availableStatusActions } from './edit-intents';
+import { appInfoResource } from '../shared-ui/host-data';
+import { useHostValue } from '../shared-ui/host-resource';
 import type { DrawerData } from './drawer-data';
 
 export function DrawerHeader({ data, onClose }: { data: DrawerData; onClose: () => void }) {
@@ -13,6 +15,12 @@ export function DrawerHeader({ data, onClose }: { data: DrawerData; onClose: () 
   const kind = cardKind(task, data.settings.fields).kind;
   const [openError, setOpenError] = useState<string | null>(null);
   const onPortal = /^\d+$/.test(task.id);
+  const notifications = useHostValue(appInfoResource)?.notifications ?? false;
+  const [snoozedUntil, setSnoozedUntil] = useState<number | null>(null);
+  const snooze = (choice: '1h' | 'tomorrow') => {
+    setOpenError(null);
+    pult.snoozeTask(task.id, choice).then((answer) => setSnoozedUntil(answer.until), (error: Error) => setOpenError(error.message));
+  };
 
   const act = (action: StatusAction) => void data.send({ name: 'changeStatus', taskId: task.id, action });
   const openInPortal = () => {
@@ -47,10 +55,21 @@ export function DrawerHeader({ data, onClose }: { data: DrawerData; onClose: () 
           </button>
         ))}
         <span className="drawer__spacer" />
+        {notifications && onPortal && (
+          <>
+            <button type="button" title={t('drawer.snooze.hint')} onClick={() => snooze('1h')}>
+              {t('drawer.snooze.hour')}
+            </button>
+            <button type="button" title={t('drawer.snooze.hint')} onClick={() => snooze('tomorrow')}>
+              {t('drawer.snooze.tomorrow')}
+            </button>
+          </>
+        )}
         <button type="button" disabled={!onPortal} onClick={openInPortal}>
           {t('drawer.openInPortal')} ↗
         </button>
       </div>
+      {snoozedUntil !== null && <p className="hint">{t('drawer.snooze.done')}</p>}
       {openError && (
         <p role="alert" className="drawer__error">
           {openError}

@@ -74,7 +74,7 @@ describe('PultHost', () => {
     expect(Object.values(proposal.stageRoles)).toEqual(expect.arrayContaining(['new', 'classification', 'queue', 'work', 'done']));
     expect(proposal.missingFields).toEqual([]);
     await acceptProposedSetup(host, connected);
-    expect(await host.getAppInfo()).toMatchObject({ configured: true, canSignInInApp: false });
+    expect(await host.getAppInfo()).toMatchObject({ configured: true, canSignInInApp: false, notifications: false });
 
     const groupId = demo.groups[0]!.id;
     const board = await waitFor(async () => {
@@ -254,5 +254,18 @@ describe('PultHost offline start', () => {
     expect((await second.getBoard(groupId)).cards).toHaveLength(cards);
     expect(await second.resumeWebhook('https://other.example', emulator.webhookUrl)).toBe(false);
     emulator.setUnreachable(false);
+  });
+});
+
+describe('PultHost reminders', () => {
+  it('snoozes a task through the desktop reminders, and says plainly when there are none', async () => {
+    const { host } = makeHost();
+    await expect(host.snoozeTask('12', '1h')).rejects.toThrow(/настольном приложении/);
+    expect((await host.getAppInfo()).notifications).toBe(false);
+    const calls: string[] = [];
+    host.setAlertControl({ snooze: (taskId, choice) => (calls.push(`${taskId}:${choice}`), 1_800_000_000_000) });
+    expect(await host.snoozeTask('12', 'tomorrow')).toEqual({ until: 1_800_000_000_000 });
+    expect(calls).toEqual(['12:tomorrow']);
+    expect((await host.getAppInfo()).notifications).toBe(true);
   });
 });
