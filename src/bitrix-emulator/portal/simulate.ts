@@ -75,7 +75,10 @@ export function simulateTask(ctx: GenContext, index: number): Simulation {
   let responsibleId = rng.pick(team);
   const stages = ctx.stagesByGroup.get(groupId);
   const finalStage = rng.weighted([14, 12, 12, 18, 44]);
-  const ageDays = finalStage === 4 ? 3 + rng.next() * 177 : finalStage === 0 ? 0.05 + rng.next() * 10 : 1 + rng.next() * 59;
+  // Open work is mostly recent, with a tail of old, stuck tasks (as on a live Service Desk):
+  // squaring the draw skews it towards today. Done work spreads over half a year.
+  const skew = rng.next() ** 2;
+  const ageDays = finalStage === 4 ? 3 + rng.next() * 177 : finalStage === 0 ? 0.02 + skew * 4 : 0.3 + skew * 40;
   const createdDate = Math.floor((ctx.now - ageDays * DAY) / 1000) * 1000;
   const end = finalStage === 4
     ? createdDate + Math.floor((0.1 + rng.next() * 0.8) * (ctx.now - createdDate))
