@@ -52,9 +52,13 @@ test('a card moved with the keyboard (Space, arrow, Space) changes its stage on 
   const card = cardsIn(from).first();
   const id = (await card.getAttribute('data-task-id'))!;
   await card.focus();
+  // As a user does: lift, see the card lifted, move it, see where it is, drop.
   await page.keyboard.press('Space');
+  await expect(page.locator('.card--overlay')).toBeVisible();
   await page.keyboard.press('ArrowRight');
+  await expect(to.locator(`[data-task-id="${id}"]`)).toBeVisible();
   await page.keyboard.press('Space');
+  await expect(page.locator('.card--overlay')).toHaveCount(0);
   await expect(to.locator(`[data-task-id="${id}"]`)).toBeVisible();
   const stageId = await portal.stageIdByTitle('Запустить в работу');
   await expect.poll(async () => (await portal.task(id)).stageId, { timeout: 30_000 }).toBe(stageId);

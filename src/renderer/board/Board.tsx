@@ -12,7 +12,7 @@ import type { BoardModel } from './board-model';
 import type { CardView } from './card-view';
 import { CardBody } from './CardBody';
 import { DragTracker } from './collision';
-import { dropToMove, findContainer, moveBetween, type Containers } from './drop-intent';
+import { applyOver, dropToMove, findContainer, type Containers } from './drop-intent';
 import { markDragEnd } from './drag-guard';
 import { BoardLayout } from './BoardLayout';
 import { layoutContainers } from './layout';
@@ -66,22 +66,20 @@ export function Board({ model }: { model: BoardModel }) {
     [layout, tracker],
   );
 
-  const onDragOver = useCallback(({ active, over }: DragOverEvent) => {
-    if (!over) return;
-    setDrag((current) => {
-      if (!current) return current;
-      const activeId = String(active.id);
-      const overId = String(over.id);
-      const to = findContainer(current.containers, overId);
-      const from = findContainer(current.containers, activeId);
-      if (!to || !from) return current;
-      const target = current.containers[to] ?? [];
-      const index = overId === to ? target.length : target.indexOf(overId);
-      if (from === to && target.indexOf(activeId) === index) return current;
-      if (from !== to) tracker.movedToNewContainer();
-      return { ...current, containers: moveBetween(current.containers, activeId, to, index) };
-    });
-  }, [tracker]);
+  const onDragOver = useCallback(
+    ({ active, over }: DragOverEvent) => {
+      if (!over) return;
+      setDrag((current) => {
+        if (!current) return current;
+        const activeId = String(active.id);
+        const next = applyOver(current.containers, activeId, String(over.id));
+        if (next === current.containers) return current;
+        if (findContainer(next, activeId) !== findContainer(current.containers, activeId)) tracker.movedToNewContainer();
+        return { ...current, containers: next };
+      });
+    },
+    [tracker],
+  );
 
   const onDragEnd = useCallback(
     ({ active, over }: DragEndEvent) => {
@@ -90,7 +88,7 @@ export function Board({ model }: { model: BoardModel }) {
       setDrag(null);
       if (!current || !over) return;
       const move = dropToMove({
-        containers: current.containers,
+        containers: applyOver(current.containers, String(active.id), String(over.id)),
         stageOf: (id) => layout.stageOf.get(id),
         taskId: String(active.id),
         fromContainer: current.from,

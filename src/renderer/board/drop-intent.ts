@@ -65,3 +65,18 @@ export function moveBetween(containers: Containers, id: string, to: string, inde
   target.splice(at, 0, id);
   return { ...containers, [from]: source, [to]: target };
 }
+
+/**
+ * The containers after the dragged card goes where `overId` points (a card or a column). Used on
+ * every hover and once more at the drop, so a fast keyboard drop (Space right after an arrow,
+ * before React rendered the hover) still lands where the user pointed.
+ */
+export function applyOver(containers: Containers, activeId: string, overId: string): Containers {
+  const to = findContainer(containers, overId);
+  const from = findContainer(containers, activeId);
+  if (!to || !from) return containers;
+  const target = containers[to] ?? [];
+  const index = overId === to ? target.length : target.indexOf(overId);
+  if (from === to && target.indexOf(activeId) === index) return containers;
+  return moveBetween(containers, activeId, to, index);
+}
