@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import WebSocket from 'ws';
 import { startWebMode, type WebMode } from './support/web-mode';
 import { screenshotPath } from './support/screenshots';
+import { callApi as callPageApi } from './support/api-call';
 
 /**
  * The wallboard in browser mode against the demo portal (the emulator): its accessibility
@@ -10,21 +10,8 @@ import { screenshotPath } from './support/screenshots';
  */
 let web: WebMode;
 
-/** Calls the typed API the way the page does (same one-time token), for setup steps. */
-async function callApi<T>(method: string, ...args: unknown[]): Promise<T> {
-  const url = new URL(web.url);
-  const socket = new WebSocket(`ws://${url.host}/api?token=${url.searchParams.get('token')}`);
-  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-  const result = await new Promise<{ ok: boolean; value?: T; error?: { message: string } }>((resolve) => {
-    socket.on('message', (data) => {
-      const message = JSON.parse(String(data)) as { id?: number; result?: { ok: boolean; value?: T } };
-      if (message.id === 1 && message.result) resolve(message.result);
-    });
-    socket.send(JSON.stringify({ id: 1, method, args }));
-  });
-  socket.close();
-  if (!result.ok) throw new Error(result.error?.message ?? `${method} failed`);
-  return result.value as T;
+function callApi<T>(method: string, ...args: unknown[]): Promise<T> {
+  return callPageApi<T>(web.url, method, ...args);
 }
 
 async function setRotation(seconds: number): Promise<void> {
