@@ -20,8 +20,15 @@ export function wantsHistory(task: Task, _settings: Settings, now: number): bool
   return task.closedAt !== null && now - task.closedAt <= NINETY_DAYS_MS;
 }
 
+/** Finished tasks stay on the board this long; reports still count older ones. */
+export const BOARD_DONE_DAYS = 30;
+
 export function boardSnapshot(session: PortalSession, groupId: string, clock: Clock): BoardSnapshot {
-  const cards = session.engine.view(groupId);
+  const since = session.engine.portalClock.now() - BOARD_DONE_DAYS * 86_400_000;
+  // A large group carries thousands of long-closed tasks: they would only weigh on the board.
+  const cards = session.engine
+    .view(groupId)
+    .filter((card) => card.status !== TaskStatus.Completed || card.closedAt === null || card.closedAt >= since || card.pendingEdits > 0 || card.failedEdits > 0);
   const history: BoardSnapshot['history'] = {};
   for (const card of cards) {
     const entries = session.store.historyByTask(card.id);

@@ -269,3 +269,18 @@ describe('PultHost reminders', () => {
     expect((await host.getAppInfo()).notifications).toBe(true);
   });
 });
+
+describe('PultHost board', () => {
+  it('leaves tasks finished over 30 days ago off the board, but not out of the reports', async () => {
+    const emulator = await portal({ tasks: 400 });
+    const { host } = makeHost();
+    await acceptProposedSetup(host, await host.connectWebhook({ portalUrl: emulator.portalUrl, webhookUrl: emulator.webhookUrl }));
+    const groupId = emulator.groups[0]!.id;
+    const board = await waitFor(async () => ((await host.getBoard(groupId)).cards.length ? host.getBoard(groupId) : null));
+    const monthAgo = emulator.clock.now() - 30 * 86_400_000;
+    expect(board.cards.some((c) => c.status === 5 && c.closedAt !== null && c.closedAt >= monthAgo)).toBe(true);
+    expect(board.cards.every((c) => c.status !== 5 || c.closedAt === null || c.closedAt >= monthAgo - 60_000)).toBe(true);
+    const total = await (await fetch(`${emulator.webhookUrl}tasks.task.list.json`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ filter: { GROUP_ID: groupId }, select: ['ID'] }) })).json();
+    expect(board.cards.length).toBeLessThan(total.total);
+  });
+});
