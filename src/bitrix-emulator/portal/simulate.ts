@@ -1,5 +1,6 @@
 import { COMMENT_TEXTS, DEPT, DESCRIPTIONS, ELAPSED_TEXTS, TITLES } from './demo-data';
 import type { GenContext } from './gen-context';
+import type { Task } from './model';
 import { GROUP_IDS } from './generate-org';
 import { Prng, mixSeed } from './prng';
 
@@ -20,29 +21,13 @@ export interface SimHistory { createdDate: number; field: string; from: string |
 export interface SimComment { postDate: number; authorId: number; message: string }
 export interface SimElapsed { createdDate: number; userId: number; seconds: number; commentText: string }
 
-export interface SimTask {
-  title: string;
-  description: string;
-  status: number;
-  priority: number;
-  groupId: number;
-  stageId: number;
-  responsibleId: number;
-  createdBy: number;
-  changedBy: number;
-  closedBy: number | null;
-  createdDate: number;
-  changedDate: number;
-  statusChangedDate: number;
-  dateStart: number | null;
-  closedDate: number | null;
-  deadline: number | null;
-  timeEstimate: number;
-  taskControl: boolean;
-  accomplices: number[];
-  auditors: number[];
-  uf: Record<string, string[] | number | null>;
-}
+/** The stored task's own fields as a simulated life leaves them (the portal adds the rest). */
+export type SimTask = Pick<
+  Task,
+  | 'title' | 'description' | 'status' | 'priority' | 'groupId' | 'stageId' | 'responsibleId' | 'createdBy' | 'changedBy'
+  | 'closedBy' | 'createdDate' | 'changedDate' | 'statusChangedDate' | 'dateStart' | 'closedDate' | 'deadline'
+  | 'timeEstimate' | 'taskControl' | 'accomplices' | 'auditors' | 'uf'
+>;
 
 export interface Simulation {
   task: SimTask;
