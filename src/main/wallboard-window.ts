@@ -81,7 +81,8 @@ export function wallboardUrl(rendererUrl: string): string {
   return `${rendererUrl.replace(/#.*$/, '')}#wallboard`;
 }
 
-const BOARD_CHANGED: PultEvent = { type: 'board-changed' };
+/** After a sleep the page reads everything again: what it holds may be hours old. */
+const READ_AGAIN: PultEvent = { type: 'board-delta', delta: { reset: true, groups: [], taskIds: [], directory: true, queued: null } };
 
 export function openWallboardWindow(deps: WallboardWindowDeps): WallboardWindowHandle {
   const display = chooseDisplay(deps.screen.getAllDisplays(), deps.screen.getPrimaryDisplay(), deps.displayId);
@@ -107,7 +108,7 @@ export function openWallboardWindow(deps: WallboardWindowDeps): WallboardWindowH
       } catch {
         // The page keeps its last data and refetches on its own schedule.
       }
-      if (open && !window.isDestroyed()) window.webContents.send('pult:event', BOARD_CHANGED);
+      if (open && !window.isDestroyed()) window.webContents.send('pult:event', READ_AGAIN);
     })();
   };
   deps.powerMonitor.on('resume', onResume);

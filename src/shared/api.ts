@@ -97,6 +97,32 @@ export interface BoardSnapshot {
   portalUtcOffsetMinutes: number;
 }
 
+/** What changed on one group's board: the changed cards whole, the ones that left by ID. */
+export interface BoardGroupDelta {
+  groupId: string;
+  cards: BoardCard[];
+  removed: string[];
+  /** The board history of the changed cards (replaces what the board had for them). */
+  history: Record<string, HistoryEntry[]>;
+  /** The group's stages, when they changed. */
+  stages?: Stage[];
+}
+
+/**
+ * One change of the host's data, pushed as it happens (never for a cycle that changed nothing).
+ * Each window applies the part it shows; `reset` asks it to read its boards again.
+ */
+export interface BoardDelta {
+  reset: boolean;
+  groups: BoardGroupDelta[];
+  /** Tasks whose fields, history, comments or time records changed: an open drawer of one refreshes. */
+  taskIds: string[];
+  /** Users, companies or fields changed: read the directory again. */
+  directory: boolean;
+  /** The whole outbox, when it changed (it is small). */
+  queued: QueuedEdit[] | null;
+}
+
 /** A card: the task as the board shows it, with its queued-edit marks. */
 export type BoardCard = BoardTask;
 
@@ -233,7 +259,7 @@ export type ApiMethod = keyof PultApi;
 /** Pushed from the host: status changes, board changes, notices. */
 export type PultEvent =
   | { type: 'status'; status: SyncStatus }
-  | { type: 'board-changed' }
+  | { type: 'board-delta'; delta: BoardDelta }
   | { type: 'notice'; notice: SyncNotice }
   | { type: 'settings-changed'; settings: Settings }
   | { type: 'open-task'; taskId: string };

@@ -12,9 +12,9 @@ import { listGroups } from './groups';
 import { clientMarker, commandFor, type CommentMode } from './intent-commands';
 import { sendIntents } from './gateway-send';
 import type { BitrixClient } from './client';
-import { BATCH_LIMIT, type BatchCommand } from './batch';
-import type { Task } from '../domain/model';
-import type { Identity, OfflineEventBatch, PortalGateway, SendOutcome, TaskExtras, TaskQuery, TaskStamp } from '../sync/portal-port';
+import { BATCH_LIMIT, resultRef, type BatchCommand, type BatchOutcome } from './batch';
+import type { Task, TaskComment } from '../domain/model';
+import type { ExtrasRequest, Identity, OfflineEventBatch, PortalGateway, SendOutcome, TaskExtras, TaskQuery, TaskStamp } from '../sync/portal-port';
 import type { Intent } from '../sync/intents';
 
 function formatIso(ms: number, offsetMinutes: number): string {
@@ -154,28 +154,45 @@ export class BitrixGateway implements PortalGateway {
     return mapHistory((await this.client.call('tasks.task.history.list', { taskId })).result, taskId, this.offsetMinutes);
   }
 
-  async readTaskExtras(taskIds: readonly string[]): Promise<Map<string, TaskExtras>> {
+  async readTaskExtras(requests: readonly ExtrasRequest[]): Promise<Map<string, TaskExtras>> {
     const extras = new Map<string, TaskExtras>();
-    const perBatch = Math.floor(BATCH_LIMIT / 2);
-    for (let i = 0; i < taskIds.length; i += perBatch) {
-      const chunk = taskIds.slice(i, i + perBatch);
+    // The comment mode is the portal's, learned once from a task (one request, then remembered).
+    const withComments = requests.find((r) => r.comments);
+    const mode = withComments ? await this.commentMode(withComments.taskId) : this.mode ?? 'legacy';
+    // History and time records: 2 commands a task; comments add 1 (legacy) or 2 (chat: its ID, then its messages).
+    const perTask = withComments ? (mode === 'chat' ? 4 : 3) : 2;
+    const perBatch = Math.floor(BATCH_LIMIT / perTask);
+    for (let i = 0; i < requests.length; i += perBatch) {
+      const chunk = requests.slice(i, i + perBatch);
       const commands: Record<string, BatchCommand> = {};
-      for (const taskId of chunk) {
+      for (const { taskId, comments } of chunk) {
         commands[`h${taskId}`] = { method: 'tasks.task.history.list', params: { taskId } };
         // Positional: TASKID, ORDER.
         commands[`e${taskId}`] = { method: 'task.elapseditem.getlist', params: { TASKID: taskId, ORDER: { ID: 'asc' } } };
+        if (comments && mode === 'legacy') commands[`c${taskId}`] = { method: 'task.commentitem.getlist', params: { TASKID: taskId, ORDER: { POST_DATE: 'asc' } } };
+        if (comments && mode === 'chat') {
+          commands[`t${taskId}`] = { method: 'tasks.task.get', params: { taskId, select: ['ID', 'CHAT_ID'] } };
+          commands[`c${taskId}`] = { method: 'im.dialog.messages.get', params: { DIALOG_ID: `chat${resultRef(`t${taskId}`, 'task', 'chatId')}`, LIMIT: 50 } };
+        }
       }
       const outcome = await this.client.batch(commands);
-      for (const taskId of chunk) {
+      for (const { taskId, comments } of chunk) {
         // A task deleted or hidden since the list was read has nothing to show.
         if (outcome.errors[`h${taskId}`] || outcome.errors[`e${taskId}`]) continue;
         const history = mapHistory(outcome.results[`h${taskId}`], taskId, this.offsetMinutes);
         // More than one page of time records is rare; read the rest on its own.
         const elapsed = (outcome.totals[`e${taskId}`] ?? 0) > 50 ? await this.readElapsed(taskId) : mapElapsed(outcome.results[`e${taskId}`]);
-        extras.set(taskId, { history, elapsed });
+        extras.set(taskId, { history, elapsed, comments: comments ? this.batchedComments(outcome, taskId, mode) : null });
       }
     }
     return extras;
+  }
+
+  /** The comments read in a batch; a task chat that could not be read is read on its own. */
+  private batchedComments(outcome: BatchOutcome, taskId: string, mode: CommentMode): TaskComment[] | null {
+    if (outcome.errors[`c${taskId}`]) return null;
+    const result = outcome.results[`c${taskId}`];
+    return mode === 'chat' ? mapChatComments(result, taskId) : mapLegacyComments(result, taskId);
   }
 
   async readElapsed(taskId: string) {

@@ -10,7 +10,8 @@ import type { NetworkProbe, SyncNotice, SyncStatus } from './status';
 import { applyOfflineEvents, deltaPoll, firstSync, hasFirstSync, reconcile, syncTaskExtras, type PullContext } from './pull';
 import type { Task } from '../domain/model';
 import { flushOutbox, retryDelayMs } from './flush';
-import { rebase, type BoardTask } from './rebase';
+import { localTaskId, rebase, type BoardTask } from './rebase';
+import { ChangeCollector, type SyncChange } from './changes';
 import { baseValuesFor } from './conflicts';
 
 export interface SyncSchedule {
@@ -60,7 +61,10 @@ export class SyncEngine {
   private status: SyncStatus = { connectivity: 'online', queued: 0, failed: 0, conflicts: 0, lastSyncAt: null, firstSync: null, lastError: null };
   private readonly statusListeners = new Set<Listener<SyncStatus>>();
   private readonly noticeListeners = new Set<Listener<SyncNotice>>();
-  private readonly changeListeners = new Set<Listener<void>>();
+  private readonly changeListeners = new Set<Listener<SyncChange>>();
+  private readonly changes = new ChangeCollector();
+  /** What each queued intent looked like when last published, to tell which ones changed. */
+  private outboxSeen = new Map<number, { fingerprint: string; taskIds: string[] }>();
 
   /** Portal time: the workstation clock corrected by the offset measured with server.time. */
   readonly portalClock: Clock;
@@ -68,11 +72,12 @@ export class SyncEngine {
   constructor(private readonly options: SyncEngineOptions) {
     this.schedule = { ...DEFAULT_SCHEDULE, ...options.schedule };
     this.portalClock = { now: () => options.clock.now() + this.offsetMs, sleep: (ms) => options.clock.sleep(ms) };
-    this.refreshCounts();
+    this.noteOutbox();
+    this.changes.take();
   }
 
   private get pullContext(): PullContext {
-    return { store: this.options.store, portal: this.options.portal, groupIds: this.options.groupIds };
+    return { store: this.options.store, portal: this.options.portal, groupIds: this.options.groupIds, changes: this.changes };
   }
 
   onStatus(listener: Listener<SyncStatus>): () => void {
@@ -83,8 +88,8 @@ export class SyncEngine {
     this.noticeListeners.add(listener);
     return () => this.noticeListeners.delete(listener);
   }
-  /** Board data changed (a pull wrote tasks, or the outbox changed). */
-  onChange(listener: Listener<void>): () => void {
+  /** What changed in the store (a pull wrote tasks, or the outbox changed); never called when nothing did. */
+  onChange(listener: Listener<SyncChange>): () => void {
     this.changeListeners.add(listener);
     return () => this.changeListeners.delete(listener);
   }
@@ -102,13 +107,38 @@ export class SyncEngine {
     for (const listener of this.statusListeners) listener(this.getStatus());
   }
 
+  /** Publishes what changed since the last time, if anything did. */
   private changed(): void {
-    this.refreshCounts();
-    for (const listener of this.changeListeners) listener();
+    this.noteOutbox();
+    const change = this.changes.take();
+    if (!change) return;
+    for (const listener of this.changeListeners) listener(change);
   }
 
-  private refreshCounts(): void {
+  /** Notes the intents that appeared, changed or left since the last look, and refreshes the counts. */
+  private noteOutbox(): void {
     const intents = this.options.store.listIntents();
+    const next = new Map<number, { fingerprint: string; taskIds: string[] }>();
+    const touched: string[] = [];
+    let differs = false;
+    for (const intent of intents) {
+      const fingerprint = JSON.stringify([intent.state, intent.attempts, intent.lastError, intent.lastErrorCode, intent.resultTaskId, intent.payload]);
+      const payload = intent.payload;
+      const taskIds = payload.name === 'createTask' ? [localTaskId(payload.clientId), ...(intent.resultTaskId ? [intent.resultTaskId] : [])] : [payload.taskId];
+      next.set(intent.seq, { fingerprint, taskIds });
+      const before = this.outboxSeen.get(intent.seq);
+      if (before?.fingerprint !== fingerprint) {
+        differs = true;
+        touched.push(...taskIds, ...(before?.taskIds ?? []));
+      }
+    }
+    for (const [seq, before] of this.outboxSeen) {
+      if (next.has(seq)) continue;
+      differs = true;
+      touched.push(...before.taskIds);
+    }
+    this.outboxSeen = next;
+    if (differs) this.changes.outbox(touched);
     const counts = { queued: 0, failed: 0, conflicts: 0 };
     for (const intent of intents) {
       if (intent.state === 'failed') counts.failed++;
@@ -225,6 +255,15 @@ export class SyncEngine {
     this.changed();
   }
 
+  /** The server rows of these tasks with the outbox replayed: the cards as the user sees them. */
+  viewOf(taskIds: readonly string[]): BoardTask[] {
+    const wanted = new Set(taskIds);
+    const { store } = this.options;
+    const tasks = taskIds.map((id) => store.getTask(id)).filter((task): task is Task => task !== null);
+    const userId = this.identity?.userId ?? '';
+    return rebase(tasks, store.listIntents(), userId).filter((card) => wanted.has(card.id));
+  }
+
   /** One full cycle: pull, flush the outbox, and pull again when something was sent. */
   runCycle(): Promise<void> {
     this.cycle ??= this.doCycle().finally(() => {
@@ -273,6 +312,9 @@ export class SyncEngine {
       }
       this.options.logger?.warn('sync cycle failed', { error: message });
       throw error;
+    } finally {
+      // A cycle that failed half-way may still have written something.
+      this.changed();
     }
   }
 

@@ -13,6 +13,14 @@ export interface Identity {
 export interface TaskExtras {
   history: HistoryEntry[];
   elapsed: ElapsedRecord[];
+  /** Null when not asked for. */
+  comments: TaskComment[] | null;
+}
+
+/** One task whose extras are wanted; comments only where asked (open tasks). */
+export interface ExtrasRequest {
+  taskId: string;
+  comments: boolean;
 }
 
 export interface TaskStamp {
@@ -62,8 +70,8 @@ export interface PortalGateway {
   /** ID, group and change time of every task in the groups: the cheap reconciliation read. */
   readTaskIds(groupIds: readonly string[]): Promise<Map<string, TaskStamp>>;
   readHistory(taskId: string): Promise<HistoryEntry[]>;
-  /** History and time records of many tasks, batched (25 tasks to a request). */
-  readTaskExtras(taskIds: readonly string[]): Promise<Map<string, TaskExtras>>;
+  /** History, time records and comments of many tasks, batched (several tasks to a request). */
+  readTaskExtras(requests: readonly ExtrasRequest[]): Promise<Map<string, TaskExtras>>;
   readElapsed(taskId: string): Promise<ElapsedRecord[]>;
   readComments(taskId: string): Promise<TaskComment[]>;
 

@@ -4,7 +4,8 @@
  * tasks and tasks moved out of the groups. Never holds a transaction across a request: every
  * read finishes first, then one synchronous transaction writes it.
  */
-import type { Task } from '../domain/model';
+import { TaskStatus, type Task } from '../domain/model';
+import type { ChangeCollector } from './changes';
 import type { PortalGateway } from './portal-port';
 import type { SyncStore } from './store';
 
@@ -18,6 +19,8 @@ export interface PullContext {
   store: SyncStore;
   portal: PortalGateway;
   groupIds: readonly string[];
+  /** Where every write is noted, so listeners hear exactly what changed. */
+  changes: ChangeCollector;
 }
 
 function groupKey(groupIds: readonly string[]): string {
@@ -56,6 +59,7 @@ export async function firstSync(ctx: PullContext, onProgress: (read: number, tot
     store.setCursor(CURSOR_CHANGED, String(startedAt));
     store.setCursor(CURSOR_FIRST_SYNC, groupKey(groupIds));
   });
+  ctx.changes.reset();
   return tasks.length;
 }
 
@@ -69,16 +73,25 @@ export function storeChangedTasks(store: SyncStore, tasks: readonly Task[]): Tas
   return changed;
 }
 
+/** Removes the tasks the store has of these; returns the ones that were there. */
+function removeStoredTasks(store: SyncStore, ids: readonly string[]): string[] {
+  const present = ids.filter((id) => store.getTask(id) !== null);
+  if (present.length) store.deleteTasks(present);
+  return present;
+}
+
 /** One delta poll: a single request when nothing changed. */
 export async function deltaPoll(ctx: PullContext): Promise<Task[]> {
   const cursor = Number(ctx.store.getCursor(CURSOR_CHANGED) ?? '0');
   const tasks = await ctx.portal.readTasks({ groupIds: ctx.groupIds, changedAfter: cursor - DELTA_OVERLAP_MS });
-  return ctx.store.transaction(() => {
-    const changed = storeChangedTasks(ctx.store, tasks);
+  const changed = ctx.store.transaction(() => {
+    const written = storeChangedTasks(ctx.store, tasks);
     const newest = tasks.reduce((max, t) => Math.max(max, t.changedAt), cursor);
     ctx.store.setCursor(CURSOR_CHANGED, String(newest));
-    return changed;
+    return written;
   });
+  ctx.changes.tasks(changed);
+  return changed;
 }
 
 /**
@@ -99,12 +112,14 @@ export async function reconcile(ctx: PullContext): Promise<{ changed: number; re
   const fetchedIds = new Set(stillHere.map((t) => t.id));
   const removed = goneRemotely.filter((id) => !fetchedIds.has(id));
   const newest = [...remote.values()].reduce((max, s) => Math.max(max, s.changedAt), Number(ctx.store.getCursor(CURSOR_CHANGED) ?? '0'));
-  ctx.store.transaction(() => {
-    ctx.store.upsertTasks(stillHere);
-    ctx.store.deleteTasks(removed);
+  const { written, gone } = ctx.store.transaction(() => {
+    const result = { written: storeChangedTasks(ctx.store, stillHere), gone: removeStoredTasks(ctx.store, removed) };
     ctx.store.setCursor(CURSOR_CHANGED, String(newest));
+    return result;
   });
-  return { changed: stillHere.length, removed: removed.length };
+  ctx.changes.tasks(written);
+  ctx.changes.removed(gone);
+  return { changed: written.length, removed: gone.length };
 }
 
 /** Offline events (admin on OAuth): fetch what changed, drop what was deleted. */
@@ -113,12 +128,16 @@ export async function applyOfflineEvents(ctx: PullContext): Promise<{ changed: n
   if (!batch) return null;
   const fetched = await ctx.portal.readTasksByIds(batch.changedTaskIds);
   const bound = new Set(ctx.groupIds);
-  ctx.store.transaction(() => {
-    storeChangedTasks(ctx.store, fetched.filter((t) => bound.has(t.groupId)));
+  const { written, gone } = ctx.store.transaction(() => {
     const leftGroups = fetched.filter((t) => !bound.has(t.groupId)).map((t) => t.id);
-    ctx.store.deleteTasks([...batch.deletedTaskIds, ...leftGroups]);
+    return {
+      written: storeChangedTasks(ctx.store, fetched.filter((t) => bound.has(t.groupId))),
+      gone: removeStoredTasks(ctx.store, [...batch.deletedTaskIds, ...leftGroups]),
+    };
   });
-  return { changed: fetched.length, deleted: batch.deletedTaskIds.length };
+  ctx.changes.tasks(written);
+  ctx.changes.removed(gone);
+  return { changed: written.length, deleted: gone.length };
 }
 
 /** Most tasks whose history is fetched in one cycle; the rest follow in the next ones. */
@@ -128,30 +147,59 @@ function extrasCursor(taskId: string): string {
   return `extras:${taskId}`;
 }
 
+function commentsCursor(taskId: string): string {
+  return `comments:${taskId}`;
+}
+
+/** Whether the stored history and time records (and comments, when asked) of a task match its last change. */
+export function hasFreshExtras(store: SyncStore, task: Task, options: { comments?: boolean } = {}): boolean {
+  const changedAt = String(task.changedAt);
+  if (store.getCursor(extrasCursor(task.id)) !== changedAt) return false;
+  return !options.comments || store.getCursor(commentsCursor(task.id)) === changedAt;
+}
+
+/** Open tasks keep their comments locally too: the drawer shows them offline and never asks on a quiet cycle. */
+export function wantsComments(task: Task): boolean {
+  return task.status !== TaskStatus.Completed;
+}
+
 /**
- * Keeps the stage/status history and time records of the tasks that need them (WIA, stoppers,
- * SLA reaction, plan-vs-fact and flow reports) in step with their last change: refetched only
- * when a task changed since (adding time or a comment changes the task too).
+ * Keeps the stage/status history, time records and (for open tasks) comments of the tasks that
+ * need them (WIA, stoppers, SLA reaction, plan-vs-fact and flow reports, the drawer) in step with
+ * their last change: refetched only when a task changed since (adding time or a comment changes
+ * the task too).
  */
 export async function syncTaskExtras(ctx: PullContext, wanted: (task: Task) => boolean): Promise<number> {
-  const stale: string[] = [];
+  const stale: Task[] = [];
   for (const groupId of ctx.groupIds) {
     for (const task of ctx.store.tasksByGroup(groupId)) {
-      if (wanted(task) && ctx.store.getCursor(extrasCursor(task.id)) !== String(task.changedAt)) stale.push(task.id);
+      if (wanted(task) && !hasFreshExtras(ctx.store, task, { comments: wantsComments(task) })) stale.push(task);
     }
   }
-  const ids = stale.slice(0, EXTRAS_PER_CYCLE);
-  if (ids.length === 0) return 0;
-  const extras = await ctx.portal.readTaskExtras(ids);
-  ctx.store.transaction(() => {
-    for (const id of ids) {
+  return refreshTaskExtras(ctx, stale.slice(0, EXTRAS_PER_CYCLE));
+}
+
+/** Reads and stores the extras of these tasks (one batch per few tasks); returns how many were refreshed. */
+export async function refreshTaskExtras(ctx: Pick<PullContext, 'store' | 'portal' | 'changes'>, tasks: readonly Task[], options: { comments?: boolean } = {}): Promise<number> {
+  if (tasks.length === 0) return 0;
+  const extras = await ctx.portal.readTaskExtras(tasks.map((task) => ({ taskId: task.id, comments: options.comments ?? wantsComments(task) })));
+  const refreshed = ctx.store.transaction(() => {
+    const done: string[] = [];
+    for (const { id } of tasks) {
       const task = ctx.store.getTask(id);
       const found = extras.get(id);
       if (!task || !found) continue;
       ctx.store.replaceHistory(id, found.history);
       ctx.store.upsertElapsed(found.elapsed);
+      if (found.comments) {
+        ctx.store.upsertComments(found.comments);
+        ctx.store.setCursor(commentsCursor(id), String(task.changedAt));
+      }
       ctx.store.setCursor(extrasCursor(id), String(task.changedAt));
+      done.push(id);
     }
+    return done;
   });
-  return ids.length;
+  ctx.changes.extras(refreshed);
+  return refreshed.length;
 }

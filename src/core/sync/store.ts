@@ -41,6 +41,10 @@ export interface SyncStore {
 
   replaceHistory(taskId: string, entries: readonly HistoryEntry[]): void;
   historyByTask(taskId: string): HistoryEntry[];
+  /** The history of these fields for every task of a group, in one read, keyed by task ID. */
+  historyByGroup(groupId: string, fields: readonly string[]): Map<string, HistoryEntry[]>;
+  /** The history of these fields for these tasks, keyed by task ID. */
+  historyByTasks(taskIds: readonly string[], fields: readonly string[]): Map<string, HistoryEntry[]>;
   upsertElapsed(records: readonly ElapsedRecord[]): void;
   elapsedByTask(taskId: string): ElapsedRecord[];
   /** Time records created in [from, to), for plan-vs-fact reports. */

@@ -74,11 +74,12 @@ export class AlertMonitor {
 
   /** Feed the host's events here. */
   handleEvent(event: PultEvent): void {
+    this.options.source.observe?.(event);
     if (event.type === 'status') {
       this.center.setConnectivity(event.status.connectivity);
       this.publish({ connectivity: event.status.connectivity });
     }
-    if (event.type === 'status' || event.type === 'board-changed' || event.type === 'settings-changed') void this.evaluate();
+    if (event.type === 'status' || event.type === 'board-delta' || event.type === 'settings-changed') void this.evaluate();
   }
 
   /** Single flight: an evaluation asked for while one runs happens once, right after it. */

@@ -6,7 +6,8 @@
 import type { User } from '../../core/domain/model';
 import type { Settings } from '../../core/domain/settings';
 import type { SyncStatus } from '../../core/sync/status';
-import type { PultApi } from '../../shared/api';
+import type { BoardSnapshot, PultApi, PultEvent } from '../../shared/api';
+import { applyBoardDelta } from '../../core/domain/board-delta';
 import type { AlertBoard } from './conditions';
 
 export interface AlertData {
@@ -25,23 +26,48 @@ export interface AlertData {
 export interface AlertSource {
   /** Null when no portal is connected or no groups are bound yet. */
   load(): Promise<AlertData | null>;
+  /** Host events, so the source keeps its copy of the boards current without reading them again. */
+  observe?(event: PultEvent): void;
 }
 
 export type AlertHost = Pick<PultApi, 'getAppInfo' | 'getSettings' | 'getBoard' | 'getDirectory' | 'getSyncStatus'>;
 
 /**
- * Reads every bound group's board; if any board fails the whole read fails, because a partial
- * picture would make the missing tasks' conditions look ended and alert again later.
+ * Reads every bound group's board once and then keeps it by the host's deltas; if any board
+ * fails the whole read fails, because a partial picture would make the missing tasks'
+ * conditions look ended and alert again later.
  */
 export function hostAlertSource(host: AlertHost): AlertSource {
+  const boards = new Map<string, BoardSnapshot>();
+  let users: User[] | null = null;
   return {
+    observe(event) {
+      if (event.type === 'settings-changed') {
+        boards.clear();
+      } else if (event.type === 'board-delta') {
+        if (event.delta.directory) users = null;
+        for (const [groupId, snapshot] of boards) {
+          const next = applyBoardDelta(snapshot, event.delta);
+          if (next) boards.set(groupId, next);
+          else boards.delete(groupId);
+        }
+      }
+    },
     async load() {
       const info = await host.getAppInfo();
       if (!info.connection || !info.configured) return null;
       const settings = await host.getSettings();
       if (settings.groupIds.length === 0) return null;
-      const snapshots = await Promise.all(settings.groupIds.map((groupId) => host.getBoard(groupId)));
-      const { users } = await host.getDirectory();
+      const snapshots = await Promise.all(
+        settings.groupIds.map(async (groupId) => {
+          const known = boards.get(groupId);
+          if (known) return known;
+          const read = await host.getBoard(groupId);
+          boards.set(groupId, read);
+          return read;
+        }),
+      );
+      users ??= (await host.getDirectory()).users;
       const { connectivity, lastSyncAt } = await host.getSyncStatus();
       const first = snapshots[0];
       return {

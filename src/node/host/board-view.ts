@@ -4,7 +4,10 @@ import type { Task } from '../../core/domain/model';
 import { TaskStatus } from '../../core/domain/model';
 import type { Clock } from '../../core/ports';
 import type { Intent } from '../../core/sync/intents';
-import type { BoardSnapshot, QueuedEdit, TaskDetails } from '../../shared/api';
+import type { BoardCard, BoardDelta, BoardGroupDelta, BoardSnapshot, QueuedEdit, TaskDetails } from '../../shared/api';
+import type { SyncChange } from '../../core/sync/changes';
+import { hasFreshExtras, refreshTaskExtras } from '../../core/sync/pull';
+import { ChangeCollector } from '../../core/sync/changes';
 import { ApiFailure } from '../api-failure';
 import { hostLanguage, hostText } from './host-messages';
 import type { PortalSession } from './portal-session';
@@ -23,16 +26,29 @@ export function wantsHistory(task: Task, _settings: Settings, now: number): bool
 /** Finished tasks stay on the board this long; reports still count older ones. */
 export const BOARD_DONE_DAYS = 30;
 
-export function boardSnapshot(session: PortalSession, groupId: string, clock: Clock): BoardSnapshot {
-  const since = session.engine.portalClock.now() - BOARD_DONE_DAYS * 86_400_000;
+/** The history fields the board reads (stage path, status, stopper): the rest is the drawer's. */
+export function boardHistoryFields(settings: Settings): string[] {
+  return ['STAGE_ID', 'STATUS', ...(settings.fields.blocker ? [settings.fields.blocker] : [])];
+}
+
+/** Whether a card stays on its group's board (long-finished tasks leave it). */
+function onBoard(card: BoardCard, since: number): boolean {
+  return card.status !== TaskStatus.Completed || card.closedAt === null || card.closedAt >= since || card.pendingEdits > 0 || card.failedEdits > 0;
+}
+
+function boardSince(session: PortalSession): number {
+  return session.engine.portalClock.now() - BOARD_DONE_DAYS * 86_400_000;
+}
+
+export function boardSnapshot(session: PortalSession, groupId: string, clock: Clock, settings: Settings): BoardSnapshot {
+  const since = boardSince(session);
   // A large group carries thousands of long-closed tasks: they would only weigh on the board.
-  const cards = session.engine
-    .view(groupId)
-    .filter((card) => card.status !== TaskStatus.Completed || card.closedAt === null || card.closedAt >= since || card.pendingEdits > 0 || card.failedEdits > 0);
+  const cards = session.engine.view(groupId).filter((card) => onBoard(card, since));
+  const onIt = new Set(cards.map((card) => card.id));
+  // One read for the whole board, not one per card.
   const history: BoardSnapshot['history'] = {};
-  for (const card of cards) {
-    const entries = session.store.historyByTask(card.id);
-    if (entries.length) history[card.id] = entries;
+  for (const [taskId, entries] of session.store.historyByGroup(groupId, boardHistoryFields(settings))) {
+    if (onIt.has(taskId)) history[taskId] = entries;
   }
   return {
     groupId,
@@ -44,19 +60,48 @@ export function boardSnapshot(session: PortalSession, groupId: string, clock: Cl
   };
 }
 
+/** Above this many changed tasks a window reads its boards again rather than apply a delta. */
+const DELTA_LIMIT = 500;
+
+/** The engine's change as the windows need it: per bound group, the changed cards whole. */
+export function boardDelta(session: PortalSession, change: SyncChange, groupIds: readonly string[], settings: Settings): BoardDelta {
+  const outboxChanged = change.outbox ? session.store.listIntents().map(toQueuedEdit) : null;
+  const affected = [...new Set([...change.tasks.map((t) => t.id), ...change.removedTaskIds, ...change.outboxTaskIds, ...change.extrasTaskIds])];
+  if (change.reset || affected.length > DELTA_LIMIT) {
+    return { reset: true, groups: [], taskIds: [], directory: true, queued: outboxChanged };
+  }
+  const since = boardSince(session);
+  const cards = session.engine.viewOf(affected).filter((card) => onBoard(card, since));
+  const history = session.store.historyByTasks(cards.map((card) => card.id), boardHistoryFields(settings));
+  const groups: BoardGroupDelta[] = groupIds.map((groupId) => {
+    const mine = cards.filter((card) => card.groupId === groupId);
+    const kept = new Set(mine.map((card) => card.id));
+    const delta: BoardGroupDelta = {
+      groupId,
+      cards: mine,
+      removed: affected.filter((id) => !kept.has(id)),
+      history: Object.fromEntries(mine.map((card) => [card.id, history.get(card.id) ?? []])),
+    };
+    if (change.stageGroupIds.includes(groupId)) delta.stages = session.store.stagesByGroup(groupId);
+    return delta;
+  });
+  return { reset: false, groups, taskIds: affected, directory: change.directory, queued: outboxChanged };
+}
+
+/**
+ * The drawer's data, from the local store, which the engine keeps in step with every change of
+ * the task. Only a task whose extras were never read (or changed while they were not kept, such
+ * as a long-closed one) is read from the portal, once, when its drawer opens.
+ */
 export async function taskDetails(session: PortalSession, taskId: string, settings: Settings): Promise<TaskDetails> {
-  const { store, gateway } = session;
+  const { store } = session;
   const card = findCard(session, taskId);
   if (!card) throw new ApiFailure('invalid-input', hostText('taskNotOnBoard', hostLanguage(settings), { id: taskId }));
-  if (/^\d+$/.test(taskId)) {
-    // Fresh details when the portal answers; the local copy otherwise (offline).
+  const stored = store.getTask(taskId);
+  if (stored && !hasFreshExtras(store, stored, { comments: true })) {
     try {
-      const [history, comments, elapsed] = await Promise.all([gateway.readHistory(taskId), gateway.readComments(taskId), gateway.readElapsed(taskId)]);
-      store.transaction(() => {
-        store.replaceHistory(taskId, history);
-        store.upsertComments(comments);
-        store.upsertElapsed(elapsed);
-      });
+      // Its own collector: the engine's next change set is not mixed with what a drawer read.
+      await refreshTaskExtras({ store, portal: session.gateway, changes: new ChangeCollector() }, [stored], { comments: true });
     } catch {
       // Offline or refused: show what the store has.
     }

@@ -27,7 +27,7 @@ import { presentedCertificate } from './certificate';
 import { startLoopbackListener } from './oauth-loopback';
 import { forgetPortalSecrets, keychainTokenStorage, secretKeys } from './secrets';
 import { openPortalSession, type PortalSession } from './portal-session';
-import { boardSnapshot, taskDetails, toQueuedEdit, wantsHistory } from './board-view';
+import { boardDelta, boardSnapshot, taskDetails, toQueuedEdit, wantsHistory } from './board-view';
 import { suggestFor } from './assignment';
 import { buildReports } from './reports';
 import { hostLanguage, hostText, type HostMessage } from './host-messages';
@@ -162,7 +162,7 @@ export class PultHost implements PultApi {
     this.session = session;
     this.unsubscribe = [
       session.engine.onStatus((status) => this.emit({ type: 'status', status })),
-      session.engine.onChange(() => this.emit({ type: 'board-changed' })),
+      session.engine.onChange((change) => this.emit({ type: 'board-delta', delta: boardDelta(session, change, groupIds, this.settings) })),
       session.engine.onNotice((notice) => this.emit({ type: 'notice', notice })),
     ];
     if (groupIds.length > 0) session.engine.start();
@@ -380,7 +380,7 @@ export class PultHost implements PultApi {
 
   async getBoard(groupId: string): Promise<BoardSnapshot> {
     const session = this.requireSession();
-    return boardSnapshot(session, groupId, this.options.clock);
+    return boardSnapshot(session, groupId, this.options.clock, this.settings);
   }
 
   async getDirectory(): Promise<Directory> {

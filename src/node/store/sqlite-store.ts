@@ -142,6 +142,27 @@ class SqliteStore implements SyncStore {
     return (found as rows.HistoryRow[]).map(rows.historyFromRow);
   }
 
+  historyByGroup(groupId: string, fields: readonly string[]): Map<string, HistoryEntry[]> {
+    const found = this.read('read board history', () =>
+      this.stmt(
+        `SELECT h.task_id, h.id, h.at, h.body FROM history h JOIN tasks t ON t.id = h.task_id
+         WHERE t.group_id = ? AND json_extract(h.body, '$.field') IN (SELECT value FROM json_each(?)) ORDER BY h.task_id, h.position`,
+      ).all([groupId, JSON.stringify(fields)]),
+    );
+    return groupHistory(found as rows.HistoryRow[]);
+  }
+
+  historyByTasks(taskIds: readonly string[], fields: readonly string[]): Map<string, HistoryEntry[]> {
+    if (taskIds.length === 0) return new Map();
+    const found = this.read('read board history', () =>
+      this.stmt(
+        `SELECT task_id, id, at, body FROM history WHERE task_id IN (SELECT value FROM json_each(?))
+         AND json_extract(body, '$.field') IN (SELECT value FROM json_each(?)) ORDER BY task_id, position`,
+      ).all([JSON.stringify(taskIds), JSON.stringify(fields)]),
+    );
+    return groupHistory(found as rows.HistoryRow[]);
+  }
+
   upsertElapsed(records: readonly ElapsedRecord[]): void {
     this.write('save time records', () => {
       const insert = this.stmt(
@@ -307,4 +328,15 @@ class SqliteStore implements SyncStore {
   private fail(code: 'invalid', message: string): never {
     throw new StoreError(code, message);
   }
+}
+
+function groupHistory(found: readonly rows.HistoryRow[]): Map<string, HistoryEntry[]> {
+  const byTask = new Map<string, HistoryEntry[]>();
+  for (const row of found) {
+    const entry = rows.historyFromRow(row);
+    const list = byTask.get(entry.taskId);
+    if (list) list.push(entry);
+    else byTask.set(entry.taskId, [entry]);
+  }
+  return byTask;
 }

@@ -1,6 +1,7 @@
 /**
- * The open card's details and its queued comments/time records, reloaded when the board changes
- * (a sync, an edit of ours) so the drawer always shows the view with queued edits replayed.
+ * The open card's details and its queued comments/time records, read again (from the host's
+ * local store) only when a change touches this task, so the drawer always shows the view with
+ * queued edits replayed and a quiet cycle costs nothing.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { QueuedEdit, TaskDetails } from '../../shared/api';
@@ -29,9 +30,9 @@ export function useTaskDetails(taskId: string | null): { state: DetailsState; re
   useEffect(() => {
     if (!taskId) return undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    // Sync cycles can change the board several times in a row: reload once they settle.
+    // A cycle can change the task several times in a row (pull, send, pull): reload once it settles.
     const off = onHostEvent((event) => {
-      if (event.type !== 'board-changed') return;
+      if (event.type !== 'board-delta' || !(event.delta.reset || event.delta.taskIds.includes(taskId))) return;
       clearTimeout(timer);
       timer = setTimeout(() => void reload(), 150);
     });

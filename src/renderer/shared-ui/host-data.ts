@@ -4,6 +4,7 @@ import type { AppInfo, BoardSnapshot, Directory, GroupSummary } from '../../shar
 import type { Settings } from '../../core/domain/settings';
 import { pult } from '../bridge';
 import { hostResource, type HostResource } from './host-resource';
+import { applyBoardDelta } from '../../core/domain/board-delta';
 
 export const settingsResource = hostResource<Settings>(
   () => pult.getSettings(),
@@ -17,8 +18,8 @@ export const appInfoResource = hostResource<AppInfo>(
 
 export const directoryResource: HostResource<Directory> = hostResource<Directory>(
   () => pult.getDirectory(),
-  // The directory arrives with the first sync; refresh it when the board changes until it has users.
-  (event): 'reload' | null => (event.type === 'board-changed' && (directoryResource.get().status !== 'ready' || directoryEmpty()) ? 'reload' : null),
+  // Read again when the host says it changed, and after each change until the first sync brought users.
+  (event): 'reload' | null => (event.type === 'board-delta' && (event.delta.directory || directoryResource.get().status !== 'ready' || directoryEmpty()) ? 'reload' : null),
 );
 
 function directoryEmpty(): boolean {
@@ -37,10 +38,19 @@ const boards = new Map<string, HostResource<BoardSnapshot>>();
 export function boardResource(groupId: string): HostResource<BoardSnapshot> {
   let resource = boards.get(groupId);
   if (!resource) {
-    resource = hostResource(
+    const board: HostResource<BoardSnapshot> = hostResource(
       () => pult.getBoard(groupId),
-      (event) => (event.type === 'board-changed' ? 'reload' : null),
+      (event) => {
+        if (event.type !== 'board-delta') return null;
+        const current = board.get();
+        if (current.status !== 'ready') return 'reload';
+        // Applied where it lands; only a reset reads the board again.
+        const next = applyBoardDelta(current.value, event.delta);
+        if (next === current.value) return null;
+        return next ?? 'reload';
+      },
     );
+    resource = board;
     boards.set(groupId, resource);
   }
   return resource;

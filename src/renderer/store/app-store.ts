@@ -18,35 +18,26 @@ export function createAppStore(api: PultApi) {
 
 export type AppStore = ReturnType<typeof createAppStore>;
 
-export const BOARD_REFRESH_DEBOUNCE_MS = 150;
-
 /**
- * Host events into the store. Board changes come in bursts (a pull, then a flush), so refreshes
- * are debounced; a refresh also re-reads the outbox for the queue marks.
+ * Host events into the store. A board delta is applied where it lands (no read of the board);
+ * it carries the outbox when that changed, and says when the directory must be read again.
  */
 export function connectHostEvents(
   store: AppStore,
   subscribe: (listener: (event: PultEvent) => void) => () => void,
   handlers: { openTask?: (taskId: string) => void } = {},
 ): () => void {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const refresh = () => {
-    timer = null;
-    const state = store.getState();
-    if (state.boot !== 'ready') return;
-    void state.refreshBoards();
-    void state.refreshQueued();
-    if ((state.directory?.users.length ?? 0) === 0) void state.refreshDirectory();
-  };
-  const off = subscribe((event) => {
+  return subscribe((event) => {
     const state = store.getState();
     switch (event.type) {
       case 'status':
         state.applyStatus(event.status);
         break;
-      case 'board-changed':
-        if (timer) clearTimeout(timer);
-        timer = setTimeout(refresh, BOARD_REFRESH_DEBOUNCE_MS);
+      case 'board-delta':
+        if (state.boot !== 'ready') break;
+        state.applyDelta(event.delta);
+        if (event.delta.queued) store.setState({ queued: event.delta.queued });
+        if (event.delta.directory || (state.directory?.users.length ?? 0) === 0) void state.refreshDirectory();
         break;
       case 'notice':
         state.pushNotice(event.notice);
@@ -59,8 +50,4 @@ export function connectHostEvents(
         break;
     }
   });
-  return () => {
-    if (timer) clearTimeout(timer);
-    off();
-  };
 }

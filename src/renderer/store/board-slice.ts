@@ -1,8 +1,10 @@
 /**
- * Board snapshots per group, and the optimistic move: a drop changes the board at once, queues
- * one intent, and the host's board-changed confirms it (or the portal refuses and it goes back).
+ * Board snapshots per group, kept current by the host's deltas, and the optimistic move: a drop
+ * changes the board at once, queues one intent, and the host's delta confirms it (or the portal
+ * refuses and it goes back).
  */
-import type { BoardSnapshot, PultApi } from '../../shared/api';
+import type { BoardDelta, BoardSnapshot, PultApi } from '../../shared/api';
+import { applyBoardDelta } from '../../core/domain/board-delta';
 import type { CardMove } from '../board/drop-intent';
 import type { SliceCreator } from './app-state';
 import { setPortalOffset } from './clock-store';
@@ -18,6 +20,8 @@ export interface BoardSlice {
   selectGroup(groupId: string): Promise<void>;
   loadBoard(groupId: string): Promise<void>;
   refreshBoards(): Promise<void>;
+  /** Applies a host delta to the boards held; a reset reads the active board again. */
+  applyDelta(delta: BoardDelta): void;
   moveCard(groupId: string, move: CardMove): Promise<void>;
 }
 
@@ -32,7 +36,9 @@ export function withCardMoved(snapshot: BoardSnapshot, taskId: string, stageId: 
 export const createBoardSlice =
   (api: PultApi): SliceCreator<BoardSlice> =>
   (set, get) => {
-    let generation = 0;
+    // Deltas that arrive while a board is being read are applied to it once it arrives.
+    let loadsInFlight = 0;
+    let heldDeltas: BoardDelta[] = [];
 
     return {
       activeGroupId: null,
@@ -44,20 +50,29 @@ export const createBoardSlice =
       async selectGroup(groupId) {
         set({ activeGroupId: groupId });
         const cached = get().boards[groupId];
-        if (cached) setPortalOffset(cached.portalOffsetMs);
+        if (cached) {
+          // Kept current by deltas: no need to read it again.
+          setPortalOffset(cached.portalOffsetMs);
+          return;
+        }
         await get().loadBoard(groupId);
       },
 
       async loadBoard(groupId) {
-        const startedAt = generation;
+        loadsInFlight++;
+        const heldFrom = heldDeltas.length;
         try {
-          const snapshot = await api.getBoard(groupId);
-          // A move made while this was read would flicker back: the refresh after it wins.
-          if (startedAt !== generation || get().movesInFlight > 0) return;
-          set((state) => ({ boards: { ...state.boards, [groupId]: snapshot }, boardError: null }));
-          if (get().activeGroupId === groupId) setPortalOffset(snapshot.portalOffsetMs);
+          let snapshot: BoardSnapshot | null = await api.getBoard(groupId);
+          for (const delta of heldDeltas.slice(heldFrom)) snapshot = snapshot && applyBoardDelta(snapshot, delta);
+          if (!snapshot) return; // a reset came while reading: the load it started wins
+          const read = snapshot;
+          set((state) => ({ boards: { ...state.boards, [groupId]: read }, boardError: null }));
+          if (get().activeGroupId === groupId) setPortalOffset(read.portalOffsetMs);
         } catch (error) {
           set({ boardError: error instanceof Error ? error.message : String(error) });
+        } finally {
+          loadsInFlight--;
+          if (loadsInFlight === 0) heldDeltas = [];
         }
       },
 
@@ -66,25 +81,50 @@ export const createBoardSlice =
         if (groupId) await get().loadBoard(groupId);
       },
 
+      applyDelta(delta) {
+        if (loadsInFlight > 0) heldDeltas.push(delta);
+        if (delta.reset) {
+          // Boards not on screen are read again when selected.
+          const active = get().activeGroupId;
+          set((state) => ({ boards: active && state.boards[active] ? { [active]: state.boards[active] } : {} }));
+          void get().refreshBoards();
+          return;
+        }
+        const boards = get().boards;
+        let next = boards;
+        for (const [groupId, snapshot] of Object.entries(boards)) {
+          const applied = applyBoardDelta(snapshot, delta);
+          if (applied && applied !== snapshot) next = { ...next, [groupId]: applied };
+        }
+        if (next !== boards) set({ boards: next });
+      },
+
       async moveCard(groupId, move) {
         const snapshot = get().boards[groupId];
         if (!snapshot) return;
-        generation++;
+        const before = snapshot.cards.find((card) => card.id === move.intent.taskId);
+        const moved = withCardMoved(snapshot, move.intent.taskId, move.intent.stageId);
+        // A board read already under way must not bring the card back to where it was.
+        const movedCard = moved.cards.find((card) => card.id === move.intent.taskId);
+        if (loadsInFlight > 0 && movedCard) heldDeltas.push({ reset: false, groups: [{ groupId, cards: [movedCard], removed: [], history: {} }], taskIds: [], directory: false, queued: null });
         set((state) => ({
-          boards: { ...state.boards, [groupId]: withCardMoved(snapshot, move.intent.taskId, move.intent.stageId) },
+          boards: { ...state.boards, [groupId]: moved },
           ranks: { ...state.ranks, [move.intent.taskId]: move.rank },
           movesInFlight: state.movesInFlight + 1,
         }));
         try {
+          // The host's delta for the queued edit confirms the move.
           await api.enqueue(move.intent);
         } catch (error) {
           // Not even queued (invalid, storage): put the card back and say why.
-          set((state) => ({ boards: { ...state.boards, [groupId]: snapshot } }));
+          const current = get().boards[groupId];
+          if (current && before) {
+            set((state) => ({ boards: { ...state.boards, [groupId]: { ...current, cards: current.cards.map((card) => (card.id === before.id ? before : card)) } } }));
+          }
           get().pushToast({ tone: 'error', key: 'notice.enqueueFailed', values: { message: error instanceof Error ? error.message : String(error) }, taskId: move.intent.taskId });
         } finally {
           set((state) => ({ movesInFlight: state.movesInFlight - 1 }));
         }
-        await get().loadBoard(groupId);
       },
     };
   };

@@ -7,6 +7,7 @@ import type { BoardSnapshot, PultApi, PultEvent, ReportsData } from '../../share
 import type { User } from '../../core/domain/model';
 import type { Settings } from '../../core/domain/settings';
 import { portalDayKey, portalMonthKey } from '../../core/domain/portal-time';
+import { applyBoardDelta } from '../../core/domain/board-delta';
 import { fetchDelay, type SyncStatus } from './freshness';
 
 export const REFRESH_MS = 10_000;
@@ -127,8 +128,17 @@ export function createWallboardFeed(api: FeedApi, onEvent: (listener: (event: Pu
     } else if (event.type === 'settings-changed') {
       publish({ settings: event.settings });
       request();
-    } else if (event.type === 'board-changed') {
-      request();
+    } else if (event.type === 'board-delta') {
+      // Boards follow the delta at once; the reports refresh on their own schedule.
+      const boards: Record<string, BoardSnapshot> = {};
+      let reset = event.delta.reset;
+      for (const [groupId, board] of Object.entries(state.boards)) {
+        const next = applyBoardDelta(board, event.delta);
+        if (next) boards[groupId] = next;
+        else reset = true;
+      }
+      if (reset) request();
+      else publish({ boards });
     }
   }
 

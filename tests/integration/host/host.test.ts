@@ -89,7 +89,9 @@ describe('PultHost', () => {
     await waitFor(async () => (await host.getSyncStatus()).queued === 0);
     const onPortal = await (await fetch(`${demo.webhookUrl}tasks.task.get.json`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ taskId: card.id, select: ['STAGE_ID'] }) })).json();
     expect(onPortal.result.task.stageId).toBe(board.stages[2]!.id);
-    expect(events.some((e) => e.type === 'board-changed')).toBe(true);
+    // The move reached the window as a delta carrying the card in its new stage.
+    const deltas = events.flatMap((e) => (e.type === 'board-delta' ? [e.delta] : []));
+    expect(deltas.some((d) => d.groups.some((g) => g.groupId === groupId && g.cards.some((c) => c.id === card.id && c.stageId === board.stages[2]!.id)))).toBe(true);
     expect(events.some((e) => e.type === 'status')).toBe(true);
 
     // Reports from the local store: time records and history arrive with the sync.

@@ -57,7 +57,7 @@ describe('AlertMonitor', () => {
     await settled();
     expect(t.states.at(-1)?.connectivity).toBe('portal-unreachable');
     tasks = [...tasks, idleTask('2', t.clock.now(), 5 * HOUR)];
-    t.monitor.handleEvent({ type: 'board-changed' });
+    t.monitor.handleEvent({ type: 'board-delta', delta: { reset: false, groups: [], taskIds: [], directory: false, queued: null } });
     await settled();
     expect(t.notices).toHaveLength(1);
     t.monitor.stop();

@@ -103,7 +103,7 @@ describe('desktop shell (tray + notifications wired to the host)', () => {
     expect(t.app.setAppUserModelId).toHaveBeenCalledWith('ru.pult.console');
     await settled();
     t.clock.advance(HOUR);
-    t.fake.emit({ type: 'board-changed' });
+    t.fake.emit({ type: 'board-delta', delta: { reset: false, groups: [], taskIds: [], directory: false, queued: null } });
     await settled();
     expect(FakeNotification.shown.map((n) => n.options.title)).toEqual(['#1 Задача 1']);
     expect(t.trayCalls).toContainEqual(['image', 'tray-attention-16.png']);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BoardSnapshot, PultApi, PultEvent, QueuedEdit } from '../../../../src/shared/api';
-import { BOARD_REFRESH_DEBOUNCE_MS, connectHostEvents, createAppStore } from '../../../../src/renderer/store/app-store';
+import { connectHostEvents, createAppStore } from '../../../../src/renderer/store/app-store';
 import { withCardMoved } from '../../../../src/renderer/store/board-slice';
 import { clockStore } from '../../../../src/renderer/store/clock-store';
 import { card, directory, settings, snapshot } from './fixtures';
@@ -125,14 +125,29 @@ describe('host events', () => {
     return { store, calls, emit: (e: PultEvent) => emit(e), off, openTask };
   }
 
-  it('debounces bursts of board-changed into one refresh', async () => {
-    const { calls, emit } = await connected();
+  it('applies a board delta where it lands: the changed card in place, the removed one gone, no board read', async () => {
+    const { store, calls, emit } = await connected();
     const before = calls.getBoard;
-    for (let i = 0; i < 5; i++) emit({ type: 'board-changed' });
-    await vi.advanceTimersByTimeAsync(BOARD_REFRESH_DEBOUNCE_MS - 1);
+    const cards = store.getState().boards['1']!.cards;
+    const changed = { ...cards[0]!, title: 'Изменена на портале', stageId: '11' };
+    const gone = cards[1]!.id;
+    emit({ type: 'board-delta', delta: { reset: false, groups: [{ groupId: '1', cards: [changed], removed: [gone], history: { [changed.id]: [] } }], taskIds: [changed.id, gone], directory: false, queued: null } });
+    const after = store.getState().boards['1']!.cards;
+    expect(after[0]).toEqual(changed);
+    expect(after.map((c) => c.id)).not.toContain(gone);
+    expect(after).toHaveLength(cards.length - 1);
+    await vi.advanceTimersByTimeAsync(1_000);
     expect(calls.getBoard).toBe(before);
-    await vi.advanceTimersByTimeAsync(1);
+  });
+
+  it('reads the active board again on a reset delta, and takes the outbox it carries', async () => {
+    const { store, calls, emit } = await connected();
+    const before = calls.getBoard;
+    const queued = [{ seq: 9, payload: { name: 'addComment', taskId: '1', text: 'x' }, state: 'queued', attempts: 0, lastError: null, lastErrorCode: null, createdAt: 0 }] as QueuedEdit[];
+    emit({ type: 'board-delta', delta: { reset: true, groups: [], taskIds: [], directory: true, queued } });
+    await vi.advanceTimersByTimeAsync(0);
     expect(calls.getBoard).toBe(before + 1);
+    expect(store.getState().queued).toEqual(queued);
   });
 
   it('turns portal notices into toasts with the portal message', async () => {

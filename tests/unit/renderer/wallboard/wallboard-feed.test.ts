@@ -89,7 +89,7 @@ describe('wallboard feed', () => {
     feed.start();
     await advance(0);
     expect(host.boardCalls()).toBe(2);
-    for (let i = 0; i < 5; i++) host.emit({ type: 'board-changed' });
+    for (let i = 0; i < 5; i++) host.emit({ type: 'board-delta', delta: { reset: true, groups: [], taskIds: [], directory: true, queued: null } });
     await advance(3_000);
     expect(host.boardCalls()).toBe(2);
     await advance(REFRESH_MS - 3_000);
@@ -97,6 +97,21 @@ describe('wallboard feed', () => {
     // Without events, the 10 s tick still refreshes: a wallboard never goes idle.
     await advance(60_000);
     expect(host.boardCalls()).toBe(16);
+    feed.stop();
+  });
+
+  it('applies a changed card from a delta at once, without reading the boards again', async () => {
+    const host = fakeHost();
+    const { timers, advance } = manualTimers(start);
+    const feed = createWallboardFeed(host.api, host.onEvent, timers);
+    feed.start();
+    await advance(0);
+    const changed = { id: '7', groupId: '2', stageId: '21', title: 'Новая' } as BoardSnapshot['cards'][number];
+    host.emit({ type: 'board-delta', delta: { reset: false, groups: [{ groupId: '2', cards: [changed], removed: [], history: {} }], taskIds: ['7'], directory: false, queued: null } });
+    expect(feed.getState().boards['2']?.cards).toEqual([changed]);
+    expect(feed.getState().boards['1']?.cards).toEqual([]);
+    await advance(3_000);
+    expect(host.boardCalls()).toBe(2);
     feed.stop();
   });
 
@@ -155,7 +170,7 @@ describe('wallboard feed', () => {
     feed.start();
     await advance(0);
     feed.stop();
-    host.emit({ type: 'board-changed' });
+    host.emit({ type: 'board-delta', delta: { reset: true, groups: [], taskIds: [], directory: true, queued: null } });
     await advance(60_000);
     expect(host.boardCalls()).toBe(2);
   });

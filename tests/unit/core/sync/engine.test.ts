@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { SyncEngine } from '../../../../src/core/sync/engine';
+import type { SyncChange } from '../../../../src/core/sync/changes';
+import { openSqliteStore } from '../../../../src/node/store';
+import { makeTask } from '../../../support/factories';
+import { seededRandom, VirtualClock } from '../../../support/fake-clock';
+import { FakePortal } from '../../../support/fake-portal';
+
+const EMPTY: SyncChange = { reset: false, tasks: [], removedTaskIds: [], stageGroupIds: [], directory: false, extrasTaskIds: [], outboxTaskIds: [], outbox: false };
+
+async function synced(options: { historyWanted?: boolean } = {}) {
+  const clock = new VirtualClock();
+  const portal = new FakePortal(() => clock.now());
+  for (const id of ['1', '2', '3']) portal.put(makeTask({ id, groupId: '10', changedAt: clock.now() - 3_600_000 }));
+  const store = openSqliteStore(':memory:');
+  const engine = new SyncEngine({
+    store,
+    portal,
+    clock,
+    random: seededRandom(),
+    groupIds: ['10'],
+    offlineEventsPossible: false,
+    ...(options.historyWanted ? { historyWanted: () => true } : {}),
+  });
+  const changes: SyncChange[] = [];
+  engine.onChange((change) => changes.push(change));
+  await engine.runCycle();
+  return { clock, portal, store, engine, changes };
+}
+
+describe('SyncEngine change sets', () => {
+  it('a first sync asks the windows to read everything once', async () => {
+    const { changes, store } = await synced();
+    expect(changes).toEqual([{ ...EMPTY, reset: true }]);
+    expect(store.countTasks()).toBe(3);
+  });
+
+  it('a quiet cycle emits nothing and costs one request', async () => {
+    const { changes, portal, engine, clock } = await synced({ historyWanted: true });
+    changes.length = 0;
+    clock.advance(15_000);
+    const before = portal.requestCount;
+    await engine.runCycle();
+    expect(changes).toEqual([]);
+    expect(portal.requestCount - before).toBe(1);
+    expect(portal.calls.at(-1)).toBe('tasks.task.list');
+  });
+
+  it('one task changed on the portal emits exactly that task, with its extras refreshed', async () => {
+    const { changes, portal, engine, clock } = await synced({ historyWanted: true });
+    changes.length = 0;
+    clock.advance(15_000);
+    const edited = { ...portal.tasks.get('2')!, title: 'Изменена коллегой', changedAt: clock.now() };
+    portal.put(edited);
+    portal.comments.set('2', [{ id: '77', taskId: '2', authorId: '6', authorName: 'Коллега', postedAt: clock.now(), text: 'Посмотрю', mode: 'legacy' }]);
+    await engine.runCycle();
+    expect(changes).toEqual([{ ...EMPTY, tasks: [edited], extrasTaskIds: ['2'] }]);
+  });
+
+  it('an edit emits the outbox change for its task; sending it emits the confirmed task', async () => {
+    const { changes, engine, clock, portal } = await synced();
+    changes.length = 0;
+    engine.enqueue({ name: 'moveCard', taskId: '1', stageId: '200' });
+    expect(changes).toEqual([{ ...EMPTY, outbox: true, outboxTaskIds: ['1'] }]);
+    expect(engine.viewOf(['1'])).toEqual([expect.objectContaining({ id: '1', stageId: '200', pendingEdits: 1 })]);
+    changes.length = 0;
+    clock.advance(1_000);
+    await engine.runCycle();
+    const all = changes.flatMap((change) => change.tasks.map((task) => task.id));
+    expect(all).toEqual(['1']);
+    expect(changes.some((change) => change.outbox && change.outboxTaskIds.includes('1'))).toBe(true);
+    expect(portal.tasks.get('1')!.stageId).toBe('200');
+    expect(engine.viewOf(['1'])).toEqual([expect.objectContaining({ stageId: '200', pendingEdits: 0 })]);
+  });
+
+  it('a task deleted on the portal is emitted as removed by the reconciling tick', async () => {
+    const { changes, engine, clock, portal, store } = await synced();
+    // Ticks 1..19 are delta polls; the 20th reconciles IDs.
+    for (let tick = 1; tick < 20; tick++) {
+      clock.advance(15_000);
+      await engine.runCycle();
+    }
+    changes.length = 0;
+    portal.tasks.delete('3');
+    clock.advance(15_000);
+    await engine.runCycle();
+    expect(changes).toEqual([{ ...EMPTY, removedTaskIds: ['3'] }]);
+    expect(store.getTask('3')).toBeNull();
+  });
+
+  it('a created task replaces its local card: the change names both IDs', async () => {
+    const { changes, engine } = await synced();
+    changes.length = 0;
+    engine.enqueue({ name: 'createTask', clientId: 'c1', groupId: '10', title: 'Новая заявка' });
+    expect(changes).toEqual([{ ...EMPTY, outbox: true, outboxTaskIds: ['local:c1'] }]);
+    expect(engine.viewOf(['local:c1'])).toEqual([expect.objectContaining({ id: 'local:c1', localOnly: true })]);
+  });
+});
