@@ -109,9 +109,9 @@ async function start(): Promise<void> {
         redirectUri,
       ),
   });
-  await host.restore();
-  // Nothing configured yet: a fresh install opens on the built-in demo portal.
-  if (!(await host.getAppInfo()).connection) await acceptProposedSetup(host, await host.connectDemo());
+  // Nothing configured yet: a fresh install opens on the built-in demo portal. A saved connection
+  // that cannot open now (keychain locked) is never replaced by the demo.
+  if ((await host.restore()) === 'none') await acceptProposedSetup(host, await host.connectDemo());
   const activeHost = host;
   registerApiHandlers(ipcMain, activeHost, isTrustedUrl);
   consoleWindow = createConsoleWindow();

@@ -33,6 +33,7 @@ const argumentSchemas: { [K in ApiMethod]: z.ZodType<Parameters<PultApi[K]>> } =
     z.object({ groupIds: z.array(groupId).min(1).max(50), stageRoles: settingsSchema.shape.stageRoles, fields: settingsSchema.shape.fields }).strict(),
   ]) as unknown as z.ZodType<Parameters<PultApi['completeSetup']>>,
   signOut: z.tuple([]),
+  retryRestore: z.tuple([]),
   listGroups: z.tuple([]),
   getBoard: z.tuple([groupId]),
   getDirectory: z.tuple([]),

@@ -18,6 +18,7 @@ const bridge: PultBridge = {
   createServiceDeskFields: (fields) => invoke('createServiceDeskFields', fields),
   completeSetup: (setup) => invoke('completeSetup', setup),
   signOut: () => invoke('signOut'),
+  retryRestore: () => invoke('retryRestore'),
   listGroups: () => invoke('listGroups'),
   getBoard: (groupId) => invoke('getBoard', groupId),
   getDirectory: () => invoke('getDirectory'),

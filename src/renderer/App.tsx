@@ -21,6 +21,7 @@ import { CommandPalette } from './palette/CommandPalette';
 import { HelpOverlay } from './palette/HelpOverlay';
 import { useGlobalShortcuts } from './palette/useGlobalShortcuts';
 import { SettingsScreen } from './settings/SettingsScreen';
+import { KeychainWait } from './screens/KeychainWait';
 
 function useHostConnection(): void {
   useEffect(() => {
@@ -43,6 +44,7 @@ function Shell() {
   const boot = useAppStore((state) => state.boot);
   const bootError = useAppStore((state) => state.bootError);
   const reconnecting = useAppStore((state) => state.reconnecting);
+  const keychainWait = useAppStore((state) => state.appInfo?.keychainWait ?? null);
   const screen = useUiStore((state) => state.screen);
   useGlobalShortcuts();
   if (boot === 'loading') return <p className="app__loading">{t('board.loading')}</p>;
@@ -56,6 +58,7 @@ function Shell() {
       </div>
     );
   }
+  if (boot === 'waiting' && keychainWait) return <KeychainWait wait={keychainWait} />;
   if (boot === 'first-run' || reconnecting) return <FirstRun />;
   return (
     <>

@@ -37,6 +37,17 @@ export interface AppInfo {
   canSignInInApp: boolean;
   /** Desktop notifications run (the tray); browser mode has none. */
   notifications: boolean;
+  /** The saved connection waits for the OS keychain (locked, or none installed); null otherwise. */
+  keychainWait: KeychainWait | null;
+}
+
+/** A saved connection that cannot open because its secrets cannot be read; nothing of it is lost. */
+export interface KeychainWait {
+  portalUrl: string;
+  /** Why: `locked`, `unavailable` (no Secret Service), `no-keyring`, `denied`, `failed`… */
+  code: string;
+  /** Edits waiting in that portal's local database. */
+  queuedEdits: number;
 }
 
 /** A workgroup as the console lists it. */
@@ -216,6 +227,8 @@ export interface PultApi {
   /** Saves the chosen groups, roles and field mapping and starts syncing. */
   completeSetup(setup: { groupIds: string[]; stageRoles: Settings['stageRoles']; fields: Settings['fields'] }): Promise<AppInfo>;
   signOut(): Promise<void>;
+  /** Tries the saved connection again after the keychain could not be read. */
+  retryRestore(): Promise<AppInfo>;
 
   /** The portal's workgroups the signed-in user can see. */
   listGroups(): Promise<GroupSummary[]>;
@@ -262,7 +275,9 @@ export type PultEvent =
   | { type: 'board-delta'; delta: BoardDelta }
   | { type: 'notice'; notice: SyncNotice }
   | { type: 'settings-changed'; settings: Settings }
-  | { type: 'open-task'; taskId: string };
+  | { type: 'open-task'; taskId: string }
+  /** The app's state changed (a saved connection now waits for the keychain, or opened): read getAppInfo again. */
+  | { type: 'app-changed' };
 
 /** Error codes the UI knows how to explain; `portalCode` carries the portal's own code. */
 export type ApiErrorCode =

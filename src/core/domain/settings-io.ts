@@ -71,20 +71,49 @@ export function parseSettings(raw: unknown): SettingsResult {
   return { ok: true, settings: parsed.data };
 }
 
-/** Parses an imported file's text. */
-export function importSettingsJson(text: string): SettingsResult {
-  let raw: unknown;
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
   try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
   } catch (error) {
     return { ok: false, error: `the file is not valid JSON (${(error as Error).message})` };
   }
-  return parseSettings(raw);
 }
 
-/** The exported file: the validated document only, pretty-printed for review. */
+/** A whole settings document from a file's text (the headless command's rules file). */
+export function readSettingsJson(text: string): SettingsResult {
+  const raw = parseJson(text);
+  return raw.ok ? parseSettings(raw.value) : raw;
+}
+
+/**
+ * This workstation's own part of the settings: how it reaches the portal (address, method,
+ * trusted certificate), the groups its user chose, and the person's look and feel. A team file
+ * never carries or changes them; everything else is team policy.
+ */
+export const MACHINE_SCOPE = ['connection', 'groupIds', 'ui'] as const satisfies readonly (keyof Settings)[];
+
+function isMachineKey(key: string): boolean {
+  return (MACHINE_SCOPE as readonly string[]).includes(key);
+}
+
+/**
+ * Merges a team file into the current settings: the policy parts the file has replace the
+ * current ones, the rest (and everything of this machine's scope) stays as it is.
+ */
+export function importSettingsJson(text: string, current: Settings): SettingsResult {
+  const raw = parseJson(text);
+  if (!raw.ok) return raw;
+  const migrated = migrateSettings(raw.value);
+  if (!migrated.ok) return migrated;
+  const policy = Object.fromEntries(Object.entries(migrated.raw).filter(([key]) => !isMachineKey(key)));
+  return parseSettings({ ...current, ...policy, version: SETTINGS_VERSION });
+}
+
+/** The team file: the validated policy only (no connection, groups or personal look), pretty-printed for review. */
 export function exportSettingsJson(settings: Settings): string {
-  return `${JSON.stringify(settingsSchema.parse(settings), null, 2)}\n`;
+  const parsed = settingsSchema.parse(settings);
+  const policy = Object.fromEntries(Object.entries(parsed).filter(([key]) => !isMachineKey(key)));
+  return `${JSON.stringify(policy, null, 2)}\n`;
 }
 
 function describeIssue(issue: z.core.$ZodIssue | undefined): string {

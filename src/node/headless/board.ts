@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { buildBoard } from '../../core/domain/board';
 import { defaultSettings, type Settings } from '../../core/domain/settings';
-import { importSettingsJson } from '../../core/domain/settings-io';
+import { readSettingsJson } from '../../core/domain/settings-io';
 import { guessStageRoles } from '../../core/domain/stage-roles';
 import { detectServiceDeskFields } from '../../core/domain/field-mapping';
 import type { HistoryEntry } from '../../core/domain/model';
@@ -24,7 +24,7 @@ export function readBoardSettings(file: string | null): Settings {
   } catch (error) {
     throw new BoardSettingsError(`cannot read --settings ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const result = importSettingsJson(text);
+  const result = readSettingsJson(text);
   if (!result.ok) throw new BoardSettingsError(`--settings ${file} is invalid: ${result.error}`);
   return result.settings;
 }

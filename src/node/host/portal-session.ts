@@ -3,6 +3,7 @@
  * settings and the keychain. Owned by the host; replaced on sign-in, closed on sign-out.
  */
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createBitrixClient, type BitrixClient, type RestEndpoint } from '../../core/bitrix/client';
 import { BitrixGateway } from '../../core/bitrix/gateway';
@@ -41,6 +42,22 @@ export interface PortalSession {
 export function databasePath(dataDir: string, portalUrl: string): string {
   const id = createHash('sha256').update(portalUrl).digest('hex').slice(0, 16);
   return path.join(dataDir, `portal-${id}.db`);
+}
+
+/** The edits waiting in a portal's database, read without opening a session (0 when there is none). */
+export function countQueuedEdits(dataDir: string, portalUrl: string): number {
+  const file = databasePath(dataDir, portalUrl);
+  if (!existsSync(file)) return 0;
+  try {
+    const store = openSqliteStore(file);
+    try {
+      return store.listIntents().length;
+    } finally {
+      store.close();
+    }
+  } catch {
+    return 0;
+  }
 }
 
 export function openPortalSession(options: SessionOptions): PortalSession {

@@ -16,7 +16,7 @@ import { BitrixError } from '../../core/bitrix/errors';
 import type { Clock, Logger, Random, SecretStore } from '../../core/ports';
 import type { IntentPayload } from '../../core/sync/intents';
 import type {
-  AppInfo, BoardSnapshot, ConnectResult, Directory, GroupSummary, OAuthConnectRequest, PortalConnectionInfo, PultApi, PultEvent,
+  AppInfo, KeychainWait, BoardSnapshot, ConnectResult, Directory, GroupSummary, OAuthConnectRequest, PortalConnectionInfo, PultApi, PultEvent,
   QueuedEdit, SettingsSaveResult, SetupProposal, Shell, TaskDetails, WebhookConnectRequest, AssignmentSuggestionView,
   ReportsData, ReportsRequest, AssignmentTarget,
 } from '../../shared/api';
@@ -26,7 +26,8 @@ import { ApiFailure } from '../api-failure';
 import { presentedCertificate } from './certificate';
 import { startLoopbackListener } from './oauth-loopback';
 import { forgetPortalSecrets, keychainTokenStorage, secretKeys } from './secrets';
-import { openPortalSession, type PortalSession } from './portal-session';
+import { countQueuedEdits, openPortalSession, type PortalSession } from './portal-session';
+import { SecretStoreError } from '../secrets/errors';
 import { boardDelta, boardSnapshot, taskDetails, toQueuedEdit, wantsHistory } from './board-view';
 import { suggestFor } from './assignment';
 import { buildReports } from './reports';
@@ -66,6 +67,9 @@ export interface HostOptions {
   loopbackPort?: number;
 }
 
+/** How often a keychain that could not be read is tried again. */
+const KEYCHAIN_RETRY_MS = 30_000;
+
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
 }
@@ -98,20 +102,57 @@ export class PultHost implements PultApi {
     return hostText(key, hostLanguage(this.settings), values);
   }
 
-  /** Reopens the saved connection at start; a demo connection starts a fresh demo portal. */
-  async restore(): Promise<void> {
+  /**
+   * Reopens the saved connection at start; a demo connection starts a fresh demo portal.
+   * `none`: nothing is saved (a fresh install). `waiting`: the keychain cannot be read now — the
+   * saved connection and the queued edits are kept, the user is told, and Pult tries again.
+   */
+  async restore(): Promise<'none' | 'connected' | 'waiting' | 'failed'> {
     const { connection, groupIds } = this.settings;
-    if (!connection.address) return;
+    if (!connection.address) return 'none';
     try {
       if (connection.kind === 'demo') await this.connectDemo();
       else {
         const endpoint = await this.savedEndpoint(connection.address, connection.kind);
-        if (!endpoint) return;
+        if (!endpoint) return 'failed';
         this.openSession(connection.address, connection.kind, endpoint, groupIds);
       }
+      this.endKeychainWait();
+      return 'connected';
     } catch (error) {
+      if (error instanceof SecretStoreError) {
+        this.waitForKeychain(connection.address, error);
+        return 'waiting';
+      }
       this.options.logger?.warn('could not restore the portal connection', { error: error instanceof Error ? error.message : String(error) });
+      return 'failed';
     }
+  }
+
+  private keychainWait: KeychainWait | null = null;
+  private keychainRetry: ReturnType<typeof setTimeout> | null = null;
+
+  private waitForKeychain(portalUrl: string, error: SecretStoreError): void {
+    const wasWaiting = this.keychainWait !== null;
+    this.keychainWait = { portalUrl, code: error.code, queuedEdits: countQueuedEdits(this.options.dataDir, portalUrl) };
+    this.options.logger?.warn('the keychain cannot be read; the saved connection waits for it', { code: error.code });
+    if (!wasWaiting) this.emit({ type: 'app-changed' });
+    if (this.keychainRetry) clearTimeout(this.keychainRetry);
+    this.keychainRetry = setTimeout(() => void this.retryRestore(), KEYCHAIN_RETRY_MS);
+  }
+
+  private endKeychainWait(): void {
+    if (this.keychainRetry) clearTimeout(this.keychainRetry);
+    this.keychainRetry = null;
+    if (!this.keychainWait) return;
+    this.keychainWait = null;
+    this.emit({ type: 'app-changed' });
+  }
+
+  /** Tries the saved connection again (the user unlocked the keychain, or installed one). */
+  async retryRestore(): Promise<AppInfo> {
+    if (this.keychainWait && !this.session) await this.restore();
+    return this.getAppInfo();
   }
 
   private async savedEndpoint(portal: string, kind: 'webhook' | 'oauth'): Promise<RestEndpoint | null> {
@@ -196,6 +237,7 @@ export class PultHost implements PultApi {
       configured: this.session !== null && this.settings.groupIds.length > 0,
       canSignInInApp: this.options.openSignInWindow !== undefined,
       notifications: this.alerts !== null,
+      keychainWait: this.keychainWait,
     };
   }
 
@@ -285,6 +327,7 @@ export class PultHost implements PultApi {
   }
 
   async connectDemo(): Promise<ConnectResult> {
+    this.endKeychainWait();
     await this.demo?.close();
     this.demo = await this.options.startDemo();
     const endpoint: RestEndpoint = { kind: 'webhook', webhookUrl: this.demo.webhookUrl };
@@ -448,7 +491,9 @@ export class PultHost implements PultApi {
 
   async saveSettings(settings: Settings): Promise<SettingsSaveResult> {
     const before = this.settings.groupIds.join(',');
-    const result = this.storeSettings(settings);
+    // The connection changes only by connecting, trusting a certificate or signing out: a
+    // settings screen that read it earlier cannot put back an old one.
+    const result = this.storeSettings({ ...settings, connection: this.settings.connection });
     // New bound groups: sync them from now on (their first sync starts at once).
     if (result.ok && this.session && result.settings.groupIds.join(',') !== before) {
       this.openSession(this.session.portalUrl, this.session.kind, await this.currentEndpoint(), result.settings.groupIds);
@@ -474,6 +519,7 @@ export class PultHost implements PultApi {
   }
 
   async close(): Promise<void> {
+    if (this.keychainRetry) clearTimeout(this.keychainRetry);
     this.closeSession();
     await this.demo?.close();
     this.demo = null;

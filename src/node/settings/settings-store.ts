@@ -24,10 +24,10 @@ export interface SettingsStore {
   /** Validates and stores a whole document; on failure nothing changes. */
   save(next: unknown): SettingsResult;
   update(change: (current: Settings) => Settings): SettingsResult;
-  /** Takes a team configuration; an invalid one is rejected and the current settings stay. */
+  /** Merges a team file's policy (never this machine's connection, groups or look); an invalid one is rejected and the current settings stay. */
   importJson(text: string): SettingsResult;
   importFile(filePath: string): SettingsResult;
-  /** The settings (never secrets) as a file a lead hands out. */
+  /** The team policy (never secrets, never this machine's connection) as a file a lead hands out. */
   exportJson(): string;
   exportFile(filePath: string): void;
 }
@@ -59,7 +59,7 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsStore 
   };
 
   const importJson = (text: string): SettingsResult => {
-    const imported = importSettingsJson(text);
+    const imported = importSettingsJson(text, structuredClone(current));
     return imported.ok ? save(imported.settings) : imported;
   };
 

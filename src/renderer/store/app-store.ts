@@ -48,6 +48,9 @@ export function connectHostEvents(
       case 'open-task':
         handlers.openTask?.(event.taskId);
         break;
+      case 'app-changed':
+        void state.start();
+        break;
     }
   });
 }

@@ -5,7 +5,8 @@ import type { SliceCreator } from './app-state';
 
 export type SyncStatus = Awaited<ReturnType<PultApi['getSyncStatus']>>;
 
-export type BootState = 'loading' | 'first-run' | 'ready' | 'failed';
+/** `waiting`: a saved connection waits for the OS keychain (see AppInfo.keychainWait). */
+export type BootState = 'loading' | 'first-run' | 'waiting' | 'ready' | 'failed';
 
 export interface SessionSlice {
   boot: BootState;
@@ -48,6 +49,10 @@ export const createSessionSlice =
       try {
         const [appInfo, settings] = await Promise.all([api.getAppInfo(), api.getSettings()]);
         set({ appInfo, settings });
+        if (appInfo.keychainWait) {
+          set({ boot: 'waiting' });
+          return;
+        }
         if (!appInfo.connection || !appInfo.configured) {
           set({ boot: 'first-run' });
           return;

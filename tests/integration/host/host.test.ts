@@ -286,3 +286,99 @@ describe('PultHost board', () => {
     expect(board.cards.length).toBeLessThan(total.total);
   });
 });
+
+describe('PultHost settings scopes and the keychain', () => {
+  async function connectedWithQueuedEdit() {
+    const emulator = await portal();
+    const first = makeHost();
+    await acceptProposedSetup(first.host, await first.host.connectWebhook({ portalUrl: emulator.portalUrl, webhookUrl: emulator.webhookUrl }));
+    const groupId = emulator.groups[0]!.id;
+    const board = await waitFor(async () => ((await first.host.getBoard(groupId)).cards.length ? first.host.getBoard(groupId) : null));
+    emulator.setUnreachable(true);
+    const edit = { name: 'updateFields' as const, taskId: board.cards[0]!.id, fields: { TITLE: 'Ждёт отправки' } };
+    await first.host.enqueue(edit);
+    return { emulator, first, groupId, edit };
+  }
+
+  it("a team file import keeps this machine's connection, groups and queued edits", async () => {
+    const { emulator, first, groupId, edit } = await connectedWithQueuedEdit();
+    const before = await first.host.getSettings();
+    const result = await first.host.importSettings(JSON.stringify({ version: 2, groupIds: ['7'], connection: { kind: 'demo', address: '' }, sla: { riskRatio: 0.6 } }));
+    expect(result.ok).toBe(true);
+    const after = await first.host.getSettings();
+    expect(after.connection).toEqual(before.connection);
+    expect(after.connection).toMatchObject({ kind: 'webhook', address: emulator.portalUrl });
+    expect(after.groupIds).toEqual(before.groupIds);
+    expect(after.groupIds).toContain(groupId);
+    expect(after.sla.riskRatio).toBe(0.6);
+    expect((await first.host.listQueued()).map((q) => q.payload)).toEqual([edit]);
+    // The next start opens the same portal with the same queue.
+    expect(JSON.parse(readFileSync(path.join(first.dataDir, 'settings.json'), 'utf8')).connection.address).toBe(emulator.portalUrl);
+  });
+
+  it('a keychain that cannot be read at start keeps the connection and the queue, says so, and recovers', async () => {
+    const { emulator, first, edit } = await connectedWithQueuedEdit();
+    await first.host.close();
+    emulator.setUnreachable(false);
+    const { SecretStoreError } = await import('../../../src/node/secrets/errors');
+    let locked = true;
+    const secrets = {
+      get: async (key: string) => {
+        if (locked) throw new SecretStoreError('locked', 'The keychain is locked');
+        return first.secrets.get(key);
+      },
+      set: (key: string, value: string) => first.secrets.set(key, value),
+      delete: (key: string) => first.secrets.delete(key),
+    };
+    const events: PultEvent[] = [];
+    const second = new PultHost({
+      version: 'test', shell: 'browser', dataDir: first.dataDir, settings: openSettingsStore({ cwd: first.dataDir }), secrets,
+      clock: systemClock, random: systemRandom, startDemo: () => portal(), openExternal: async () => undefined,
+    });
+    second.onEvent((e) => events.push(e));
+    cleanups.push(() => second.close());
+    expect(await second.restore()).toBe('waiting');
+    const info = await second.getAppInfo();
+    expect(info.keychainWait).toEqual({ portalUrl: emulator.portalUrl, code: 'locked', queuedEdits: 1 });
+    expect(events).toContainEqual({ type: 'app-changed' });
+    // Nothing replaced the saved connection.
+    expect((await second.getSettings()).connection).toMatchObject({ kind: 'webhook', address: emulator.portalUrl });
+    expect(await second.retryRestore()).toMatchObject({ keychainWait: { code: 'locked' } });
+
+    locked = false;
+    const recovered = await second.retryRestore();
+    expect(recovered.keychainWait).toBeNull();
+    expect(recovered.connection).toMatchObject({ kind: 'webhook', portalUrl: emulator.portalUrl });
+    expect((await second.listQueued()).map((q) => q.payload)).toEqual([edit]);
+    await second.syncNow();
+    await waitFor(async () => (await second.getSyncStatus()).queued === 0);
+  });
+
+  it('removing a group in the settings stops its sync in the running host', async () => {
+    const emulator = await portal();
+    const { host, events } = makeHost();
+    await host.connectWebhook({ portalUrl: emulator.portalUrl, webhookUrl: emulator.webhookUrl });
+    const [first, second] = emulator.groups;
+    const both = await host.proposeSetup([first!.id, second!.id]);
+    await host.completeSetup({ groupIds: [first!.id, second!.id], stageRoles: both.stageRoles, fields: both.fields });
+    await waitFor(async () => (await host.getBoard(second!.id)).cards.length > 0);
+    const removedTask = (await host.getBoard(second!.id)).cards.find((c) => /^\d+$/.test(c.id))!;
+    const saved = await host.saveSettings({ ...(await host.getSettings()), groupIds: [first!.id] });
+    expect(saved.ok).toBe(true);
+    await waitFor(async () => (await host.getSyncStatus()).lastSyncAt !== null && (await host.getBoard(first!.id)).cards.length > 0);
+    events.length = 0;
+    // A change in the removed group no longer reaches the windows; one in the kept group does.
+    const update = (taskId: string, title: string) =>
+      fetch(`${emulator.webhookUrl}tasks.task.update.json`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ taskId, fields: { TITLE: title } }) });
+    // Its tasks left the local store with it.
+    expect((await host.getBoard(second!.id)).cards).toEqual([]);
+    const keptTask = (await host.getBoard(first!.id)).cards.find((c) => /^\d+$/.test(c.id))!;
+    await update(removedTask.id, 'Не наша группа');
+    await update(keptTask.id, 'Наша группа');
+    await host.syncNow();
+    const deltas = events.flatMap((e) => (e.type === 'board-delta' ? [e.delta] : []));
+    expect(deltas.flatMap((d) => d.taskIds)).toContain(keptTask.id);
+    expect(deltas.flatMap((d) => d.taskIds)).not.toContain(removedTask.id);
+    expect(deltas.flatMap((d) => d.groups.map((g) => g.groupId))).not.toContain(second!.id);
+  });
+});

@@ -16,7 +16,7 @@ function fakeIpcMain() {
 }
 
 const service: PultApi = fakeApi({
-  getAppInfo: async () => ({ version: '1', shell: 'electron', connection: null, configured: false, canSignInInApp: false, notifications: false }),
+  getAppInfo: async () => ({ version: '1', shell: 'electron', connection: null, configured: false, canSignInInApp: false, notifications: false, keychainWait: null }),
   listGroups: async () => [{ id: '1', name: 'SD', closed: true, membersCount: 3 }],
 });
 const rendererUrl = 'file:///opt/pult/out/renderer/index.html';

@@ -7,7 +7,7 @@ import { fakeApi } from '../../support/fake-api';
 
 function service(overrides: Partial<PultApi> = {}): PultApi {
   return fakeApi({
-    getAppInfo: async () => ({ version: '1', shell: 'browser', connection: null, configured: false, canSignInInApp: false, notifications: false }),
+    getAppInfo: async () => ({ version: '1', shell: 'browser', connection: null, configured: false, canSignInInApp: false, notifications: false, keychainWait: null }),
     listGroups: async () => [],
     ...overrides,
   });
@@ -15,7 +15,7 @@ function service(overrides: Partial<PultApi> = {}): PultApi {
 
 describe('dispatchApiCall', () => {
   it('answers a valid call with an ok envelope', async () => {
-    expect(await dispatchApiCall(service(), 'getAppInfo', [])).toEqual({ ok: true, value: { version: '1', shell: 'browser', connection: null, configured: false, canSignInInApp: false, notifications: false } });
+    expect(await dispatchApiCall(service(), 'getAppInfo', [])).toEqual({ ok: true, value: { version: '1', shell: 'browser', connection: null, configured: false, canSignInInApp: false, notifications: false, keychainWait: null } });
   });
 
   it('refuses unknown methods, prototype keys and extra arguments', async () => {

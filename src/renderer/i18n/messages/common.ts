@@ -16,6 +16,13 @@ export const commonRu = {
   'connection.webhook': 'Портал (входящий вебхук)',
   'connection.oauth': 'Портал (OAuth)',
   'connection.none': 'Портал не подключён',
+  'keychain.heading': 'Pult ждёт связку ключей',
+  'keychain.kept': 'Подключение к {portal} сохранено, неотправленных изменений: {count}. Ничего не потеряно.',
+  'keychain.locked': 'Связка ключей заблокирована. Разблокируйте её (например, войдя в сеанс заново) — Pult повторит попытку сам.',
+  'keychain.unavailable': 'В системе нет службы хранения паролей (Secret Service). Установите gnome-keyring или KeePassXC с включённым Secret Service и войдите в сеанс заново.',
+  'keychain.no-keyring': 'В службе паролей нет связки ключей по умолчанию. Создайте её (например, в «Паролях и ключах»), затем нажмите «Повторить».',
+  'keychain.denied': 'Система не дала Pult доступ к связке ключей. Разрешите доступ и нажмите «Повторить».',
+  'keychain.other': 'Связка ключей сейчас не отвечает. Pult повторяет попытку каждые 30 секунд.',
 } as const;
 
 export const commonEn: { [K in keyof typeof commonRu]: (typeof commonRu)[K] extends string ? string : { one: string; few: string; many: string } } = {
@@ -35,4 +42,11 @@ export const commonEn: { [K in keyof typeof commonRu]: (typeof commonRu)[K] exte
   'connection.webhook': 'Portal (incoming webhook)',
   'connection.oauth': 'Portal (OAuth)',
   'connection.none': 'No portal connected',
+  'keychain.heading': 'Pult is waiting for the keychain',
+  'keychain.kept': 'The connection to {portal} is kept, with {count} unsent edits. Nothing is lost.',
+  'keychain.locked': 'The keychain is locked. Unlock it (for example by logging in again) and Pult will try again by itself.',
+  'keychain.unavailable': 'This system has no password service (Secret Service). Install gnome-keyring, or KeePassXC with its Secret Service enabled, and log in again.',
+  'keychain.no-keyring': 'The password service has no default keyring. Create one (for example in Passwords and Keys), then press Retry.',
+  'keychain.denied': 'The system refused Pult access to the keychain. Allow it, then press Retry.',
+  'keychain.other': 'The keychain does not answer right now. Pult tries again every 30 seconds.',
 };

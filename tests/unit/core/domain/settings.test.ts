@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, SETTINGS_VERSION } from '../../../../src/core/domain/settings';
-import { exportSettingsJson, importSettingsJson, migrateSettings, parseSettings } from '../../../../src/core/domain/settings-io';
+import { exportSettingsJson, importSettingsJson, migrateSettings, parseSettings, readSettingsJson } from '../../../../src/core/domain/settings-io';
 
 describe('settings defaults', () => {
   const settings = defaultSettings();
@@ -95,12 +95,38 @@ describe('migration', () => {
 });
 
 describe('import and export', () => {
-  it('round-trips through JSON', () => {
+  it('round-trips the team policy through JSON', () => {
     const settings = defaultSettings();
-    settings.groupIds = ['7'];
     settings.fields.estimate = 'UF_EST';
-    const back = importSettingsJson(exportSettingsJson(settings));
+    settings.thresholds.stopperMinutes = 90;
+    const back = importSettingsJson(exportSettingsJson(settings), defaultSettings());
     expect(back).toEqual({ ok: true, settings });
+  });
+
+  it("a team file carries policy only and never changes this machine's connection, groups or look", () => {
+    const lead = defaultSettings();
+    lead.connection = { address: 'https://lead.example', kind: 'oauth', clientId: 'local.9', trustedCertificateFingerprint: null };
+    lead.groupIds = ['99'];
+    lead.ui.theme = 'dark';
+    lead.sla.riskRatio = 0.5;
+    const file = exportSettingsJson(lead);
+    expect(JSON.parse(file)).not.toHaveProperty('connection');
+    expect(JSON.parse(file)).not.toHaveProperty('groupIds');
+    const mine = defaultSettings();
+    mine.connection = { address: 'https://b24.local', kind: 'webhook', clientId: '', trustedCertificateFingerprint: null };
+    mine.groupIds = ['7'];
+    mine.fields.type = 'UF_TYPE';
+    // A hand-written file naming a connection and groups: both are left as they are.
+    const imported = importSettingsJson(JSON.stringify({ version: 2, groupIds: ['3'], connection: { kind: 'demo', address: '' }, sla: { riskRatio: 0.6 } }), mine);
+    expect(imported.ok).toBe(true);
+    if (!imported.ok) return;
+    expect(imported.settings.connection).toEqual(mine.connection);
+    expect(imported.settings.groupIds).toEqual(['7']);
+    expect(imported.settings.sla.riskRatio).toBe(0.6);
+    // Policy the file does not mention stays.
+    expect(imported.settings.fields.type).toBe('UF_TYPE');
+    const merged = importSettingsJson(file, mine);
+    expect(merged.ok && merged.settings).toMatchObject({ connection: mine.connection, groupIds: ['7'], ui: mine.ui, sla: { riskRatio: 0.5 } });
   });
 
   it('never carries secrets: unknown keys are dropped', () => {
@@ -109,13 +135,14 @@ describe('import and export', () => {
     (settings.connection as Record<string, unknown>)['accessToken'] = 'tok-123';
     const text = exportSettingsJson(settings);
     expect(text).not.toMatch(/top-secret|tok-123|clientSecret|accessToken/);
-    const imported = importSettingsJson(JSON.stringify({ clientSecret: 'x', connection: { refreshToken: 'y' } }));
+    const imported = importSettingsJson(JSON.stringify({ clientSecret: 'x', connection: { refreshToken: 'y' } }), defaultSettings());
     expect(imported.ok && JSON.stringify(imported.settings)).not.toMatch(/clientSecret|refreshToken/);
   });
 
   it('accepts a file saved with a BOM and rejects one that is not JSON', () => {
-    expect(importSettingsJson('\uFEFF{"groupIds":["3"]}').ok).toBe(true);
-    expect(importSettingsJson('{groupIds:')).toMatchObject({ ok: false, error: expect.stringMatching(/^the file is not valid JSON/) });
+    expect(importSettingsJson('\uFEFF{"plans":{}}', defaultSettings()).ok).toBe(true);
+    expect(readSettingsJson('\uFEFF{"groupIds":["3"]}').ok).toBe(true);
+    expect(importSettingsJson('{groupIds:', defaultSettings())).toMatchObject({ ok: false, error: expect.stringMatching(/^the file is not valid JSON/) });
   });
 });
 

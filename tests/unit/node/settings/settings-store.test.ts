@@ -73,14 +73,16 @@ describe('settings store', () => {
     lead.exportFile(file);
     expect(fs.readFileSync(file, 'utf8')).not.toMatch(/secret|token/i);
     const agent = openSettingsStore({ cwd: dir, configName: 'agent' });
+    agent.update((s) => ({ ...s, groupIds: ['3'], connection: { ...s.connection, kind: 'webhook', address: 'https://agent.example' } }));
     expect(agent.importFile(file).ok).toBe(true);
-    expect(agent.get()).toEqual(lead.get());
+    // The agent's own connection and groups stay; the policy is the lead's.
+    expect(agent.get()).toEqual({ ...lead.get(), groupIds: ['3'], connection: { ...lead.get().connection, kind: 'webhook', address: 'https://agent.example', clientId: '' } });
     expect(JSON.parse(agent.exportJson())).toEqual(JSON.parse(lead.exportJson()));
   });
 
   it.each([
     ['a wrong type', JSON.stringify({ plans: { companyHoursPerMonth: { '3': 'много' } } }), /^plans\.companyHoursPerMonth\.3: /],
-    ['a webhook URL in the address', JSON.stringify({ connection: { address: 'https://b24.local/rest/1/abc/' } }), /^connection\.address: /],
+    ['a negative plan', JSON.stringify({ plans: { defaultEmployeeHoursPerDay: -1 } }), /^plans\.defaultEmployeeHoursPerDay: /],
     ['not JSON', 'settings=1', /^the file is not valid JSON/],
     ['a newer version', JSON.stringify({ version: 9 }), /^version: /],
   ])('an import with %s is rejected with a clear message and the previous settings stay', (_name, text, message) => {
