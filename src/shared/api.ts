@@ -273,6 +273,8 @@ export type ApiMethod = keyof PultApi;
 export type PultEvent =
   | { type: 'status'; status: SyncStatus }
   | { type: 'board-delta'; delta: BoardDelta }
+  /** The portal's clock moved against this workstation's: timers tick from the new offset (ms). */
+  | { type: 'portal-clock'; portalOffsetMs: number }
   | { type: 'notice'; notice: SyncNotice }
   | { type: 'settings-changed'; settings: Settings }
   | { type: 'open-task'; taskId: string }

@@ -50,9 +50,12 @@ test('an invalid team file is refused with the host message; export downloads JS
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Скачать файл команды/ }).click()]);
   const file = await download.path();
-  const json = JSON.parse(await (await import('node:fs/promises')).readFile(file, 'utf8')) as { version: number; groupIds: string[] };
+  const json = JSON.parse(await (await import('node:fs/promises')).readFile(file, 'utf8')) as { version: number; stageRoles: Record<string, string> };
   expect(json.version).toBe(2);
-  expect(json.groupIds.length).toBeGreaterThan(0);
+  // The team file is policy: the stage roles travel, this machine's connection and groups do not.
+  expect(Object.keys(json.stageRoles).length).toBeGreaterThan(0);
+  expect(json).not.toHaveProperty('connection');
+  expect(json).not.toHaveProperty('groupIds');
 });
 
 test('the help overlay lists the shortcuts and Esc closes it; the palette toggles the theme', async ({ page }) => {

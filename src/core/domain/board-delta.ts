@@ -32,3 +32,8 @@ export function applyBoardDelta(snapshot: BoardSnapshot, delta: BoardDelta): Boa
   const mine = delta.groups.find((group) => group.groupId === snapshot.groupId);
   return mine ? applyGroupDelta(snapshot, mine) : snapshot;
 }
+
+/** Every snapshot with the portal clock's new offset (a quiet poll may bring one without any data change). */
+export function withPortalOffset<T extends { portalOffsetMs: number }>(boards: Record<string, T>, portalOffsetMs: number): Record<string, T> {
+  return Object.fromEntries(Object.entries(boards).map(([groupId, board]) => [groupId, { ...board, portalOffsetMs }]));
+}

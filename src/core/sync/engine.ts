@@ -47,6 +47,9 @@ export interface SyncEngineOptions {
 
 type Listener<T> = (value: T) => void;
 
+/** Smaller moves of the measured portal clock are measurement noise, not worth telling the windows. */
+const CLOCK_MOVE_MS = 1_000;
+
 export class SyncEngine {
   private readonly schedule: SyncSchedule;
   private offsetMs = 0;
@@ -63,6 +66,7 @@ export class SyncEngine {
   private readonly noticeListeners = new Set<Listener<SyncNotice>>();
   private readonly changeListeners = new Set<Listener<SyncChange>>();
   private readonly changes = new ChangeCollector();
+  private readonly clockListeners = new Set<Listener<number>>();
   /** What each queued intent looked like when last published, to tell which ones changed. */
   private outboxSeen = new Map<number, { fingerprint: string; taskIds: string[] }>();
 
@@ -105,6 +109,18 @@ export class SyncEngine {
   private setStatus(patch: Partial<SyncStatus>): void {
     this.status = { ...this.status, ...patch };
     for (const listener of this.statusListeners) listener(this.getStatus());
+  }
+
+  /** A portal clock that moved (an admin set it, or this workstation's drifted) is told to the windows. */
+  onPortalClock(listener: Listener<number>): () => void {
+    this.clockListeners.add(listener);
+    return () => this.clockListeners.delete(listener);
+  }
+
+  private setOffset(offsetMs: number): void {
+    const moved = Math.abs(offsetMs - this.offsetMs) >= CLOCK_MOVE_MS;
+    this.offsetMs = offsetMs;
+    if (moved) for (const listener of this.clockListeners) listener(offsetMs);
   }
 
   /** Publishes what changed since the last time, if anything did. */
@@ -227,7 +243,7 @@ export class SyncEngine {
       const before = this.options.clock.now();
       const portalNow = await this.options.portal.serverTime();
       const after = this.options.clock.now();
-      this.offsetMs = Math.round(portalNow - (before + after) / 2);
+      this.setOffset(Math.round(portalNow - (before + after) / 2));
       this.clockCheckedAt = after;
     }
   }
@@ -295,7 +311,7 @@ export class SyncEngine {
       // Every answer carries the portal's clock: follow it (a portal clock moved by an admin,
       // or a workstation clock that drifts) without extra requests.
       const measured = this.options.portal.portalClockOffset();
-      if (measured !== null) this.offsetMs = measured;
+      if (measured !== null) this.setOffset(measured);
       this.failures = 0;
       this.setStatus({ connectivity: 'online', lastError: null });
     } catch (error) {

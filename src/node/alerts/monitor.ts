@@ -79,7 +79,7 @@ export class AlertMonitor {
       this.center.setConnectivity(event.status.connectivity);
       this.publish({ connectivity: event.status.connectivity });
     }
-    if (event.type === 'status' || event.type === 'board-delta' || event.type === 'settings-changed') void this.evaluate();
+    if (event.type === 'status' || event.type === 'board-delta' || event.type === 'portal-clock' || event.type === 'settings-changed') void this.evaluate();
   }
 
   /** Single flight: an evaluation asked for while one runs happens once, right after it. */

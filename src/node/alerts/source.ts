@@ -44,6 +44,8 @@ export function hostAlertSource(host: AlertHost): AlertSource {
     observe(event) {
       if (event.type === 'settings-changed') {
         boards.clear();
+      } else if (event.type === 'portal-clock') {
+        for (const [groupId, snapshot] of boards) boards.set(groupId, { ...snapshot, portalOffsetMs: event.portalOffsetMs });
       } else if (event.type === 'board-delta') {
         if (event.delta.directory) users = null;
         for (const [groupId, snapshot] of boards) {

@@ -205,6 +205,7 @@ export class PultHost implements PultApi {
       session.engine.onStatus((status) => this.emit({ type: 'status', status })),
       session.engine.onChange((change) => this.emit({ type: 'board-delta', delta: boardDelta(session, change, groupIds, this.settings) })),
       session.engine.onNotice((notice) => this.emit({ type: 'notice', notice })),
+      session.engine.onPortalClock(() => this.emit({ type: 'portal-clock', portalOffsetMs: session.engine.portalClock.now() - this.options.clock.now() })),
     ];
     if (groupIds.length > 0) session.engine.start();
     return session;

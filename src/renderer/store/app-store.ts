@@ -1,6 +1,8 @@
 /** The renderer's data store, built over an API so tests can drive it with a fake host. */
 import { createStore } from 'zustand';
 import type { PultApi, PultEvent } from '../../shared/api';
+import { withPortalOffset } from '../../core/domain/board-delta';
+import { setPortalOffset } from './clock-store';
 import type { AppState } from './app-state';
 import { createSessionSlice } from './session-slice';
 import { createBoardSlice } from './board-slice';
@@ -38,6 +40,10 @@ export function connectHostEvents(
         state.applyDelta(event.delta);
         if (event.delta.queued) store.setState({ queued: event.delta.queued });
         if (event.delta.directory || (state.directory?.users.length ?? 0) === 0) void state.refreshDirectory();
+        break;
+      case 'portal-clock':
+        setPortalOffset(event.portalOffsetMs);
+        store.setState({ boards: withPortalOffset(state.boards, event.portalOffsetMs) });
         break;
       case 'notice':
         state.pushNotice(event.notice);

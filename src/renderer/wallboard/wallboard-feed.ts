@@ -7,7 +7,7 @@ import type { BoardSnapshot, PultApi, PultEvent, ReportsData } from '../../share
 import type { User } from '../../core/domain/model';
 import type { Settings } from '../../core/domain/settings';
 import { portalDayKey, portalMonthKey } from '../../core/domain/portal-time';
-import { applyBoardDelta } from '../../core/domain/board-delta';
+import { applyBoardDelta, withPortalOffset } from '../../core/domain/board-delta';
 import { fetchDelay, type SyncStatus } from './freshness';
 
 export const REFRESH_MS = 10_000;
@@ -128,6 +128,8 @@ export function createWallboardFeed(api: FeedApi, onEvent: (listener: (event: Pu
     } else if (event.type === 'settings-changed') {
       publish({ settings: event.settings });
       request();
+    } else if (event.type === 'portal-clock') {
+      publish({ portalOffsetMs: event.portalOffsetMs, boards: withPortalOffset(state.boards, event.portalOffsetMs) });
     } else if (event.type === 'board-delta') {
       // Boards follow the delta at once; the reports refresh on their own schedule.
       const boards: Record<string, BoardSnapshot> = {};
