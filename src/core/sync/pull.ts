@@ -170,13 +170,19 @@ export function wantsComments(task: Task): boolean {
  * the task too).
  */
 export async function syncTaskExtras(ctx: PullContext, wanted: (task: Task) => boolean): Promise<number> {
-  const stale: Task[] = [];
+  const changedSinceRead: Task[] = [];
+  const neverRead: Task[] = [];
   for (const groupId of ctx.groupIds) {
     for (const task of ctx.store.tasksByGroup(groupId)) {
-      if (wanted(task) && !hasFreshExtras(ctx.store, task, { comments: wantsComments(task) })) stale.push(task);
+      if (!wanted(task) || hasFreshExtras(ctx.store, task, { comments: wantsComments(task) })) continue;
+      (ctx.store.getCursor(extrasCursor(task.id)) === null ? neverRead : changedSinceRead).push(task);
     }
   }
-  return refreshTaskExtras(ctx, stale.slice(0, EXTRAS_PER_CYCLE));
+  // A task that just changed (an edit of ours, a colleague's) goes before the catch-up of tasks
+  // never read after a first sync, and the most recently changed first: those are the ones open.
+  const byRecent = (a: Task, b: Task) => b.changedAt - a.changedAt;
+  const queue = [...changedSinceRead.sort(byRecent), ...neverRead.sort(byRecent)];
+  return refreshTaskExtras(ctx, queue.slice(0, EXTRAS_PER_CYCLE));
 }
 
 /** Reads and stores the extras of these tasks (one batch per few tasks); returns how many were refreshed. */

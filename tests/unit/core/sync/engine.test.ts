@@ -96,3 +96,31 @@ describe('SyncEngine change sets', () => {
     expect(engine.viewOf(['local:c1'])).toEqual([expect.objectContaining({ id: 'local:c1', localOnly: true })]);
   });
 });
+
+describe('task extras catch-up', () => {
+  it('a task that just changed has its extras read before the backlog of never-read ones', async () => {
+    const clock = new VirtualClock();
+    const portal = new FakePortal(() => clock.now());
+    // More open tasks than one cycle reads, all never read after the first sync.
+    for (let id = 1; id <= 300; id++) portal.put(makeTask({ id: String(id), groupId: '10', changedAt: clock.now() - 3_600_000 + id * 1_000 }));
+    const store = openSqliteStore(':memory:');
+    const engine = new SyncEngine({ store, portal, clock, random: seededRandom(), groupIds: ['10'], offlineEventsPossible: false, historyWanted: () => true });
+    const changes: SyncChange[] = [];
+    engine.onChange((change) => changes.push(change));
+    await engine.runCycle();
+    // The first cycle read the 250 most recently changed; tasks 1..50 wait.
+    const read = new Set(changes.flatMap((c) => c.extrasTaskIds));
+    expect(read.size).toBe(250);
+    const unread = [...portal.tasks.keys()].filter((id) => !read.has(id));
+    expect(unread).toEqual(Array.from({ length: 50 }, (_, i) => String(i + 1)));
+    // By ID it would come after the 50 unread ones; as a fresh change it goes first.
+    const edited = '300';
+    changes.length = 0;
+    clock.advance(15_000);
+    portal.put({ ...portal.tasks.get(edited)!, title: 'Изменена', changedAt: clock.now() });
+    await engine.runCycle();
+    const extras = changes.flatMap((c) => c.extrasTaskIds);
+    expect(extras[0]).toBe(edited);
+    expect(new Set(extras)).toEqual(new Set([edited, ...unread]));
+  });
+});
