@@ -18,16 +18,13 @@
  * profiling slows the page, so figures from such a run are not the ones to publish.
  * `PULT_BENCH_RENDERER=<dir>` serves another built renderer (`web.ts --renderer`), to compare a change.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { PROBE_SCRIPT } from './console-probe';
 import { startProfile, stopProfile } from './cpu-profile';
-import { spawnEmulator, type EmulatorProcess } from './support';
+import { CHROMIUM, CHROMIUM_ARGS, VIEWPORT, boardCount, requireWeb, spawnEmulator, startWeb, type EmulatorProcess, type WebHost } from './support';
 
 /** Portal size: the seed spreads ~25 % of the tasks as open cards of the first Service Desk group. */
 const PORTAL_TASKS = 21_000;
@@ -41,14 +38,9 @@ const DRAG_STEP_PX = 8;
 const MOVE_INTERVAL_MS = 8;
 const MAX_MOVES_IN_FLIGHT = 4;
 const ZIGZAG = process.env.PULT_BENCH_ZIGZAG === '1';
-const VIEWPORT = { width: 1600, height: 900 };
-const CHROMIUM = process.env.PULT_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 /** A frame longer than two vsync intervals at 60 Hz has dropped at least one frame. */
 const DROPPED_FRAME_MS = 33.4;
 const PROFILE = Boolean(process.env.PULT_BENCH_PROFILE);
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The little of the DOM the page functions below touch (the bench's tsconfig has no DOM types). */
 interface MiniElement {
@@ -56,58 +48,6 @@ interface MiniElement {
 }
 interface MiniDocument extends MiniElement {
   querySelectorAll(selector: string): ArrayLike<MiniElement>;
-}
-
-interface WebHost {
-  url: string;
-  /** Date.now() just before the process was spawned, and when its start line arrived. */
-  spawnedAt: number;
-  readyAt: number;
-  stop(): Promise<void>;
-}
-
-type WebStart = { ok: true; host: WebHost } | { ok: false; code: number | null; stderr: string };
-
-/** `scripts/web.ts` as a user starts it, in its own process; resolves on its start line or its exit. */
-function startWeb(dataDir: string, emulator: EmulatorProcess, timeoutMs = 120_000): Promise<WebStart> {
-  const spawnedAt = Date.now();
-  const renderer = process.env.PULT_BENCH_RENDERER ? ['--renderer', process.env.PULT_BENCH_RENDERER] : [];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/web.ts', '--data', dataDir, '--portal', emulator.portalUrl, '--webhook', emulator.webhookUrl, ...renderer], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async (): Promise<void> => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  };
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      void stop();
-      reject(new Error(`web host gave no start line in ${timeoutMs} ms: ${stderr}`));
-    }, timeoutMs);
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ ok: false, code, stderr: stderr.trim() });
-    });
-    createInterface({ input: child.stdout }).once('line', (line) => {
-      clearTimeout(timer);
-      const { url } = JSON.parse(line) as { url: string };
-      resolve({ ok: true, host: { url, spawnedAt, readyAt: Date.now(), stop } });
-    });
-  });
-}
-
-async function requireWeb(dataDir: string, emulator: EmulatorProcess): Promise<WebHost> {
-  const started = await startWeb(dataDir, emulator);
-  if (!started.ok) throw new Error(`web host exited with ${started.code}: ${started.stderr}`);
-  return started.host;
 }
 
 async function openTasks(emulator: EmulatorProcess, filter: Record<string, unknown>): Promise<number> {
@@ -142,11 +82,6 @@ async function newPage(browser: Browser): Promise<{ context: BrowserContext; pag
     if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(`console: ${message.text().slice(0, 300)}`);
   });
   return { context, page };
-}
-
-/** Cards the board counts in its columns (every column header, folded ones too). */
-function boardCount(page: Page): Promise<number> {
-  return page.evaluate(`[...document.querySelectorAll('.board .column__count')].reduce((sum, el) => sum + Number(el.textContent.replace(/\\D/g, '') || 0), 0)`) as Promise<number>;
 }
 
 function domCards(page: Page): Promise<number> {

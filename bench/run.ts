@@ -6,6 +6,7 @@ import os from 'node:os';
 import { benchConsole } from './console';
 import { benchEmulatorStartup } from './emulator-startup';
 import { benchFirstSync } from './first-sync';
+import { benchHostSeam } from './host-seam';
 import { benchFlush, benchQuietPoll } from './poll-and-flush';
 
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
@@ -18,6 +19,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   'quiet-poll': () => benchQuietPoll(),
   'flush-200-edits': () => benchFlush(),
   console: () => benchConsole(),
+  'host-seam': () => benchHostSeam(),
 };
 
 async function main(): Promise<void> {

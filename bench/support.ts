@@ -1,10 +1,14 @@
-/** What the sync benchmarks share: an Http port that counts, and the app's stack over a temp store. */
+/**
+ * What the benchmarks share: an emulator and the web host in their own processes, an Http port
+ * that counts, and the app's stack over a temp store.
+ */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
 import { createBitrixClient, type BitrixClient } from '../src/core/bitrix/client';
 import { BitrixGateway } from '../src/core/bitrix/gateway';
 import type { Http } from '../src/core/ports';
@@ -35,6 +39,11 @@ export interface EmulatorProcess {
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/** Debian's Chromium, headless, as the e2e tests and the browser benchmarks run it. */
+export const CHROMIUM = process.env.PULT_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const VIEWPORT = { width: 1600, height: 900 };
+
 export function spawnEmulator(tasks: number, profile: 'box' | 'cloud'): Promise<EmulatorProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/bitrix-emulator/cli.ts', '--port', '0', '--seed', '1', '--tasks', String(tasks), '--profile', profile], {
     cwd: repoRoot,
@@ -57,6 +66,71 @@ export function spawnEmulator(tasks: number, profile: 'box' | 'cloud'): Promise<
       });
     });
   });
+}
+
+/** `scripts/web.ts` in its own process, as a user starts it with `--portal … --webhook …`. */
+export interface WebHost {
+  url: string;
+  /** The host process, for /proc figures. */
+  pid: number;
+  /** Date.now() just before the process was spawned, and when its start line arrived. */
+  spawnedAt: number;
+  readyAt: number;
+  /** What the host wrote to stderr so far (warnings, internal errors). */
+  stderr(): string;
+  stop(): Promise<void>;
+}
+
+export type WebStart = { ok: true; host: WebHost } | { ok: false; code: number | null; stderr: string };
+
+/**
+ * Starts the web host on `dataDir`; resolves on its start line or its exit.
+ * `PULT_BENCH_RENDERER=<dir>` serves another built renderer (`web.ts --renderer`).
+ */
+export function startWeb(dataDir: string, emulator: EmulatorProcess, timeoutMs = 120_000): Promise<WebStart> {
+  const spawnedAt = Date.now();
+  const renderer = process.env.PULT_BENCH_RENDERER ? ['--renderer', process.env.PULT_BENCH_RENDERER] : [];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/web.ts', '--data', dataDir, '--portal', emulator.portalUrl, '--webhook', emulator.webhookUrl, ...renderer], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`web host gave no start line in ${timeoutMs} ms: ${stderr}`));
+    }, timeoutMs);
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ ok: false, code, stderr: stderr.trim() });
+    });
+    createInterface({ input: child.stdout }).once('line', (line) => {
+      clearTimeout(timer);
+      const { url } = JSON.parse(line) as { url: string };
+      resolve({ ok: true, host: { url, pid: child.pid!, spawnedAt, readyAt: Date.now(), stderr: () => stderr, stop } });
+    });
+  });
+}
+
+export async function requireWeb(dataDir: string, emulator: EmulatorProcess): Promise<WebHost> {
+  const started = await startWeb(dataDir, emulator);
+  if (!started.ok) throw new Error(`web host exited with ${started.code}: ${started.stderr}`);
+  return started.host;
+}
+
+/** Cards the board counts in its columns (every column header, folded ones too). */
+export function boardCount(page: Page): Promise<number> {
+  return page.evaluate(`[...document.querySelectorAll('.board .column__count')].reduce((sum, el) => sum + Number(el.textContent.replace(/\\D/g, '') || 0), 0)`) as Promise<number>;
 }
 
 export function countingHttp(inner: Http = createNodeHttp()): CountingHttp {

@@ -12,6 +12,7 @@ import { FaultState, type FaultSettings } from './http/faults';
 import { LeakyBucket, OperationLimiter } from './http/limiter';
 import { OAuthStore } from './http/oauth-store';
 import { IdempotencyStore } from './http/idempotency';
+import { RequestCounter } from './http/request-counter';
 import { listen, oauthHandler, portalHandler, type PortalRoutes } from './http/server';
 import { makeSelfSignedCert, type TlsMaterial } from './http/tls';
 import { createTransportMethods } from './http/transport-methods';
@@ -111,6 +112,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const events = new EventStore(clock);
   const unsubscribe = portal.onEvent((e) => events.record(e));
   const faults = new FaultState();
+  const requests = new RequestCounter();
   const limitSeconds = options.operationLimitSeconds ?? (profile === 'cloud' ? 480 : undefined);
   const limiter = limitSeconds === undefined ? undefined : new OperationLimiter(clock, limitSeconds, options.operationCostSeconds);
   const bucket = profile === 'cloud' ? new LeakyBucket(clock) : undefined;
@@ -154,10 +156,11 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       tokens: oauthStore.counts(),
       offlineEvents: events.rows.length,
       eventBindings: events.bindings.length,
+      requests: requests.snapshot(),
     }),
   };
   const routes: PortalRoutes = {
-    rest: { dispatcher, authenticator: new RestAuthenticator(portal, oauthStore, webhooks, clock), faults, bucket, idempotency: new IdempotencyStore(() => clock.now()) },
+    rest: { dispatcher, authenticator: new RestAuthenticator(portal, oauthStore, webhooks, clock), faults, bucket, idempotency: new IdempotencyStore(() => clock.now()), requests },
     authorize: new AuthorizePage(portal, oauthStore, hosts),
     oauthStore,
     faults,

@@ -9,6 +9,7 @@ import type { LeakyBucket } from './limiter';
 import { NGINX_502, clientIp, sendHtml, sendJson } from './request';
 import type { ParamMap } from './php-params';
 import type { IdempotencyStore } from './idempotency';
+import type { RequestCounter } from './request-counter';
 
 export interface RestRoute {
   method: string;
@@ -51,6 +52,7 @@ export interface RestDeps {
   faults: FaultState;
   bucket: LeakyBucket | undefined;
   idempotency: IdempotencyStore;
+  requests: RequestCounter;
 }
 
 export async function handleRest(
@@ -61,6 +63,8 @@ export async function handleRest(
   params: ParamMap,
 ): Promise<void> {
   const { faults } = deps;
+  // Counted on arrival, so faulted and limited calls show too (the client did send them).
+  deps.requests.count(route.method || 'unknown');
   if (faults.latencyMs > 0) await sleep(faults.latencyMs);
   const fault = faults.take(route.method || 'unknown');
   if (fault === 'drop-before') return void req.socket.destroy();
