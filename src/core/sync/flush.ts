@@ -9,6 +9,7 @@ import type { Clock, Random } from '../ports';
 import { intentKey, type Intent, type TaskFieldPatch } from './intents';
 import type { PortalGateway, SendOutcome } from './portal-port';
 import type { SyncStore } from './store';
+import { markExtrasStale } from './pull';
 import type { SyncNotice } from './status';
 import { applyFieldPatch, applyIntent, localTaskId } from './rebase';
 import { decideMove, splitFieldConflicts } from './conflicts';
@@ -137,6 +138,9 @@ function applyOutcome(ctx: FlushContext, intent: Intent, outcome: SendOutcome, c
     case 'done':
       result.sent++;
       applyDone(ctx, intent, outcome.task);
+      // Our own change is in the task's history now, even when the portal's change time did not
+      // move (one-second resolution): read its extras again in the next pull.
+      if ('taskId' in intent.payload) markExtrasStale(ctx.store, intent.payload.taskId);
       if (conflictingFields && intent.payload.name === 'updateFields') {
         ctx.store.updateIntent(intent.seq, { payload: { ...intent.payload, fields: conflictingFields }, state: 'conflict', lastError: 'Changed on the portal since your edit' });
         ctx.notify({ kind: 'conflict', taskId: intent.payload.taskId, message: `Changed on the portal since your edit: ${Object.keys(conflictingFields).join(', ')}` });
@@ -188,9 +192,16 @@ function applyDone(ctx: FlushContext, intent: Intent, returned: Task | null): vo
   if (next) ctx.store.upsertTasks([next]);
 }
 
+/** Where the portal ID of a task created in Pult is remembered, by its client ID. */
+export function createdCursor(clientId: string): string {
+  return `created:${clientId}`;
+}
+
 /** Edits made to a task before it reached the portal now name its portal ID. */
 function rewriteLocalReferences(store: SyncStore, clientId: string, taskId: string): void {
   const local = localTaskId(clientId);
+  // A window still showing the local card (an open drawer) finds the portal's task by it.
+  store.setCursor(createdCursor(clientId), taskId);
   for (const other of store.listIntents()) {
     if ('taskId' in other.payload && other.payload.taskId === local) {
       store.updateIntent(other.seq, { payload: { ...other.payload, taskId } });

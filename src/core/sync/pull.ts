@@ -147,6 +147,11 @@ function extrasCursor(taskId: string): string {
   return `extras:${taskId}`;
 }
 
+/** Makes the next pull read a task's extras again, whatever its change time says. */
+export function markExtrasStale(store: SyncStore, taskId: string): void {
+  store.setCursor(extrasCursor(taskId), 'stale');
+}
+
 function commentsCursor(taskId: string): string {
   return `comments:${taskId}`;
 }

@@ -7,6 +7,7 @@ import type { Intent } from '../../core/sync/intents';
 import type { BoardCard, BoardDelta, BoardGroupDelta, BoardSnapshot, QueuedEdit, TaskDetails } from '../../shared/api';
 import type { SyncChange } from '../../core/sync/changes';
 import { hasFreshExtras, refreshTaskExtras } from '../../core/sync/pull';
+import { createdCursor } from '../../core/sync/flush';
 import { ChangeCollector } from '../../core/sync/changes';
 import { ApiFailure } from '../api-failure';
 import { hostLanguage, hostText } from './host-messages';
@@ -97,7 +98,7 @@ export async function taskDetails(session: PortalSession, taskId: string, settin
   const { store } = session;
   const card = findCard(session, taskId);
   if (!card) throw new ApiFailure('invalid-input', hostText('taskNotOnBoard', hostLanguage(settings), { id: taskId }));
-  const stored = store.getTask(taskId);
+  const stored = store.getTask(card.id);
   if (stored && !hasFreshExtras(store, stored, { comments: true })) {
     try {
       // Its own collector: the engine's next change set is not mixed with what a drawer read.
@@ -108,14 +109,17 @@ export async function taskDetails(session: PortalSession, taskId: string, settin
   }
   return {
     task: card,
-    history: store.historyByTask(taskId),
-    comments: store.commentsByTask(taskId),
-    elapsed: store.elapsedByTask(taskId),
-    portalLink: `${session.portalUrl}/workgroups/group/${card.groupId}/tasks/task/view/${taskId}/`,
+    history: store.historyByTask(card.id),
+    comments: store.commentsByTask(card.id),
+    elapsed: store.elapsedByTask(card.id),
+    portalLink: `${session.portalUrl}/workgroups/group/${card.groupId}/tasks/task/view/${card.id}/`,
   };
 }
 
-function findCard(session: PortalSession, taskId: string) {
+function findCard(session: PortalSession, taskId: string): BoardCard | null {
+  // A card created here and since sent: the drawer opened on its local ID follows it to the portal's.
+  const created = taskId.startsWith('local:') ? session.store.getCursor(createdCursor(taskId.slice('local:'.length))) : null;
+  if (created) return findCard(session, created);
   const stored = session.store.getTask(taskId);
   let groupId = stored?.groupId;
   for (const { payload } of session.store.listIntents()) {
