@@ -64,6 +64,19 @@ async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, ti
   }
 }
 
+/** A host connected by webhook, its board synced, then the portal gone and one edit queued. */
+async function connectedWithQueuedEdit(title = 'Ждёт отправки') {
+  const emulator = await portal();
+  const first = makeHost();
+  await acceptProposedSetup(first.host, await first.host.connectWebhook({ portalUrl: emulator.portalUrl, webhookUrl: emulator.webhookUrl }));
+  const groupId = emulator.groups[0]!.id;
+  const board = await waitFor(async () => ((await first.host.getBoard(groupId)).cards.length ? first.host.getBoard(groupId) : null));
+  emulator.setUnreachable(true);
+  const edit = { name: 'updateFields' as const, taskId: board.cards[0]!.id, fields: { TITLE: title } };
+  await first.host.enqueue(edit);
+  return { emulator, first, groupId, edit };
+}
+
 describe('PultHost', () => {
   it('demo: connect, accept the proposed setup, see the board, move a card onto the portal', async () => {
     const demo = await portal();
@@ -175,13 +188,7 @@ describe('PultHost', () => {
   });
 
   it('a saved connection is restored at the next start with its queued edits', async () => {
-    const emulator = await portal();
-    const first = makeHost();
-    await acceptProposedSetup(first.host, await first.host.connectWebhook({ portalUrl: emulator.portalUrl, webhookUrl: emulator.webhookUrl }));
-    const groupId = emulator.groups[0]!.id;
-    const board = await waitFor(async () => ((await first.host.getBoard(groupId)).cards.length ? first.host.getBoard(groupId) : null));
-    emulator.setUnreachable(true);
-    await first.host.enqueue({ name: 'updateFields', taskId: board.cards[0]!.id, fields: { TITLE: 'Восстановлено' } });
+    const { emulator, first, edit } = await connectedWithQueuedEdit('Восстановлено');
     await first.host.close();
     emulator.setUnreachable(false);
 
@@ -191,7 +198,7 @@ describe('PultHost', () => {
     });
     cleanups.push(() => second.close());
     await second.restore();
-    expect((await second.listQueued()).map((q) => q.payload)).toEqual([{ name: 'updateFields', taskId: board.cards[0]!.id, fields: { TITLE: 'Восстановлено' } }]);
+    expect((await second.listQueued()).map((q) => q.payload)).toEqual([edit]);
     await second.syncNow();
     await waitFor(async () => (await second.getSyncStatus()).queued === 0);
   });
@@ -288,18 +295,6 @@ describe('PultHost board', () => {
 });
 
 describe('PultHost settings scopes and the keychain', () => {
-  async function connectedWithQueuedEdit() {
-    const emulator = await portal();
-    const first = makeHost();
-    await acceptProposedSetup(first.host, await first.host.connectWebhook({ portalUrl: emulator.portalUrl, webhookUrl: emulator.webhookUrl }));
-    const groupId = emulator.groups[0]!.id;
-    const board = await waitFor(async () => ((await first.host.getBoard(groupId)).cards.length ? first.host.getBoard(groupId) : null));
-    emulator.setUnreachable(true);
-    const edit = { name: 'updateFields' as const, taskId: board.cards[0]!.id, fields: { TITLE: 'Ждёт отправки' } };
-    await first.host.enqueue(edit);
-    return { emulator, first, groupId, edit };
-  }
-
   it("a team file import keeps this machine's connection, groups and queued edits", async () => {
     const { emulator, first, groupId, edit } = await connectedWithQueuedEdit();
     const before = await first.host.getSettings();
