@@ -10,7 +10,8 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/main/index.ts') },
+        // The host's worker thread is its own entry (out/main/host-worker.js).
+        input: { index: resolve(__dirname, 'src/main/index.ts'), 'host-worker': resolve(__dirname, 'src/node/host-worker/worker-main.ts') },
         // Native N-API modules stay external; everything else (electron-store, conf, zod) is bundled.
         external: ['libsql', '@napi-rs/keyring', 'ws', 'selfsigned'],
       },

@@ -9,10 +9,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 import { startWebHost } from '../src/node/web-host';
-import { startDemoPortal, type DemoPortal } from '../src/node/demo/demo-portal';
-import { composeHost, defaultDataDir } from '../src/node/host/compose';
-import { acceptProposedSetup } from '../src/node/host/auto-setup';
-import { MemorySecretStore } from '../src/node/secrets/memory';
+import { defaultDataDir } from '../src/node/host/compose';
+import { startHostWorker } from '../src/node/host-worker/client';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -53,49 +51,35 @@ async function main(): Promise<void> {
   if (!existsSync(path.join(rendererDir, 'index.html'))) fail(`no built renderer at ${rendererDir}: run \`npm run build\` first`);
   const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
-  const demos: DemoPortal[] = [];
-  const host = composeHost({
-    version,
-    shell: 'browser',
-    dataDir: path.resolve(args.data ?? defaultDataDir()),
-    startDemo: async () => {
-      const demo = await startDemoPortal();
-      demos.push(demo);
-      return demo;
-    },
+  // The host (store, sync, demo portal) runs in its own worker thread; this thread serves files
+  // and relays the API as text, so it answers at once whatever the host is doing.
+  const host = startHostWorker({
+    config: { version, shell: 'browser', dataDir: path.resolve(args.data ?? defaultDataDir()), secrets: args.webhook ? 'memory' : 'keychain', signInInApp: false },
     openExternal,
-    // A webhook given on the command line stays in this process's memory only.
-    ...(args.webhook ? { secrets: new MemorySecretStore() } : {}),
-    logger: { debug: () => undefined, info: () => undefined, warn: (m, d) => process.stderr.write(`${m} ${JSON.stringify(d ?? {})}\n`), error: (m, d) => process.stderr.write(`${m} ${JSON.stringify(d ?? {})}\n`) },
+    log: (level, message, data) => {
+      if (level === 'warn' || level === 'error') process.stderr.write(`${message} ${JSON.stringify(data ?? {})}\n`);
+    },
   });
 
+  let emulator: unknown = null;
   try {
-    if (args.demo) await acceptProposedSetup(host, await host.connectDemo());
+    if (args.demo) emulator = ((await host.control({ op: 'connect-demo-with-setup' })) as { emulator: unknown }).emulator;
     else if (args.portal && args.webhook) {
       // A folder that already synced this portal opens from its local store, reachable or not.
-      if (!(await host.resumeWebhook(args.portal, args.webhook))) {
-        await acceptProposedSetup(host, await host.connectWebhook({ portalUrl: args.portal, webhookUrl: args.webhook }));
+      if (!(await host.control({ op: 'resume-webhook', portalUrl: args.portal, webhookUrl: args.webhook }))) {
+        await host.control({ op: 'connect-webhook-with-setup', portalUrl: args.portal, webhookUrl: args.webhook });
       }
-    }
-    else await host.restore();
+    } else await host.control({ op: 'restore' });
   } catch (error) {
     fail(`could not connect: ${(error as Error).message}`);
   }
 
-  const web = await startWebHost({
-    service: host,
-    subscribe: (listener) => host.onEvent(listener),
-    rendererDir,
-    port,
-    onInternalError: (error) => process.stderr.write(`pult web: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
-  });
-  const demo = demos.at(-1);
-  process.stdout.write(`${JSON.stringify({ url: web.url, ...(args.demo && demo ? { emulator: demo.startLine } : {}) })}\n`);
+  const web = await startWebHost({ wire: host.wire, rendererDir, port });
+  process.stdout.write(`${JSON.stringify({ url: web.url, ...(emulator ? { emulator } : {}) })}\n`);
 
   const stop = async (): Promise<void> => {
     await web.close();
     await host.close();
-    await Promise.all(demos.map((d) => d.close()));
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

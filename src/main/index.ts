@@ -7,10 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { composeHost } from '../node/host/compose';
-import { acceptProposedSetup } from '../node/host/auto-setup';
-import { startDemoPortal, type DemoPortal } from '../node/demo/demo-portal';
-import type { PultHost } from '../node/host/pult-host';
+import { startHostWorker, type HostWorkerClient } from '../node/host-worker/client';
+import type { PultEvent } from '../shared/api';
 import { registerApiHandlers } from './ipc';
 import { createTrustedUrlCheck, cspHeaders, hardenWebContents, secureWebPreferences } from './security';
 import { startDesktopShell, type DesktopShell } from './tray/desktop-shell';
@@ -24,8 +22,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join(here, '../renderer/index.html')).href;
 const isTrustedUrl = createTrustedUrlCheck(rendererUrl);
 
-const demos: DemoPortal[] = [];
-let host: PultHost | null = null;
+// The host (settings, keychain, store, sync, demo portal, reminders) runs in a worker thread:
+// this thread keeps the windows, the tray and the menus and only relays the host's JSON text.
+let worker: HostWorkerClient | null = null;
 let consoleWindow: BrowserWindow | null = null;
 let desktop: DesktopShell | null = null;
 // Started by the OS at login: stay in the tray until the user opens the console.
@@ -34,7 +33,7 @@ const startHidden = startedHidden(process.argv, app, process.platform);
 /** Sync polls fast while any Pult window (console or wallboard) is on screen. */
 function reportVisibility(): void {
   const visible = BrowserWindow.getAllWindows().some((w) => !w.isDestroyed() && w.isVisible() && !w.isMinimized());
-  void host?.setVisible(visible);
+  void worker?.api.setVisible(visible).catch(() => undefined);
 }
 
 const wallboard = createWallboardWindowManager({
@@ -50,7 +49,7 @@ const wallboard = createWallboardWindowManager({
   preloadPath: path.join(here, '../preload/index.cjs'),
   isTrustedUrl,
   openExternal: (url) => void shell.openExternal(url),
-  onResume: () => host?.syncNow(),
+  onResume: () => worker?.api.syncNow(),
 });
 
 function createConsoleWindow(): BrowserWindow {
@@ -82,14 +81,15 @@ async function start(): Promise<void> {
   });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
 
-  host = composeHost({
-    version: app.getVersion(),
-    shell: 'electron',
-    dataDir: app.getPath('userData'),
-    startDemo: async () => {
-      const demo = await startDemoPortal();
-      demos.push(demo);
-      return demo;
+  const host = startHostWorker({
+    entry: path.join(here, 'host-worker.js'),
+    config: {
+      version: app.getVersion(),
+      shell: 'electron',
+      dataDir: app.getPath('userData'),
+      secrets: 'keychain',
+      signInInApp: true,
+      alerts: { systemLocale: app.getLocale() },
     },
     openExternal: (url) => shell.openExternal(url),
     openSignInWindow: (url, redirectUri) =>
@@ -108,17 +108,21 @@ async function start(): Promise<void> {
         url,
         redirectUri,
       ),
+    log: (level, message, data) => {
+      if (level === 'warn' || level === 'error') console.warn(message, data ?? {});
+    },
   });
+  worker = host;
   // Nothing configured yet: a fresh install opens on the built-in demo portal. A saved connection
   // that cannot open now (keychain locked) is never replaced by the demo.
-  if ((await host.restore()) === 'none') await acceptProposedSetup(host, await host.connectDemo());
-  const activeHost = host;
-  registerApiHandlers(ipcMain, activeHost, isTrustedUrl);
+  if ((await host.control({ op: 'restore' })) === 'none') await host.control({ op: 'connect-demo-with-setup' });
+  const toWindows = (json: string) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send('pult:event', json);
+  };
+  registerApiHandlers(ipcMain, host.wire, isTrustedUrl);
   consoleWindow = createConsoleWindow();
-  activeHost.onEvent((event) => {
-    for (const window of BrowserWindow.getAllWindows()) window.webContents.send('pult:event', event);
-  });
-  if (startHidden) void activeHost.setVisible(false);
+  host.wire.subscribe(toWindows);
+  if (startHidden) void host.api.setVisible(false);
 
   // Tray, native notifications, close-to-tray, start with the OS (src/main/tray, src/main/notifications).
   desktop = startDesktopShell({
@@ -127,22 +131,18 @@ async function start(): Promise<void> {
     buildMenu: (template) => Menu.buildFromTemplate(template),
     loadImage: (file) => nativeImage.createFromPath(file),
     Notification,
-    host: activeHost,
+    host: { syncNow: () => host.api.syncNow(), getSettings: () => host.api.getSettings(), onEvent: (listener) => host.onEvent(['settings-changed'], listener) },
+    alerts: host.alerts,
     dataDir: app.getPath('userData'),
     iconDir: trayIconDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, mainDir: here }),
     platform: process.platform,
-    clock: { now: () => Date.now() },
     autostart: { execPath: process.env.APPIMAGE ?? process.execPath, linuxAutostartDir: linuxAutostartDir(process.env, os.homedir()), fs },
     showConsole,
     openWallboard: () => void wallboard.open(),
-    sendToRenderer: (event) => {
-      for (const window of BrowserWindow.getAllWindows()) window.webContents.send('pult:event', event);
-    },
+    sendToRenderer: (event: PultEvent) => toWindows(JSON.stringify(event)),
     onError: (message, error) => console.warn(message, error),
   });
   desktop.attachConsoleWindow(consoleWindow);
-  const monitor = desktop.monitor;
-  activeHost.setAlertControl({ snooze: (taskId, choice) => monitor.snooze(taskId, choice) });
 }
 
 /** Shows the console window, re-creating it if it was destroyed (close-to-tray off). */
@@ -164,8 +164,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     desktop?.dispose();
-    void host?.close();
-    for (const demo of demos) void demo.close();
+    void worker?.close();
   });
   void app.whenReady().then(start);
 }

@@ -1,5 +1,6 @@
-import type { PultApi } from '../shared/api';
-import { API_METHOD_NAMES, dispatchApiCall } from '../node/api-dispatch';
+import type { ApiResult } from '../shared/api';
+import { API_METHOD_NAMES } from '../node/api-dispatch';
+import type { WireService } from '../node/wire';
 
 /** The slice of Electron's ipcMain this module uses (so tests can pass a fake). */
 export interface IpcMainLike {
@@ -10,18 +11,20 @@ export interface IpcEventLike {
   senderFrame: { url: string } | null;
 }
 
+const UNTRUSTED: ApiResult<never> = { ok: false, error: { code: 'denied', message: 'Call from an untrusted frame' } };
+
 /**
- * One validated handler per API method. Calls from any frame other than our own renderer
- * (e.g. a navigated-away or injected frame) are refused before the arguments are looked at.
+ * One handler per API method; the host's worker validates the arguments. Calls from any frame
+ * other than our own renderer (e.g. a navigated-away or injected frame) are refused before the
+ * arguments are looked at. Answers are the result's JSON text, which the preload parses, so
+ * this thread never clones a board object.
  */
-export function registerApiHandlers(ipcMain: IpcMainLike, service: PultApi, isTrustedUrl: (url: string) => boolean): () => void {
+export function registerApiHandlers(ipcMain: IpcMainLike, wire: WireService, isTrustedUrl: (url: string) => boolean): () => void {
   for (const method of API_METHOD_NAMES) {
     ipcMain.handle(`pult:${method}`, async (event, ...args) => {
       const url = event.senderFrame?.url ?? '';
-      if (!isTrustedUrl(url)) {
-        return { ok: false, error: { code: 'denied', message: 'Call from an untrusted frame' } };
-      }
-      return dispatchApiCall(service, method, args);
+      if (!isTrustedUrl(url)) return JSON.stringify(UNTRUSTED);
+      return wire.call(method, args);
     });
   }
   return () => {

@@ -108,7 +108,7 @@ export function openWallboardWindow(deps: WallboardWindowDeps): WallboardWindowH
       } catch {
         // The page keeps its last data and refetches on its own schedule.
       }
-      if (open && !window.isDestroyed()) window.webContents.send('pult:event', READ_AGAIN);
+      if (open && !window.isDestroyed()) window.webContents.send('pult:event', JSON.stringify(READ_AGAIN));
     })();
   };
   deps.powerMonitor.on('resume', onResume);

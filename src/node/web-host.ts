@@ -3,11 +3,9 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { PultApi, PultEvent, WireMessage, WireRequest } from '../shared/api';
-import { dispatchApiCall } from './api-dispatch';
+import type { WireRequest } from '../shared/api';
+import type { WireService } from './wire';
 import { CONTENT_SECURITY_POLICY } from './csp';
-
-
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,10 +21,8 @@ const CONTENT_TYPES: Record<string, string> = {
 const PAGE_ROUTES = new Set(['/', '/index.html', '/wallboard']);
 
 export interface WebHostOptions {
-  service: PultApi;
-  /** Host events pushed to every connected page. */
-  subscribe?: (listener: (event: PultEvent) => void) => () => void;
-  onInternalError?: (error: unknown) => void;
+  /** The host's API and events as JSON text (the host runs in its own worker thread). */
+  wire: WireService;
   /** The built renderer (`out/renderer`). */
   rendererDir: string;
   port?: number;
@@ -96,12 +92,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     sockets.handleUpgrade(req, socket, head, (ws) => serveApi(ws));
   });
 
+  // Frames are WireMessage JSON, put together from the host's JSON text without parsing it.
   function serveApi(ws: WebSocket): void {
-    const unsubscribe = options.subscribe?.((event) => {
-      const message: WireMessage = { event };
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    const unsubscribe = options.wire.subscribe((eventJson) => {
+      if (ws.readyState === ws.OPEN) ws.send(`{"event":${eventJson}}`);
     });
-    ws.on('close', () => unsubscribe?.());
+    ws.on('close', () => unsubscribe());
     ws.on('message', (data) => {
       void (async () => {
         let request: Partial<WireRequest>;
@@ -110,10 +106,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         } catch {
           return ws.close(1003, 'malformed request');
         }
-        if (typeof request.id !== 'number' || !Array.isArray(request.args)) return ws.close(1003, 'malformed request');
-        const result = await dispatchApiCall(options.service, request.method, request.args, options.onInternalError);
-        const response: WireMessage = { id: request.id, result };
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(response));
+        if (!Number.isSafeInteger(request.id) || !Array.isArray(request.args)) return ws.close(1003, 'malformed request');
+        const resultJson = await options.wire.call(request.method, request.args);
+        if (ws.readyState === ws.OPEN) ws.send(`{"id":${request.id},"result":${resultJson}}`);
       })();
     });
   }

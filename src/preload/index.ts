@@ -5,8 +5,9 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ApiMethod, ApiResult, PultBridge, PultEvent } from '../shared/api';
 
-function invoke<T>(method: ApiMethod, ...args: unknown[]): Promise<ApiResult<T>> {
-  return ipcRenderer.invoke(`pult:${method}`, ...args) as Promise<ApiResult<T>>;
+/** Main relays the host's JSON text as it is (it never parses a board); it is parsed here. */
+async function invoke<T>(method: ApiMethod, ...args: unknown[]): Promise<ApiResult<T>> {
+  return JSON.parse((await ipcRenderer.invoke(`pult:${method}`, ...args)) as string) as ApiResult<T>;
 }
 
 const bridge: PultBridge = {
@@ -40,7 +41,7 @@ const bridge: PultBridge = {
   snoozeTask: (taskId, choice) => invoke('snoozeTask', taskId, choice),
   openInPortal: (taskId) => invoke('openInPortal', taskId),
   onEvent(listener) {
-    const handler = (_event: IpcRendererEvent, payload: PultEvent) => listener(payload);
+    const handler = (_event: IpcRendererEvent, payload: string) => listener(JSON.parse(payload) as PultEvent);
     ipcRenderer.on('pult:event', handler);
     return () => ipcRenderer.removeListener('pult:event', handler);
   },

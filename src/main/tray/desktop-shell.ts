@@ -3,9 +3,7 @@
  * pieces come in as parameters: main passes the real ones, tests pass fakes.
  */
 import type { PultApi, PultEvent } from '../../shared/api';
-import { fileMemoryStore } from '../../node/alerts/memory';
-import { AlertMonitor } from '../../node/alerts/monitor';
-import { hostAlertSource, type AlertHost } from '../../node/alerts/source';
+import type { AlertsPort } from '../../node/alerts/service';
 import { applyStartWithOs, type AutostartOptions, type LoginItemApp } from '../autostart';
 import { createNotifier, prepareNotifications, type NotificationClass } from '../notifications/notifier';
 import { closeToTrayHandler } from './close-to-tray';
@@ -13,7 +11,7 @@ import { openDesktopPrefs } from './desktop-prefs';
 import { PultTray, type TrayLike } from './pult-tray';
 import type { TrayMenuItem } from './tray-menu';
 
-export interface ShellHost extends AlertHost, Pick<PultApi, 'syncNow'> {
+export interface ShellHost extends Pick<PultApi, 'syncNow' | 'getSettings'> {
   onEvent(listener: (event: PultEvent) => void): () => void;
 }
 
@@ -24,10 +22,11 @@ export interface DesktopShellDeps {
   loadImage(file: string): unknown;
   Notification: NotificationClass;
   host: ShellHost;
+  /** The reminders, which run beside the host (not on this thread). */
+  alerts: AlertsPort;
   dataDir: string;
   iconDir: string;
   platform: NodeJS.Platform;
-  clock: { now(): number };
   autostart: Omit<AutostartOptions, 'app' | 'platform'>;
   /** Shows and focuses the console window. */
   showConsole(): void;
@@ -36,9 +35,6 @@ export interface DesktopShellDeps {
   /** The wallboard window's opener; until it exists, the console opens. */
   openWallboard?(): void;
   onError?(message: string, error: unknown): void;
-  /** Injected timer for the alert tick (tests). */
-  setInterval?(callback: () => void, ms: number): unknown;
-  clearInterval?(handle: unknown): void;
 }
 
 export interface ConsoleWindowLike {
@@ -47,7 +43,6 @@ export interface ConsoleWindowLike {
 }
 
 export interface DesktopShell {
-  monitor: AlertMonitor;
   tray: PultTray;
   /** Hook a console window so closing it hides it to the tray. */
   attachConsoleWindow(window: ConsoleWindowLike): void;
@@ -75,19 +70,10 @@ export function startDesktopShell(deps: DesktopShellDeps): DesktopShell {
     language: () => monitor.getState().language,
     openTask,
     openConsole: () => deps.showConsole(),
-    snooze: (taskId) => void monitor.snooze(taskId, '1h'),
+    snooze: (taskId) => monitor.snooze(taskId, '1h'),
   });
-  const monitor: AlertMonitor = new AlertMonitor({
-    source: hostAlertSource(deps.host),
-    memory: fileMemoryStore(deps.dataDir, report('could not save the alert memory')),
-    clock: deps.clock,
-    systemLocale: deps.app.getLocale(),
-    onNotices: (notices) => notifier.show(notices),
-    onState: (state) => tray?.update(state),
-    onError: report('alert evaluation failed'),
-    ...(deps.setInterval ? { setInterval: deps.setInterval } : {}),
-    ...(deps.clearInterval ? { clearInterval: deps.clearInterval } : {}),
-  });
+  const monitor = deps.alerts;
+  const offAlerts = [monitor.onNotices((notices) => notifier.show(notices)), monitor.onState((state) => tray?.update(state))];
   if (prefs.get().startWithOs) {
     // Re-register at each start: an update may have moved the executable.
     try {
@@ -110,7 +96,7 @@ export function startDesktopShell(deps: DesktopShellDeps): DesktopShell {
     {
       openConsole: () => deps.showConsole(),
       openWallboard: () => (deps.openWallboard ?? deps.showConsole)(),
-      pause: (choice) => void monitor.pause(choice),
+      pause: (choice) => monitor.pause(choice),
       resume: () => monitor.resume(),
       syncNow: () => void deps.host.syncNow().catch(report('sync now failed')),
       setStartWithOs: (enabled) => {
@@ -134,12 +120,9 @@ export function startDesktopShell(deps: DesktopShellDeps): DesktopShell {
   void deps.host.getSettings().then((settings) => (closeToTray = settings.ui.closeToTray), report('could not read the settings'));
   const off = deps.host.onEvent((event) => {
     if (event.type === 'settings-changed') closeToTray = event.settings.ui.closeToTray;
-    monitor.handleEvent(event);
   });
-  monitor.start();
 
   return {
-    monitor,
     tray: shownTray,
     attachConsoleWindow(window) {
       window.on(
@@ -160,7 +143,7 @@ export function startDesktopShell(deps: DesktopShellDeps): DesktopShell {
     },
     dispose() {
       off();
-      monitor.stop();
+      offAlerts.forEach((stop) => stop());
       shownTray.destroy();
     },
   };

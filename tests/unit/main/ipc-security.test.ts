@@ -4,6 +4,7 @@ import { createTrustedUrlCheck, cspHeaders, hardenWebContents, isExternalLinkAll
 import type { PultApi } from '../../../src/shared/api';
 import { fakeApi } from '../../support/fake-api';
 import { API_METHOD_NAMES } from '../../../src/node/api-dispatch';
+import { inProcessWire } from '../../../src/node/wire';
 
 /** A stand-in for Electron's ipcMain: the real one cannot run here. */
 function fakeIpcMain() {
@@ -15,10 +16,11 @@ function fakeIpcMain() {
   };
 }
 
-const service: PultApi = fakeApi({
+const api: PultApi = fakeApi({
   getAppInfo: async () => ({ version: '1', shell: 'electron', connection: null, configured: false, canSignInInApp: false, notifications: false, keychainWait: null }),
   listGroups: async () => [{ id: '1', name: 'SD', closed: true, membersCount: 3 }],
 });
+const service = inProcessWire({ ...api, onEvent: () => () => undefined });
 const rendererUrl = 'file:///opt/pult/out/renderer/index.html';
 
 describe('registerApiHandlers', () => {
@@ -33,16 +35,17 @@ describe('registerApiHandlers', () => {
     const ipc = fakeIpcMain();
     registerApiHandlers(ipc, service, createTrustedUrlCheck(rendererUrl));
     const handler = ipc.handlers.get('pult:listGroups')!;
-    expect(await handler({ senderFrame: { url: rendererUrl } })).toMatchObject({ ok: true });
-    expect(await handler({ senderFrame: { url: 'https://evil.example/' } })).toMatchObject({ ok: false, error: { code: 'denied' } });
-    expect(await handler({ senderFrame: null })).toMatchObject({ ok: false, error: { code: 'denied' } });
+    const answer = async (...args: Parameters<typeof handler>) => JSON.parse((await handler(...args)) as string) as unknown;
+    expect(await answer({ senderFrame: { url: rendererUrl } })).toMatchObject({ ok: true, value: [{ id: '1', name: 'SD' }] });
+    expect(await answer({ senderFrame: { url: 'https://evil.example/' } })).toMatchObject({ ok: false, error: { code: 'denied' } });
+    expect(await answer({ senderFrame: null })).toMatchObject({ ok: false, error: { code: 'denied' } });
   });
 
   it('validates arguments from the renderer', async () => {
     const ipc = fakeIpcMain();
     registerApiHandlers(ipc, service, createTrustedUrlCheck(rendererUrl));
     const handler = ipc.handlers.get('pult:getAppInfo')!;
-    expect(await handler({ senderFrame: { url: rendererUrl } }, { evil: true })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(JSON.parse((await handler({ senderFrame: { url: rendererUrl } }, { evil: true })) as string)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
   it('unregisters every handler', () => {

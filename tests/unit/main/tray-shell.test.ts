@@ -9,6 +9,7 @@ import type { NotificationOptionsLike } from '../../../src/main/notifications/no
 import type { PultEvent } from '../../../src/shared/api';
 import type { Task } from '../../../src/core/domain/model';
 import type { SyncStatus } from '../../../src/core/sync/status';
+import { startAlertService, type AlertServiceHost } from '../../../src/node/alerts/service';
 import { DESKTOP_PREFS_FILE } from '../../../src/main/tray/desktop-prefs';
 import { HOUR, idleTask, makeSettings, NOON_MSK, STAGES, TestClock, USERS } from '../alerts/helpers';
 
@@ -31,7 +32,7 @@ function fakeHost(tasks: () => Task[]) {
   const listeners = new Set<(event: PultEvent) => void>();
   let settings = makeSettings();
   let status: SyncStatus = { connectivity: 'online', queued: 0, failed: 0, conflicts: 0, lastSyncAt: NOON_MSK, firstSync: null, lastError: null };
-  const host: ShellHost = {
+  const host: ShellHost & AlertServiceHost = {
     getAppInfo: async () => ({ version: '1', shell: 'electron', configured: true, canSignInInApp: false, notifications: false, keychainWait: null, connection: { portalUrl: 'https://p', kind: 'webhook', userId: '5', isAdmin: false } }),
     getSettings: async () => settings,
     getBoard: async (groupId) => ({ groupId, stages: STAGES, cards: tasks().map((t) => ({ ...t, pendingEdits: 0, failedEdits: 0, conflicted: false, localOnly: false })), history: {}, portalOffsetMs: 0, portalUtcOffsetMinutes: 180 }),
@@ -76,6 +77,8 @@ function start() {
   const autostartFs = { mkdirSync: vi.fn(), writeFileSync: vi.fn(), rmSync: vi.fn() };
   const showConsole = vi.fn();
   const sent: PultEvent[] = [];
+  // The real reminders over the fake host, as the host's worker runs them.
+  const alerts = startAlertService(fake.host, { dataDir, systemLocale: app.getLocale(), clock, setInterval: () => 0, clearInterval: () => undefined });
   const shell = startDesktopShell({
     app,
     createTray: () => tray,
@@ -83,18 +86,16 @@ function start() {
     loadImage: (file) => path.basename(file),
     Notification: FakeNotification,
     host: fake.host,
+    alerts,
     dataDir,
     iconDir: '/res/tray',
     platform: 'win32',
-    clock,
     autostart: { execPath: 'C:/Pult/Pult.exe', linuxAutostartDir: '', fs: autostartFs },
     showConsole,
     sendToRenderer: (event) => sent.push(event),
-    setInterval: () => 0,
-    clearInterval: () => undefined,
   });
   const item = (id: string) => menu.flatMap((i) => [i, ...(i.submenu ?? [])]).find((i) => i.id === id)!;
-  return { shell, fake, clock, app, dataDir, showConsole, sent, trayCalls, item, setTasks: (next: Task[]) => (tasks = next), tasks: () => tasks };
+  return { shell, alerts, fake, clock, app, dataDir, showConsole, sent, trayCalls, item, setTasks: (next: Task[]) => (tasks = next), tasks: () => tasks };
 }
 
 describe('desktop shell (tray + notifications wired to the host)', () => {
@@ -165,6 +166,7 @@ describe('desktop shell (tray + notifications wired to the host)', () => {
     await settled();
     expect(t.trayCalls).toContainEqual(['image', 'tray-offline-16.png']);
     t.shell.dispose();
+    t.alerts.stop();
     expect(t.fake.listeners.size).toBe(0);
     expect(t.trayCalls.at(-1)).toEqual(['destroy', null]);
   });

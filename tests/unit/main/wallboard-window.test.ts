@@ -116,7 +116,7 @@ describe('openWallboardWindow', () => {
     electron.resume();
     await settle();
     expect(onResume).toHaveBeenCalledTimes(1);
-    expect(electron.windows[0]!.sent).toEqual([['pult:event', { type: 'board-delta', delta: { reset: true, groups: [], taskIds: [], directory: true, queued: null } }]]);
+    expect(electron.windows[0]!.sent).toEqual([['pult:event', JSON.stringify({ type: 'board-delta', delta: { reset: true, groups: [], taskIds: [], directory: true, queued: null } })]]);
   });
 
   it('still reloads the page when the sync after wake-up fails', async () => {

@@ -1,0 +1,26 @@
+/**
+ * The API as a transport relays it: results and events already serialised as JSON text, so the
+ * thread that serves windows (Electron's main, browser mode's HTTP server) only passes strings on
+ * and never builds or parses a board.
+ */
+import type { PultApi, PultEvent } from '../shared/api';
+import { dispatchApiCall } from './api-dispatch';
+
+export interface WireService {
+  /** Validates and runs one call; resolves to the JSON text of its `ApiResult`. */
+  call(method: unknown, args: unknown): Promise<string>;
+  /** Every host event as the JSON text of a `PultEvent`. */
+  subscribe(listener: (eventJson: string) => void): () => void;
+}
+
+export interface InProcessService extends PultApi {
+  onEvent(listener: (event: PultEvent) => void): () => void;
+}
+
+/** A wire over a host in this thread (the host's worker uses it; tests too). */
+export function inProcessWire(service: InProcessService, onInternalError?: (error: unknown) => void): WireService {
+  return {
+    call: async (method, args) => JSON.stringify(await dispatchApiCall(service, method, args, onInternalError)),
+    subscribe: (listener) => service.onEvent((event) => listener(JSON.stringify(event))),
+  };
+}
