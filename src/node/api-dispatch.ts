@@ -82,7 +82,8 @@ function toApiError(error: unknown): ApiError {
   }
   if (error instanceof BitrixError) {
     switch (error.kind) {
-      case 'transient':
+      case 'unreachable':
+      case 'server-error':
       case 'rate-limited':
       case 'operation-limit':
         return { code: 'unreachable', message: error.message, portalCode: error.code };

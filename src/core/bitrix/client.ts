@@ -1,3 +1,4 @@
+import { isTransientFailure } from '../failure';
 import { BitrixError } from './errors';
 import { readRestAnswer, type RestAnswer } from './envelope';
 import { Pacer } from './pacer';
@@ -94,7 +95,7 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
     } catch (error) {
       if (!(error instanceof HttpTransportError)) throw error;
       const code = error.reason === 'timeout' ? 'TIMEOUT' : error.reason === 'tls' ? 'TLS' : 'NETWORK';
-      throw new BitrixError('transient', code, error.message, null, null, error.mayHaveArrived);
+      throw new BitrixError('unreachable', code, error.message, null, null, error.mayHaveArrived);
     }
     try {
       const answer = readRestAnswer(response);
@@ -102,7 +103,7 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
       return answer;
     } catch (error) {
       // A 5xx or a proxy page after the request arrived: a write may or may not have been applied.
-      if (error instanceof BitrixError && error.kind === 'transient') {
+      if (error instanceof BitrixError && isTransientFailure(error.kind)) {
         throw new BitrixError(error.kind, error.code, error.message, error.status, error.retryAt, true);
       }
       throw error;
@@ -136,7 +137,7 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
           await clock.sleep(Math.max(0, wait));
           continue;
         }
-        if (error.kind === 'transient') {
+        if (isTransientFailure(error.kind)) {
           if (error.ambiguous && !idempotent) throw error;
           transientFailures++;
           if (transientFailures >= maxTransientAttempts) throw error;

@@ -47,7 +47,8 @@ export function readRestAnswer(response: HttpResponse): RestAnswer {
     json = JSON.parse(response.body);
   } catch {
     // A proxy's HTML page (502/504 from nginx), a login redirect page, or a truncated body.
-    const kind = response.status >= 500 || response.status === 0 ? 'transient' : 'malformed';
+    // An HTML page in place of a REST answer comes from a proxy or a dead PHP: the portal is away.
+    const kind = response.status >= 500 || response.status === 0 ? 'unreachable' : 'malformed';
     throw new BitrixError(kind, 'NOT_JSON', `The portal answered HTTP ${response.status} with a non-JSON page`, response.status);
   }
   const failure = errorEnvelope.safeParse(json);

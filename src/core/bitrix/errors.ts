@@ -1,21 +1,10 @@
 /**
  * Portal failures sorted by what the client must do about them (issue: errors sorted by action).
  */
-export type BitrixErrorKind =
-  /** The access token expired or is unknown to the token server: refresh once, then replay. */
-  | 'token-expired'
-  /** The refresh token or webhook is dead: the user is signed out; queued edits are kept. */
-  | 'signed-out'
-  /** Cloud leaky bucket (503 QUERY_LIMIT_EXCEEDED): slow down and retry. */
-  | 'rate-limited'
-  /** 429 OPERATION_TIME_LIMIT: wait for operating_reset_at. */
-  | 'operation-limit'
-  /** Network errors, 5xx, proxy HTML pages, timeouts: back off and retry. */
-  | 'transient'
-  /** The portal refused (rights, validation, missing task): show the portal's message, do not retry. */
-  | 'refused'
-  /** The answer did not have the shape the method promises. */
-  | 'malformed';
+import type { FailureKind } from '../failure';
+
+/** The REST client's failures use the one closed set of kinds (core/failure.ts). */
+export type BitrixErrorKind = FailureKind;
 
 export class BitrixError extends Error {
   constructor(
@@ -58,6 +47,6 @@ export function classifyPortalError(status: number, code: string, description: s
   if (SIGNED_OUT.has(code)) return new BitrixError('signed-out', code, message, status);
   if (code === 'QUERY_LIMIT_EXCEEDED') return new BitrixError('rate-limited', code, message, status);
   if (code === 'OPERATION_TIME_LIMIT') return new BitrixError('operation-limit', code, message, status);
-  if (status >= 500) return new BitrixError('transient', code, message, status);
+  if (status >= 500) return new BitrixError('server-error', code, message, status);
   return new BitrixError('refused', code, message, status);
 }

@@ -16,10 +16,10 @@ function outcomeOfError(error: unknown, idempotent: boolean): SendOutcome {
     case 'token-expired':
       return { kind: 'signed-out', code: error.code, message: error.message };
     case 'malformed':
-      return idempotent ? { kind: 'retry', code: error.code, message: error.message, retryAt: null } : { kind: 'ambiguous', code: error.code, message: error.message };
+      return idempotent ? { kind: 'retry', failure: error.kind, code: error.code, message: error.message, retryAt: null } : { kind: 'ambiguous', failure: error.kind, code: error.code, message: error.message };
     default:
-      if (error.ambiguous && !idempotent) return { kind: 'ambiguous', code: error.code, message: error.message };
-      return { kind: 'retry', code: error.code, message: error.message, retryAt: error.retryAt };
+      if (error.ambiguous && !idempotent) return { kind: 'ambiguous', failure: error.kind, code: error.code, message: error.message };
+      return { kind: 'retry', failure: error.kind, code: error.code, message: error.message, retryAt: error.retryAt };
   }
 }
 

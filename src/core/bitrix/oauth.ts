@@ -96,20 +96,20 @@ async function postToTokenServer(http: Http, origin: string, params: Record<stri
       timeoutMs: 30_000,
     });
   } catch (error) {
-    if (error instanceof HttpTransportError) throw new BitrixError('transient', 'NETWORK', `Token server unreachable: ${error.message}`);
+    if (error instanceof HttpTransportError) throw new BitrixError('unreachable', 'NETWORK', `Token server unreachable: ${error.message}`);
     throw error;
   }
   let json: unknown;
   try {
     json = JSON.parse(response.body);
   } catch {
-    throw new BitrixError(response.status >= 500 ? 'transient' : 'malformed', 'NOT_JSON', `The token server answered HTTP ${response.status} with a non-JSON page`, response.status);
+    throw new BitrixError(response.status >= 500 ? 'unreachable' : 'malformed', 'NOT_JSON', `The token server answered HTTP ${response.status} with a non-JSON page`, response.status);
   }
   const failure = tokenError.safeParse(json);
   if (failure.success) {
     const { error, error_description: description } = failure.data;
     // invalid_grant: the code or refresh token is dead — only a new sign-in helps.
-    const kind = error === 'invalid_grant' || error === 'invalid_client' ? 'signed-out' : response.status >= 500 ? 'transient' : 'refused';
+    const kind = error === 'invalid_grant' || error === 'invalid_client' ? 'signed-out' : response.status >= 500 ? 'server-error' : 'refused';
     throw new BitrixError(kind, error, description ?? error, response.status);
   }
   const ok = tokenAnswer.safeParse(json);

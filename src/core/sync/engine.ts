@@ -2,6 +2,7 @@
  * The sync engine: pull, flush, pull, on a schedule that keeps an idle client within 4 requests
  * a minute; an edit is an intent written durably before the UI calls it queued.
  */
+import { isRetryableFailure } from '../failure';
 import type { Clock, Logger, Random } from '../ports';
 import type { Intent, IntentPayload } from './intents';
 import { portalErrorKind, SyncCycleError, type Identity, type PortalGateway } from './portal-port';
@@ -291,7 +292,7 @@ export class SyncEngine {
   private async doCycle(): Promise<void> {
     if (this.options.network && !this.options.network.isOnline()) {
       this.setStatus({ connectivity: 'offline' });
-      throw new SyncCycleError('transient', 'The workstation is offline');
+      throw new SyncCycleError('unreachable', 'The workstation is offline');
     }
     try {
       await this.ensureIdentity();
@@ -306,7 +307,7 @@ export class SyncEngine {
       });
       this.changed();
       if (flushed.signedOut) throw new SyncCycleError('signed-out', flushed.lastError ?? 'Signed out');
-      if (flushed.unreachable) throw new SyncCycleError('transient', flushed.lastError ?? 'The portal is unreachable');
+      if (flushed.unreachable) throw new SyncCycleError('unreachable', flushed.lastError ?? 'The portal is unreachable');
       if (flushed.sent > 0) await this.pull();
       // Every answer carries the portal's clock: follow it (a portal clock moved by an admin,
       // or a workstation clock that drifts) without extra requests.
@@ -320,7 +321,7 @@ export class SyncEngine {
       const message = error instanceof Error ? error.message : String(error);
       if (kind === 'signed-out' || kind === 'token-expired') {
         this.setStatus({ connectivity: 'signed-out', lastError: message, firstSync: null });
-      } else if (kind === 'transient' || kind === 'rate-limited' || kind === 'operation-limit') {
+      } else if (kind !== null && isRetryableFailure(kind)) {
         const offline = this.options.network ? !this.options.network.isOnline() : false;
         this.setStatus({ connectivity: offline ? 'offline' : 'portal-unreachable', lastError: message, firstSync: null });
       } else {

@@ -62,7 +62,7 @@ function eligible(intents: readonly Intent[], now: number): Intent[] {
 }
 
 function isUnreachable(outcome: SendOutcome): boolean {
-  return (outcome.kind === 'retry' || outcome.kind === 'ambiguous') && ['NETWORK', 'TIMEOUT', 'TLS', 'NOT_JSON'].includes(outcome.code);
+  return (outcome.kind === 'retry' || outcome.kind === 'ambiguous') && outcome.failure === 'unreachable';
 }
 
 export async function flushOutbox(ctx: FlushContext): Promise<FlushResult> {
@@ -92,7 +92,7 @@ export async function flushOutbox(ctx: FlushContext): Promise<FlushResult> {
     });
     const outcomes = await ctx.portal.send(toSend);
     ctx.store.transaction(() => {
-      for (const intent of toSend) applyOutcome(ctx, intent, outcomes.get(intent.seq) ?? { kind: 'retry', code: 'NO_ANSWER', message: 'No answer for this edit', retryAt: null }, conflicting.get(intent.seq), result);
+      for (const intent of toSend) applyOutcome(ctx, intent, outcomes.get(intent.seq) ?? { kind: 'retry', failure: 'malformed', code: 'NO_ANSWER', message: 'No answer for this edit', retryAt: null }, conflicting.get(intent.seq), result);
     });
     if (result.signedOut || result.unreachable) break;
   }

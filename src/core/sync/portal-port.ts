@@ -2,6 +2,7 @@
  * What the sync engine needs from a portal, in domain terms. Implemented over the REST client in
  * core/bitrix/gateway.ts; faked in engine unit tests.
  */
+import { isFailureKind, type FailureKind } from '../failure';
 import type { Company, Department, ElapsedRecord, Group, HistoryEntry, Stage, Task, TaskComment, User, UserFieldDefinition } from '../domain/model';
 import type { Intent } from './intents';
 
@@ -41,9 +42,9 @@ export type SendOutcome =
   /** Refused by the portal: not retried blindly, shown with the portal's message. */
   | { kind: 'refused'; code: string; message: string }
   /** Try again later (network, 5xx, limits); nothing was applied. */
-  | { kind: 'retry'; code: string; message: string; retryAt: number | null }
+  | { kind: 'retry'; failure: FailureKind; code: string; message: string; retryAt: number | null }
   /** The answer was lost: the change may or may not be on the portal. */
-  | { kind: 'ambiguous'; code: string; message: string }
+  | { kind: 'ambiguous'; failure: FailureKind; code: string; message: string }
   | { kind: 'signed-out'; code: string; message: string };
 
 export interface OfflineEventBatch {
@@ -91,13 +92,10 @@ export interface PortalGateway {
   portalClockOffset(): number | null;
 }
 
-/**
- * How the gateway's failures are read: each carries a `kind` (the REST client's classification:
- * token-expired, signed-out, rate-limited, operation-limit, transient, refused, malformed).
- */
-export function portalErrorKind(error: unknown): string | null {
-  if (typeof error === 'object' && error !== null && 'kind' in error && typeof (error as { kind: unknown }).kind === 'string') {
-    return (error as { kind: string }).kind;
+/** How the gateway's failures are read: each carries a `kind` from the one closed set. */
+export function portalErrorKind(error: unknown): FailureKind | null {
+  if (typeof error === 'object' && error !== null && 'kind' in error && isFailureKind((error as { kind: unknown }).kind)) {
+    return (error as { kind: FailureKind }).kind;
   }
   return null;
 }
@@ -105,7 +103,7 @@ export function portalErrorKind(error: unknown): string | null {
 /** A cycle that could not finish, with the connectivity it implies. */
 export class SyncCycleError extends Error {
   constructor(
-    readonly kind: 'signed-out' | 'transient',
+    readonly kind: Extract<FailureKind, 'signed-out' | 'unreachable'>,
     message: string,
   ) {
     super(message);

@@ -162,18 +162,18 @@ describe('errors as the portal gives them', () => {
     expect(outcome?.kind).toBe('refused');
   });
 
-  it('an unreachable portal is transient, and so is an HTML proxy page once retries run out', async () => {
+  it('an unreachable portal reads as unreachable, and so does an HTML proxy page once retries run out', async () => {
     const client = webhookClient(emulator, createNodeHttp(), { maxTransientAttempts: 2 });
     emulator.setUnreachable(true);
     try {
-      await expect(client.call('server.time')).rejects.toMatchObject({ kind: 'transient' });
+      await expect(client.call('server.time')).rejects.toMatchObject({ kind: 'unreachable' });
     } finally {
       emulator.setUnreachable(false);
     }
     emulator.setFaults({ fail: { kind: 'html502', count: 2 } });
     const error = await client.call('server.time').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BitrixError);
-    expect(error).toMatchObject({ kind: 'transient', code: 'NOT_JSON', status: 502 });
+    expect(error).toMatchObject({ kind: 'unreachable', code: 'NOT_JSON', status: 502 });
   });
 
   it('a read survives one HTML 502 and one 500 by retrying', async () => {
@@ -203,7 +203,7 @@ describe('an intranet certificate', () => {
     const tlsPortal = await startPortal({ tls: true, tasks: 10 });
     try {
       const untrusted = webhookClient(tlsPortal, createNodeHttp(), { maxTransientAttempts: 1 });
-      await expect(untrusted.call('server.time')).rejects.toMatchObject({ kind: 'transient', code: 'TLS' });
+      await expect(untrusted.call('server.time')).rejects.toMatchObject({ kind: 'unreachable', code: 'TLS' });
       const trusted = webhookClient(tlsPortal, createNodeHttp({ trustedCertPem: tlsPortal.certPem! }));
       expect(typeof (await trusted.call('server.time')).result).toBe('string');
     } finally {

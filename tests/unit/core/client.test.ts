@@ -63,10 +63,10 @@ describe('createBitrixClient', () => {
     expect(http.requests).toHaveLength(2);
   });
 
-  it('retries a refused connection with growing jittered waits, then reports it as transient', async () => {
+  it('retries a refused connection with growing jittered waits, then reports the portal unreachable', async () => {
     const http = scriptedHttp(() => new HttpTransportError('ECONNREFUSED', 'network', false));
     const { client: c, clock } = client(http, { maxTransientAttempts: 4 });
-    await expect(c.call('x')).rejects.toMatchObject({ kind: 'transient', code: 'NETWORK' });
+    await expect(c.call('x')).rejects.toMatchObject({ kind: 'unreachable', code: 'NETWORK' });
     expect(http.requests).toHaveLength(4);
     expect(clock.sleeps).toHaveLength(3);
     expect(clock.sleeps.every((ms) => ms >= 250)).toBe(true);
@@ -80,7 +80,7 @@ describe('createBitrixClient', () => {
   it('never resends a non-idempotent write whose answer was lost', async () => {
     const http = scriptedHttp(() => new HttpTransportError('socket hang up', 'network', true));
     const error = await client(http).client.call('task.commentitem.add', {}, { idempotent: false }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: 'transient', ambiguous: true });
+    expect(error).toMatchObject({ kind: 'unreachable', ambiguous: true });
     expect(http.requests).toHaveLength(1);
   });
 

@@ -29,7 +29,7 @@ describe('readRestAnswer', () => {
     [403, 'ACCESS_DENIED', 'refused'],
     [400, 'ACCESS_DENIED_MOVE', 'refused'],
     [400, 'TASK_NOT_FOUND', 'refused'],
-    [500, 'ERROR_CORE', 'transient'],
+    [500, 'ERROR_CORE', 'server-error'],
   ])('sorts HTTP %i %s as %s', (status, code, kind) => {
     const error = failure(status, JSON.stringify({ error: code, error_description: 'portal says no' }));
     expect(error.kind).toBe(kind);
@@ -43,9 +43,9 @@ describe('readRestAnswer', () => {
     expect(error.retryAt).toBe(1700000600 * 1000);
   });
 
-  it('treats a proxy HTML error page as transient, not as data', () => {
+  it('treats a proxy HTML error page as an unreachable portal, not as data', () => {
     const error = failure(502, '<html><body><h1>502 Bad Gateway</h1></body></html>');
-    expect(error.kind).toBe('transient');
+    expect(error.kind).toBe('unreachable');
     expect(error.code).toBe('NOT_JSON');
   });
 

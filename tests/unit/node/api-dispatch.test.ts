@@ -31,7 +31,7 @@ describe('dispatchApiCall', () => {
   });
 
   it('reports an unreachable portal as such', async () => {
-    const s = service({ listGroups: async () => Promise.reject(new BitrixError('transient', 'NETWORK', 'ECONNREFUSED')) });
+    const s = service({ listGroups: async () => Promise.reject(new BitrixError('unreachable', 'NETWORK', 'ECONNREFUSED')) });
     expect(await dispatchApiCall(s, 'listGroups', [])).toMatchObject({ ok: false, error: { code: 'unreachable' } });
   });
 

@@ -54,10 +54,20 @@ describe('flushOutbox', () => {
     expect(notices).toEqual([expect.objectContaining({ kind: 'refused', taskId: '1', code: 'ACCESS_DENIED_MOVE' })]);
   });
 
+  it('a server error the portal answered schedules a retry but does not call the portal unreachable', async () => {
+    const { store, clock, ctx } = setup();
+    store.addIntent({ payload: { name: 'moveCard', taskId: '1', stageId: '9' }, baseChangedAt: null, baseValues: null, createdAt: clock.now() });
+    const { portal } = fakePortal(() => ({ kind: 'retry', failure: 'server-error', code: 'ERROR_CORE', message: 'Internal error', retryAt: null }));
+    const result = await flushOutbox(ctx(portal));
+    expect(result.unreachable).toBe(false);
+    expect(store.listIntents()[0]).toMatchObject({ state: 'queued', lastErrorCode: 'ERROR_CORE' });
+    expect(store.listIntents()[0]!.nextAttemptAt).toBeGreaterThan(clock.now());
+  });
+
   it('a network failure schedules a retry later and stops the flush', async () => {
     const { store, clock, ctx } = setup();
     store.addIntent({ payload: { name: 'moveCard', taskId: '1', stageId: '9' }, baseChangedAt: null, baseValues: null, createdAt: clock.now() });
-    const { portal, sent } = fakePortal(() => ({ kind: 'retry', code: 'NETWORK', message: 'ECONNREFUSED', retryAt: null }));
+    const { portal, sent } = fakePortal(() => ({ kind: 'retry', failure: 'unreachable', code: 'NETWORK', message: 'ECONNREFUSED', retryAt: null }));
     const result = await flushOutbox(ctx(portal));
     expect(result.unreachable).toBe(true);
     expect(sent).toHaveLength(1);
@@ -81,7 +91,7 @@ describe('flushOutbox', () => {
     let statesDuringSend: string[] = [];
     const first = fakePortal(() => {
       statesDuringSend = store.listIntents().map((i) => i.state);
-      return { kind: 'ambiguous', code: 'NETWORK', message: 'socket hang up' };
+      return { kind: 'ambiguous', failure: 'unreachable', code: 'NETWORK', message: 'socket hang up' };
     });
     await flushOutbox(ctx(first.portal));
     expect(statesDuringSend).toEqual(['sending']);
