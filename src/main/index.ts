@@ -119,7 +119,9 @@ async function start(): Promise<void> {
   const toWindows = (json: string) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send('pult:event', json);
   };
-  registerApiHandlers(ipcMain, host.wire, isTrustedUrl);
+  // Visibility is this thread's to judge (it sees every window): a page's own report is not relayed,
+  // or a hidden wallboard would slow the sync while the console is on screen.
+  registerApiHandlers(ipcMain, { ...host.wire, call: (method, args) => (method === 'setVisible' ? Promise.resolve('{"ok":true,"value":null}') : host.wire.call(method, args)) }, isTrustedUrl);
   consoleWindow = createConsoleWindow();
   host.wire.subscribe(toWindows);
   if (startHidden) void host.api.setVisible(false);

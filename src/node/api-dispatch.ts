@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BitrixError } from '../core/bitrix/errors';
+import type { FailureKind } from '../core/failure';
 import { intentPayloadSchema } from '../core/sync/intent-schema';
 import { settingsSchema } from '../core/domain/settings';
 import { StoreError } from './store';
@@ -71,7 +72,13 @@ export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && Object.hasOwn(argumentSchemas, name);
 }
 
-function toApiError(error: unknown): ApiError {
+/** What a failure says to the user; the host words it in the UI language (host-messages.ts). */
+export type FailureText = (failure: { kind: FailureKind | 'storage' | 'internal'; code: string; status: number | null; detail: string }) => string;
+
+/** Without a host to word it (tests, tools): the technical message as it came. */
+const technicalText: FailureText = ({ kind, detail }) => (kind === 'internal' ? 'Internal error in the Pult host' : detail);
+
+function toApiError(error: unknown, text: FailureText): ApiError {
   if (error instanceof ApiFailure) {
     return {
       code: error.code,
@@ -81,27 +88,29 @@ function toApiError(error: unknown): ApiError {
     };
   }
   if (error instanceof BitrixError) {
+    // A refusal carries the portal's own words (in the portal's language); the rest is worded here.
+    const message = error.kind === 'refused' ? error.message : text({ kind: error.kind, code: error.code, status: error.status, detail: error.message });
     switch (error.kind) {
       case 'unreachable':
       case 'server-error':
       case 'rate-limited':
       case 'operation-limit':
-        return { code: 'unreachable', message: error.message, portalCode: error.code };
+        return { code: 'unreachable', message, portalCode: error.code };
       case 'signed-out':
       case 'token-expired':
-        return { code: 'signed-out', message: error.message, portalCode: error.code };
+        return { code: 'signed-out', message, portalCode: error.code };
       case 'refused':
-        return { code: error.code.startsWith('ACCESS_DENIED') ? 'denied' : 'portal', message: error.message, portalCode: error.code };
+        return { code: error.code.startsWith('ACCESS_DENIED') ? 'denied' : 'portal', message, portalCode: error.code };
       case 'malformed':
-        return { code: 'portal', message: error.message, portalCode: error.code };
+        return { code: 'portal', message, portalCode: error.code };
     }
   }
-  if (error instanceof StoreError || error instanceof SecretStoreError) return { code: 'storage', message: error.message };
-  return { code: 'internal', message: 'Internal error in the Pult host' };
+  if (error instanceof StoreError || error instanceof SecretStoreError) return { code: 'storage', message: text({ kind: 'storage', code: error.code, status: null, detail: error.message }) };
+  return { code: 'internal', message: text({ kind: 'internal', code: 'INTERNAL', status: null, detail: '' }) };
 }
 
 /** Validates a call from any transport, runs it, and wraps the outcome in an envelope. */
-export async function dispatchApiCall(service: PultApi, method: unknown, args: unknown, onInternalError?: (error: unknown) => void): Promise<ApiResult<unknown>> {
+export async function dispatchApiCall(service: PultApi, method: unknown, args: unknown, onInternalError?: (error: unknown) => void, text: FailureText = technicalText): Promise<ApiResult<unknown>> {
   if (!isApiMethod(method)) {
     return { ok: false, error: { code: 'invalid-input', message: `Unknown API method: ${String(method)}` } };
   }
@@ -115,7 +124,7 @@ export async function dispatchApiCall(service: PultApi, method: unknown, args: u
     const value = await fn.apply(service, parsed.data as unknown[]);
     return { ok: true, value };
   } catch (error) {
-    const apiError = toApiError(error);
+    const apiError = toApiError(error, text);
     if (apiError.code === 'internal') onInternalError?.(error);
     return { ok: false, error: apiError };
   }

@@ -92,12 +92,26 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     sockets.handleUpgrade(req, socket, head, (ws) => serveApi(ws));
   });
 
+  // Sync polls fast while any page is on screen: each page reports its own visibility, and a
+  // page that goes away (closed tab, lost socket) no longer counts.
+  const visibleBySocket = new Map<WebSocket, boolean>();
+  let reportedVisible: boolean | null = null;
+  function reportVisibility(): Promise<string> {
+    const visible = [...visibleBySocket.values()].some(Boolean);
+    if (visible === reportedVisible) return Promise.resolve('{"ok":true,"value":null}');
+    reportedVisible = visible;
+    return options.wire.call('setVisible', [visible]);
+  }
+
   // Frames are WireMessage JSON, put together from the host's JSON text without parsing it.
   function serveApi(ws: WebSocket): void {
     const unsubscribe = options.wire.subscribe((eventJson) => {
       if (ws.readyState === ws.OPEN) ws.send(`{"event":${eventJson}}`);
     });
-    ws.on('close', () => unsubscribe());
+    ws.on('close', () => {
+      unsubscribe();
+      if (visibleBySocket.delete(ws)) void reportVisibility();
+    });
     ws.on('message', (data) => {
       void (async () => {
         let request: Partial<WireRequest>;
@@ -107,7 +121,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           return ws.close(1003, 'malformed request');
         }
         if (!Number.isSafeInteger(request.id) || !Array.isArray(request.args)) return ws.close(1003, 'malformed request');
-        const resultJson = await options.wire.call(request.method, request.args);
+        const [visible] = request.args as unknown[];
+        const isVisibility = request.method === 'setVisible' && request.args.length === 1 && typeof visible === 'boolean';
+        if (isVisibility) visibleBySocket.set(ws, visible);
+        const resultJson = isVisibility ? await reportVisibility() : await options.wire.call(request.method, request.args);
         if (ws.readyState === ws.OPEN) ws.send(`{"id":${request.id},"result":${resultJson}}`);
       })();
     });

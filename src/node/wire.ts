@@ -4,7 +4,7 @@
  * and never builds or parses a board.
  */
 import type { PultApi, PultEvent } from '../shared/api';
-import { dispatchApiCall } from './api-dispatch';
+import { dispatchApiCall, type FailureText } from './api-dispatch';
 
 export interface WireService {
   /** Validates and runs one call; resolves to the JSON text of its `ApiResult`. */
@@ -15,12 +15,14 @@ export interface WireService {
 
 export interface InProcessService extends PultApi {
   onEvent(listener: (event: PultEvent) => void): () => void;
+  /** Words a failure for the user in the UI language. */
+  failureText?: FailureText;
 }
 
 /** A wire over a host in this thread (the host's worker uses it; tests too). */
 export function inProcessWire(service: InProcessService, onInternalError?: (error: unknown) => void): WireService {
   return {
-    call: async (method, args) => JSON.stringify(await dispatchApiCall(service, method, args, onInternalError)),
+    call: async (method, args) => JSON.stringify(await dispatchApiCall(service, method, args, onInternalError, service.failureText)),
     subscribe: (listener) => service.onEvent((event) => listener(JSON.stringify(event))),
   };
 }

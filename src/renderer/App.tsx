@@ -31,6 +31,8 @@ function useHostConnection(): void {
     // Poll fast while someone looks at the window, slowly when it is hidden.
     const onVisibility = () => void pult.setVisible(document.visibilityState === 'visible').catch(() => undefined);
     document.addEventListener('visibilitychange', onVisibility);
+    // Say so at start too: the host counts every open window, and this one may be the only one.
+    onVisibility();
     return () => {
       document.removeEventListener('visibilitychange', onVisibility);
       disconnect();

@@ -5,7 +5,7 @@
  */
 import type { Company, Department, ElapsedRecord, Group, HistoryEntry, Stage, TaskComment, User, UserFieldDefinition } from '../core/domain/model';
 import type { Settings } from '../core/domain/settings';
-import type { IntentPayload, IntentState } from '../core/sync/intents';
+import type { IntentFailure, IntentPayload, IntentState } from '../core/sync/intents';
 import type { SyncNotice, SyncStatus } from '../core/sync/status';
 import type { BoardTask } from '../core/sync/rebase';
 import type { ClientMonthRow, EmployeeDayRow } from '../core/domain/plan-fact';
@@ -159,8 +159,10 @@ export interface QueuedEdit {
   payload: IntentPayload;
   state: IntentState;
   attempts: number;
+  /** The last problem in the portal's words (a refusal) or a diagnostic (logs); the UI words the kind. */
   lastError: string | null;
   lastErrorCode: string | null;
+  lastFailure: IntentFailure | null;
   createdAt: number;
 }
 

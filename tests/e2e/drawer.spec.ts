@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startWebMode, type WebMode } from './support/web-mode';
 import { portalRest } from './support/portal-rest';
+import { expectRussianOnly } from './support/russian-text';
 
 let web: WebMode;
 let portal: ReturnType<typeof portalRest>;
@@ -101,6 +102,25 @@ test('creates a request with N: it shows at once, queued, and reaches the portal
   await expect
     .poll(async () => (await portal.call<{ tasks: { title: string }[] }>('tasks.task.list', { filter: { TITLE: 'E2E: не печатает принтер' }, select: ['ID', 'TITLE'] })).tasks.length, { timeout: 30_000 })
     .toBe(1);
+});
+
+test('a colleague\'s change reaches the open drawer and its card without a reload', async ({ page }) => {
+  const taskId = await openTaskWithStatus(2);
+  const drawer = await openTask(page, taskId);
+  await page.evaluate(() => ((window as unknown as { __samePage?: boolean }).__samePage = true));
+  const title = `Коллега переименовал ${Date.now()}`;
+  await portal.call('tasks.task.update', { taskId, fields: { TITLE: title } });
+  // Within the next poll (15 s while visible): the drawer, its history and the card show it.
+  await expect(page.getByRole('dialog', { name: new RegExp(`^Заявка ${taskId}: ${title}`) })).toBeVisible({ timeout: 40_000 });
+  await drawer.getByRole('tab', { name: /^История/ }).click();
+  await expect(drawer.locator('.history').getByText(title).first()).toBeVisible({ timeout: 20_000 });
+  await expectRussianOnly(drawer.locator('.drawer__fields'), 'drawer fields');
+  await expectRussianOnly(drawer.locator('.history'), 'drawer history');
+  await page.keyboard.press('Escape');
+  // The board is windowed: narrow it to the task so its card is drawn.
+  await page.getByRole('searchbox', { name: 'Поиск по номеру и тексту' }).fill(title);
+  await expect(page.locator(`[data-task-id="${taskId}"]`)).toContainText(title);
+  expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
 });
 
 test('hostile description stays inert in the drawer', async ({ page }) => {

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startWebMode, type WebMode } from './support/web-mode';
+import { expectRussianOnly } from './support/russian-text';
 import { camelField, cardsIn, column, dragWithMouse, portalOf, type Portal } from './support/board-portal';
 
 let web: WebMode;
@@ -85,6 +86,11 @@ test('a conflict is shown and settled with "keep mine"', async ({ page }) => {
   await status(page).getByRole('button', { name: /в очереди/ }).click();
   const panel = page.getByRole('dialog', { name: 'Очередь правок' });
   await expect(panel).toContainText('конфликт');
+  // The edit and its conflict name the field by its title, in Russian, never by its UF_ code.
+  await expect(panel).toContainText(`Задача ${taskId}: изменение полей (Оценка)`);
+  await expect(panel).toContainText('На портале изменили после вашей правки: Оценка');
+  await expectRussianOnly(panel, 'queue panel');
+  await expectRussianOnly(page.locator('.toasts'), 'notices');
   await panel.getByRole('button', { name: 'Оставить мою' }).click();
   await syncUntil(page, /0 правок в очереди(?!.*конфликт)/);
   await expect.poll(async () => (await portal.task(taskId))[camelField(estimate)], { timeout: 30_000 }).toBe('5');

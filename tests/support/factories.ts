@@ -40,6 +40,7 @@ export function makeIntent(payload: IntentPayload, overrides: Partial<Intent> = 
     nextAttemptAt: 0,
     lastError: null,
     lastErrorCode: null,
+    lastFailure: null,
     state: 'queued',
     resultTaskId: null,
     ...overrides,

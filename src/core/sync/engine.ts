@@ -139,7 +139,7 @@ export class SyncEngine {
     const touched: string[] = [];
     let differs = false;
     for (const intent of intents) {
-      const fingerprint = JSON.stringify([intent.state, intent.attempts, intent.lastError, intent.lastErrorCode, intent.resultTaskId, intent.payload]);
+      const fingerprint = JSON.stringify([intent.state, intent.attempts, intent.lastError, intent.lastErrorCode, intent.lastFailure, intent.resultTaskId, intent.payload]);
       const payload = intent.payload;
       const taskIds = payload.name === 'createTask' ? [localTaskId(payload.clientId), ...(intent.resultTaskId ? [intent.resultTaskId] : [])] : [payload.taskId];
       next.set(intent.seq, { fingerprint, taskIds });
@@ -191,7 +191,7 @@ export class SyncEngine {
   }
 
   retry(seq: number): void {
-    this.options.store.updateIntent(seq, { state: 'queued', nextAttemptAt: 0, lastError: null, lastErrorCode: null });
+    this.options.store.updateIntent(seq, { state: 'queued', nextAttemptAt: 0, lastError: null, lastErrorCode: null, lastFailure: null });
     this.changed();
     this.nudge();
   }

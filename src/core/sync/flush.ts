@@ -124,8 +124,8 @@ function prepare(ctx: FlushContext, intent: Intent, conflicting: Map<number, Tas
   const split = splitFieldConflicts(intent, p.fields, server);
   if (Object.keys(split.conflicting).length === 0) return intent;
   if (Object.keys(split.clean).length === 0) {
-    ctx.store.updateIntent(intent.seq, { state: 'conflict', lastError: 'Changed on the portal since your edit' });
-    ctx.notify({ kind: 'conflict', taskId: p.taskId, message: `Changed on the portal since your edit: ${Object.keys(split.conflicting).join(', ')}` });
+    ctx.store.updateIntent(intent.seq, { state: 'conflict', lastError: 'Changed on the portal since your edit', lastFailure: 'conflict' });
+    ctx.notify({ kind: 'conflict', taskId: p.taskId, message: `Changed on the portal since your edit: ${Object.keys(split.conflicting).join(', ')}`, fields: Object.keys(split.conflicting) });
     return null;
   }
   conflicting.set(intent.seq, split.conflicting);
@@ -142,24 +142,24 @@ function applyOutcome(ctx: FlushContext, intent: Intent, outcome: SendOutcome, c
       // move (one-second resolution): read its extras again in the next pull.
       if ('taskId' in intent.payload) markExtrasStale(ctx.store, intent.payload.taskId);
       if (conflictingFields && intent.payload.name === 'updateFields') {
-        ctx.store.updateIntent(intent.seq, { payload: { ...intent.payload, fields: conflictingFields }, state: 'conflict', lastError: 'Changed on the portal since your edit' });
-        ctx.notify({ kind: 'conflict', taskId: intent.payload.taskId, message: `Changed on the portal since your edit: ${Object.keys(conflictingFields).join(', ')}` });
+        ctx.store.updateIntent(intent.seq, { payload: { ...intent.payload, fields: conflictingFields }, state: 'conflict', lastError: 'Changed on the portal since your edit', lastFailure: 'conflict' });
+        ctx.notify({ kind: 'conflict', taskId: intent.payload.taskId, message: `Changed on the portal since your edit: ${Object.keys(conflictingFields).join(', ')}`, fields: Object.keys(conflictingFields) });
       } else {
         ctx.store.removeIntent(intent.seq);
       }
       return;
     case 'refused':
-      ctx.store.updateIntent(intent.seq, { state: 'failed', lastError: outcome.message, lastErrorCode: outcome.code });
+      ctx.store.updateIntent(intent.seq, { state: 'failed', lastError: outcome.message, lastErrorCode: outcome.code, lastFailure: 'refused' });
       ctx.notify({ kind: 'refused', taskId: 'taskId' in intent.payload ? intent.payload.taskId : localTaskId(intent.payload.clientId), message: outcome.message, code: outcome.code });
       return;
     case 'signed-out':
       result.signedOut = true;
       result.lastError = outcome.message;
-      ctx.store.updateIntent(intent.seq, { state: 'queued', attempts: intent.attempts, lastError: outcome.message, lastErrorCode: outcome.code });
+      ctx.store.updateIntent(intent.seq, { state: 'queued', attempts: intent.attempts, lastError: outcome.message, lastErrorCode: outcome.code, lastFailure: 'signed-out' });
       return;
     case 'ambiguous':
       // Stays `sending`: the next round looks it up on the portal before anything is resent.
-      ctx.store.updateIntent(intent.seq, { state: 'sending', lastError: outcome.message, lastErrorCode: outcome.code });
+      ctx.store.updateIntent(intent.seq, { state: 'sending', lastError: outcome.message, lastErrorCode: outcome.code, lastFailure: outcome.failure });
       result.lastError = outcome.message;
       if (isUnreachable(outcome)) result.unreachable = true;
       return;
@@ -169,6 +169,7 @@ function applyOutcome(ctx: FlushContext, intent: Intent, outcome: SendOutcome, c
         nextAttemptAt: Math.max(outcome.retryAt ?? 0, now + retryDelayMs(intent.attempts, ctx.random)),
         lastError: outcome.message,
         lastErrorCode: outcome.code,
+        lastFailure: outcome.failure,
       });
       result.lastError = outcome.message;
       if (isUnreachable(outcome)) result.unreachable = true;

@@ -2,10 +2,14 @@
  * Intents: named, replayable edits (Replicache's mutation idea). Each is written durably to the
  * outbox before the UI shows it as queued, and sent when the portal is reachable.
  */
+import type { FailureKind } from '../failure';
 import type { UserFieldValue } from '../domain/model';
 
 /** A portal task field (UPPERCASE, as `tasks.task.update` takes it) and its new value. */
 export type TaskFieldPatch = Record<string, UserFieldValue>;
+
+/** Why an edit is waiting or stopped: a portal failure, or a conflict with a colleague's change. */
+export type IntentFailure = FailureKind | 'conflict';
 
 export type StatusAction = 'start' | 'pause' | 'complete' | 'renew' | 'defer';
 
@@ -52,6 +56,8 @@ export interface Intent {
   lastError: string | null;
   /** The portal's error code of the last failure, if it answered one. */
   lastErrorCode: string | null;
+  /** What kind of failure `lastError` was: the UI words it from this, never from the message. */
+  lastFailure: IntentFailure | null;
   state: IntentState;
   /** After a successful createTask: the portal's task ID. */
   resultTaskId: string | null;

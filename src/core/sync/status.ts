@@ -19,8 +19,11 @@ export interface SyncStatus {
 export interface SyncNotice {
   kind: 'refused' | 'conflict' | 'move-overridden' | 'move-lost' | 'deleted-remotely';
   taskId: string;
+  /** For `refused`, the portal's own words; otherwise a diagnostic for logs (the UI words the kind). */
   message: string;
   code?: string;
+  /** For `conflict`: the fields a colleague changed since the edit (portal field codes). */
+  fields?: string[];
 }
 
 /** Is the network there at all (the OS says so)? Distinguishes "offline" from "portal down". */

@@ -12,7 +12,7 @@ export interface NewIntent {
   createdAt: number;
 }
 
-export type IntentPatch = Partial<Pick<Intent, 'attempts' | 'nextAttemptAt' | 'lastError' | 'lastErrorCode' | 'state' | 'resultTaskId' | 'payload'>>;
+export type IntentPatch = Partial<Pick<Intent, 'attempts' | 'nextAttemptAt' | 'lastError' | 'lastErrorCode' | 'lastFailure' | 'state' | 'resultTaskId' | 'payload'>>;
 
 export interface SyncStore {
   /** Runs `work` atomically: all of its writes land, or none do. */

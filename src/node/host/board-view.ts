@@ -137,6 +137,7 @@ export function toQueuedEdit(intent: Intent): QueuedEdit {
     attempts: intent.attempts,
     lastError: intent.lastError,
     lastErrorCode: intent.lastErrorCode,
+    lastFailure: intent.lastFailure,
     createdAt: intent.createdAt,
   };
 }

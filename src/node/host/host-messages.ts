@@ -1,5 +1,6 @@
 /** The host's own messages to the user, in the UI language (Russian first). */
 import type { Settings } from '../../core/domain/settings';
+import type { FailureText } from '../api-dispatch';
 
 const messages = {
   notConnected: { ru: 'Портал ещё не подключён', en: 'No portal is connected yet' },
@@ -21,6 +22,16 @@ const messages = {
   fieldsNeedAdmin: { ru: 'Создавать поля на портале может только его администратор', en: 'Only a portal admin can create fields on the portal' },
   noNotifications: { ru: 'Напоминания работают только в настольном приложении', en: 'Reminders run in the desktop app only' },
   taskNotOnBoard: { ru: 'Задачи {id} нет на доске', en: 'Task {id} is not on the board' },
+  unreachableTimeout: { ru: 'Портал не ответил вовремя — проверьте сеть или VPN', en: 'The portal did not answer in time — check the network or the VPN' },
+  unreachableTls: { ru: 'Защищённое соединение с порталом не удалось (TLS) — проверьте адрес и сертификат', en: 'The secure connection to the portal failed (TLS) — check the address and the certificate' },
+  unreachableNetwork: { ru: 'Портал недоступен — проверьте адрес, сеть или VPN', en: 'The portal cannot be reached — check the address, the network or the VPN' },
+  unreachablePage: { ru: 'Вместо ответа портала пришла страница с ошибкой (HTTP {status}) — портал или прокси перед ним недоступны', en: 'An error page came instead of the portal’s answer (HTTP {status}) — the portal or a proxy before it is down' },
+  serverError: { ru: 'На портале внутренняя ошибка ({code}) — попробуйте позже', en: 'The portal had an internal error ({code}) — try again later' },
+  portalBusy: { ru: 'Портал просит подождать: слишком много запросов — Pult повторит сам', en: 'The portal asks to wait: too many requests — Pult retries by itself' },
+  signedOutPortal: { ru: 'Портал не принял вход ({code}) — подключитесь заново', en: 'The portal did not accept the sign-in ({code}) — connect again' },
+  malformedAnswer: { ru: 'Портал ответил не так, как ожидалось ({code})', en: 'The portal answered in an unexpected way ({code})' },
+  storageFailed: { ru: 'Pult не смог записать свои данные на диск ({code}) — проверьте свободное место и права на папку', en: 'Pult could not write its data to disk ({code}) — check the free space and the folder permissions' },
+  internalError: { ru: 'Внутренняя ошибка Pult — подробности в журнале', en: 'Internal error in Pult — the log has the details' },
 } as const;
 
 export type HostMessage = keyof typeof messages;
@@ -33,4 +44,31 @@ export function hostLanguage(settings: Pick<Settings, 'ui'>, env: NodeJS.Process
 
 export function hostText(key: HostMessage, language: 'ru' | 'en', values: Record<string, string> = {}): string {
   return messages[key][language].replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/** A failure worded for the user: the kind and the portal's code, never a client's English message. */
+export function failureMessage(failure: Parameters<FailureText>[0], language: 'ru' | 'en'): string {
+  const values = { code: failure.code, status: String(failure.status ?? '') };
+  const key: HostMessage = (() => {
+    switch (failure.kind) {
+      case 'unreachable':
+        return failure.code === 'TIMEOUT' ? 'unreachableTimeout' : failure.code === 'TLS' ? 'unreachableTls' : failure.code === 'NOT_JSON' ? 'unreachablePage' : 'unreachableNetwork';
+      case 'server-error':
+        return 'serverError';
+      case 'rate-limited':
+      case 'operation-limit':
+        return 'portalBusy';
+      case 'signed-out':
+      case 'token-expired':
+        return 'signedOutPortal';
+      case 'malformed':
+      case 'refused':
+        return 'malformedAnswer';
+      case 'storage':
+        return 'storageFailed';
+      case 'internal':
+        return 'internalError';
+    }
+  })();
+  return hostText(key, language, values);
 }

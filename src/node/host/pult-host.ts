@@ -31,7 +31,8 @@ import { SecretStoreError } from '../secrets/errors';
 import { boardDelta, boardSnapshot, taskDetails, toQueuedEdit, wantsHistory } from './board-view';
 import { suggestFor } from './assignment';
 import { buildReports } from './reports';
-import { hostLanguage, hostText, type HostMessage } from './host-messages';
+import { failureMessage, hostLanguage, hostText, type HostMessage } from './host-messages';
+import type { FailureText } from '../api-dispatch';
 
 /** The Service Desk fields Pult creates when a portal admin asks (names are Pult's own). */
 const SERVICE_DESK_FIELDS = {
@@ -101,6 +102,9 @@ export class PultHost implements PultApi {
   private text(key: HostMessage, values: Record<string, string> = {}): string {
     return hostText(key, hostLanguage(this.settings), values);
   }
+
+  /** How the API words a failure for the user, in the UI language. */
+  readonly failureText: FailureText = (failure) => failureMessage(failure, hostLanguage(this.settings));
 
   /**
    * Reopens the saved connection at start; a demo connection starts a fresh demo portal.

@@ -98,4 +98,18 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'the kind of an edit\'s last failure',
+    // Rows from before: a refused edit is failed, a conflict is a conflict, and any other
+    // stored problem was a failed attempt to reach the portal.
+    sql: `
+      ALTER TABLE outbox ADD COLUMN last_failure TEXT;
+      UPDATE outbox SET last_failure = CASE
+        WHEN state = 'failed' THEN 'refused'
+        WHEN state = 'conflict' THEN 'conflict'
+        WHEN last_error IS NOT NULL THEN 'unreachable'
+      END;
+    `,
+  },
 ];

@@ -4,7 +4,8 @@
  * later is stored without a migration instead of being dropped.
  */
 import type { ElapsedRecord, HistoryEntry, Stage, Task, TaskComment } from '../../core/domain/model';
-import type { Intent, IntentPayload, IntentState, TaskFieldPatch } from '../../core/sync/intents';
+import type { Intent, IntentFailure, IntentPayload, IntentState, TaskFieldPatch } from '../../core/sync/intents';
+import { isFailureKind } from '../../core/failure';
 
 export type SqlValue = string | number | null;
 
@@ -125,7 +126,13 @@ export interface IntentRow {
   next_attempt_at: number;
   last_error: string | null;
   last_error_code: string | null;
+  last_failure: string | null;
   result_task_id: string | null;
+}
+
+/** A kind this version does not know (a newer Pult wrote the file) reads as none. */
+function intentFailureOf(value: string | null): IntentFailure | null {
+  return value === 'conflict' || isFailureKind(value) ? value : null;
 }
 
 export function intentFromRow(row: IntentRow): Intent {
@@ -139,6 +146,7 @@ export function intentFromRow(row: IntentRow): Intent {
     nextAttemptAt: row.next_attempt_at,
     lastError: row.last_error,
     lastErrorCode: row.last_error_code,
+    lastFailure: intentFailureOf(row.last_failure),
     // The CHECK constraint on the column keeps this one of the four states.
     state: row.state as IntentState,
     resultTaskId: row.result_task_id,
@@ -155,6 +163,7 @@ export function intentMutableValues(intent: Intent): SqlValue[] {
     intent.nextAttemptAt,
     intent.lastError,
     intent.lastErrorCode,
+    intent.lastFailure,
     intent.resultTaskId,
   ];
 }

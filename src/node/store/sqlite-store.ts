@@ -16,7 +16,7 @@ type Statement = ReturnType<Connection['prepare']>;
 const BY_ID = 'length(id), id';
 
 const TASK_COLUMNS = 'id, group_id, stage_id, responsible_id, status, changed_at, closed_at, deadline, body';
-const INTENT_COLUMNS = 'seq, state, payload, base_changed_at, base_values, created_at, attempts, next_attempt_at, last_error, last_error_code, result_task_id';
+const INTENT_COLUMNS = 'seq, state, payload, base_changed_at, base_values, created_at, attempts, next_attempt_at, last_error, last_error_code, last_failure, result_task_id';
 
 type DirectoryTable = 'groups' | 'users' | 'departments' | 'companies' | 'user_fields';
 
@@ -252,7 +252,7 @@ class SqliteStore implements SyncStore {
       const next: Intent = { ...current, ...given };
       this.stmt(
         `UPDATE outbox SET name = ?, state = ?, payload = ?, attempts = ?, next_attempt_at = ?, last_error = ?,
-           last_error_code = ?, result_task_id = ? WHERE seq = ?`,
+           last_error_code = ?, last_failure = ?, result_task_id = ? WHERE seq = ?`,
       ).run([...rows.intentMutableValues(next), seq]);
     });
   }

@@ -6,6 +6,7 @@ import type { HistoryEntry, Stage, User, UserFieldDefinition } from '../../core/
 import type { Language, MessageKey } from '../i18n';
 import { formatDuration } from '../../core/domain/durations';
 import { formatPortalDateTime, userName } from '../shared-ui/format';
+import { fieldTitle } from '../shared-ui/field-title';
 
 export interface HistoryContext {
   stages: readonly Stage[];
@@ -22,21 +23,6 @@ export interface HistoryLine {
   to: string | null;
 }
 
-const KNOWN: Record<string, MessageKey> = {
-  NEW: 'drawer.history.field.NEW',
-  COMMENT: 'drawer.history.field.COMMENT',
-  STAGE_ID: 'drawer.history.field.STAGE_ID',
-  STATUS: 'drawer.history.field.STATUS',
-  RESPONSIBLE_ID: 'drawer.history.field.RESPONSIBLE_ID',
-  CREATED_BY: 'drawer.history.field.CREATED_BY',
-  DEADLINE: 'drawer.history.field.DEADLINE',
-  PRIORITY: 'drawer.history.field.PRIORITY',
-  TITLE: 'drawer.history.field.TITLE',
-  DESCRIPTION: 'drawer.history.field.DESCRIPTION',
-  TIME_ESTIMATE: 'drawer.history.field.TIME_ESTIMATE',
-  TIME_SPENT_IN_LOGS: 'drawer.history.field.TIME_SPENT_IN_LOGS',
-  GROUP_ID: 'drawer.history.field.GROUP_ID',
-};
 
 export function statusLabel(status: number | string, t: HistoryContext['t']): string {
   const code = Number(status);
@@ -48,10 +34,6 @@ export function priorityLabel(priority: number | string, t: HistoryContext['t'])
   return code === 2 ? t('drawer.priority.2') : code === 0 ? t('drawer.priority.0') : t('drawer.priority.1');
 }
 
-function fieldLabel(definition: UserFieldDefinition | undefined, language: Language): string | undefined {
-  if (!definition) return undefined;
-  return definition.labels[language] ?? definition.labels.ru ?? definition.labels.en ?? definition.name;
-}
 
 function value(field: string, raw: string | null, ctx: HistoryContext): string | null {
   if (raw === null || raw === '') return null;
@@ -83,8 +65,7 @@ function value(field: string, raw: string | null, ctx: HistoryContext): string |
 }
 
 export function historyLine(entry: HistoryEntry, ctx: HistoryContext): HistoryLine {
-  const known = KNOWN[entry.field];
-  const label = known ? ctx.t(known) : (fieldLabel(ctx.userFields.find((f) => f.name === entry.field), ctx.language) ?? entry.field);
+  const label = fieldTitle(entry.field, ctx);
   // A comment entry's "to" is the comment's ID, which tells the reader nothing.
   if (entry.field === 'COMMENT' || entry.field === 'NEW') return { field: label, from: null, to: null };
   return { field: label, from: value(entry.field, entry.from, ctx), to: value(entry.field, entry.to, ctx) };

@@ -5,7 +5,7 @@ import { pult } from '../bridge';
 import { useI18n } from '../i18n/context';
 import { appStore, useAppStore } from '../store';
 import { useUiStore } from '../store/ui-store';
-import { describeEdit } from './queue-text';
+import { describeEdit, describeProblem } from './queue-text';
 
 async function act(action: () => Promise<void>): Promise<void> {
   try {
@@ -16,16 +16,21 @@ async function act(action: () => Promise<void>): Promise<void> {
   await appStore.getState().refreshQueued();
 }
 
+const NO_FIELDS: never[] = [];
+
 function EditRow({ edit }: { edit: QueuedEdit }) {
-  const { t } = useI18n();
-  const { key, values } = describeEdit(edit);
+  const { t, language } = useI18n();
+  const userFields = useAppStore((state) => state.directory?.userFields ?? NO_FIELDS);
+  const ctx = { userFields, language, t };
+  const { key, values } = describeEdit(edit, ctx);
+  const problem = describeProblem(edit, ctx);
   return (
     <li className={`queue__item queue__item--${edit.state}`}>
       <div className="queue__what">
         <span>{t(key, values)}</span>
         <span className={`queue__state queue__state--${edit.state}`}>{t(`queue.state.${edit.state}`)}</span>
       </div>
-      {edit.lastError && <p className="queue__error">{edit.lastError}</p>}
+      {problem && <p className="queue__error">{t(problem.key, problem.values)}</p>}
       <div className="queue__actions">
         {edit.state === 'conflict' ? (
           <>

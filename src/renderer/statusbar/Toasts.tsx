@@ -1,21 +1,27 @@
 /** Notices from the host and the board, as toasts that go away by themselves. */
 import { useI18n } from '../i18n/context';
 import { appStore, useAppStore } from '../store';
+import type { Toast } from '../store/notice-slice';
+import { fieldTitles } from '../shared-ui/field-title';
 import { useUiStore } from '../store/ui-store';
 
+const NO_FIELDS: never[] = [];
+
 export function Toasts() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const toasts = useAppStore((state) => state.toasts);
+  const userFields = useAppStore((state) => state.directory?.userFields ?? NO_FIELDS);
+  const text = (toast: Toast) => t(toast.key, toast.fields ? { ...toast.values, fields: fieldTitles(toast.fields, { userFields, language, t }) } : toast.values);
   return (
     <div className="toasts" role="log" aria-live="polite" aria-label={t('notice.region')}>
       {toasts.map((toast) => (
         <div key={toast.id} className={`toast toast--${toast.tone}`}>
           {toast.taskId ? (
             <button type="button" className="toast__text link-button" onClick={() => useUiStore.getState().selectTask(toast.taskId)}>
-              {t(toast.key, toast.values)}
+              {text(toast)}
             </button>
           ) : (
-            <span className="toast__text">{t(toast.key, toast.values)}</span>
+            <span className="toast__text">{text(toast)}</span>
           )}
           <button type="button" className="icon-button" aria-label={t('notice.dismiss')} onClick={() => appStore.getState().dismissToast(toast.id)}>
             ×

@@ -10,6 +10,8 @@ export interface Toast {
   tone: 'error' | 'warning' | 'info';
   key: MessageKey;
   values: Record<string, string | number>;
+  /** Portal field codes for the `{fields}` slot, named by their titles when shown. */
+  fields?: string[];
   taskId: string | null;
 }
 
@@ -44,6 +46,7 @@ export const createNoticeSlice: SliceCreator<NoticeSlice> = (set, get) => ({
       tone: NOTICE_TONE[notice.kind],
       key: `notice.${notice.kind}`,
       values: { id: notice.taskId, message: notice.message },
+      ...(notice.fields ? { fields: notice.fields } : {}),
       taskId: notice.taskId,
     });
   },

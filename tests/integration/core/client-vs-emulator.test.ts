@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 function intent(payload: Intent['payload'], seq: number, createdAt = Date.now()): Intent {
-  return { seq, payload, baseChangedAt: null, baseValues: null, createdAt, attempts: 0, nextAttemptAt: 0, lastError: null, lastErrorCode: null, state: 'queued', resultTaskId: null };
+  return { seq, payload, baseChangedAt: null, baseValues: null, createdAt, attempts: 0, nextAttemptAt: 0, lastError: null, lastErrorCode: null, lastFailure: null, state: 'queued', resultTaskId: null };
 }
 
 describe('OAuth sign-in', () => {

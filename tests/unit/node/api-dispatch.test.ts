@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatchApiCall } from '../../../src/node/api-dispatch';
 import { ApiFailure } from '../../../src/node/api-failure';
+import { failureMessage } from '../../../src/node/host/host-messages';
 import { BitrixError } from '../../../src/core/bitrix/errors';
 import type { PultApi } from '../../../src/shared/api';
 import { fakeApi } from '../../support/fake-api';
@@ -35,6 +36,17 @@ describe('dispatchApiCall', () => {
     expect(await dispatchApiCall(s, 'listGroups', [])).toMatchObject({ ok: false, error: { code: 'unreachable' } });
   });
 
+  it('words client failures in the UI language through the host, keeping the portal words of a refusal', async () => {
+    const ru = (failure: Parameters<typeof failureMessage>[0]) => failureMessage(failure, 'ru');
+    const failing = (error: Error) => service({ listGroups: async () => Promise.reject(error) });
+    const unreachable = await dispatchApiCall(failing(new BitrixError('unreachable', 'NOT_JSON', 'The portal answered HTTP 502 with a non-JSON page', 502)), 'listGroups', [], undefined, ru);
+    expect(unreachable).toEqual({ ok: false, error: { code: 'unreachable', portalCode: 'NOT_JSON', message: 'Вместо ответа портала пришла страница с ошибкой (HTTP 502) — портал или прокси перед ним недоступны' } });
+    const refused = await dispatchApiCall(failing(new BitrixError('refused', 'ACCESS_DENIED', 'Доступ запрещён', 403)), 'listGroups', [], undefined, ru);
+    expect(refused).toMatchObject({ ok: false, error: { message: 'Доступ запрещён' } });
+    const internal = await dispatchApiCall(failing(new Error('boom')), 'listGroups', [], undefined, ru);
+    expect(internal).toMatchObject({ ok: false, error: { code: 'internal', message: 'Внутренняя ошибка Pult — подробности в журнале' } });
+  });
+
   it('passes host failures through and hides internal errors', async () => {
     const s1 = service({ listGroups: async () => Promise.reject(new ApiFailure('not-connected', 'No portal')) });
     expect(await dispatchApiCall(s1, 'listGroups', [])).toEqual({ ok: false, error: { code: 'not-connected', message: 'No portal' } });
@@ -47,7 +59,7 @@ describe('dispatchApiCall', () => {
 describe('input validation of edits', () => {
   it('accepts a well-formed move and refuses a malformed one before the host sees it', async () => {
     const seen: unknown[] = [];
-    const s = service({ enqueue: async (payload) => (seen.push(payload), { seq: 1, payload, state: 'queued', attempts: 0, lastError: null, lastErrorCode: null, createdAt: 0 }) });
+    const s = service({ enqueue: async (payload) => (seen.push(payload), { seq: 1, payload, state: 'queued', attempts: 0, lastError: null, lastErrorCode: null, lastFailure: null, createdAt: 0 }) });
     expect(await dispatchApiCall(s, 'enqueue', [{ name: 'moveCard', taskId: '12', stageId: '4' }])).toMatchObject({ ok: true });
     for (const bad of [
       { name: 'moveCard', taskId: '12' },

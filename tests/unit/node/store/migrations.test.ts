@@ -70,6 +70,18 @@ describe('migrations', () => {
     expect(header(file).version).toBe(MIGRATIONS.length);
   });
 
+  it('version 2 gives the edits of a version-1 file the kind of their last failure', () => {
+    openSqliteStore(file, { migrations: MIGRATIONS.slice(0, 1) }).close();
+    // As version 1 of Pult left them: the state and the English message, no kind.
+    const row = (state: string, error: string | null, i: number) =>
+      `INSERT INTO outbox (name, state, payload, created_at, attempts, next_attempt_at, last_error) VALUES ('addComment', '${state}', '{"name":"addComment","taskId":"${i}","text":"x"}', ${i}, 1, 0, ${error === null ? 'NULL' : `'${error}'`});`;
+    rawExec(file, [row('failed', 'Access denied', 1), row('conflict', 'Changed on the portal since your edit', 2), row('queued', 'timeout', 3), row('queued', null, 4)].join('\n'));
+    const upgraded = openSqliteStore(file);
+    expect(upgraded.listIntents().map((intent) => intent.lastFailure)).toEqual(['refused', 'conflict', 'unreachable', null]);
+    upgraded.close();
+    expect(header(file).version).toBe(2);
+  });
+
   it('upgrades a file of an older version and keeps its data', () => {
     const old = openSqliteStore(file);
     old.upsertTasks([task('1')]);

@@ -37,6 +37,7 @@ describe('outbox', () => {
       nextAttemptAt: 0,
       lastError: null,
       lastErrorCode: null,
+      lastFailure: null,
       state: 'queued',
       resultTaskId: null,
     });
@@ -50,11 +51,11 @@ describe('outbox', () => {
   it('updates only the patched fields', () => {
     const a = temp.store.addIntent(createTask);
     temp.store.updateIntent(a.seq, { state: 'sending', attempts: 1 });
-    temp.store.updateIntent(a.seq, { state: 'queued', nextAttemptAt: 9_000, lastError: 'timeout', lastErrorCode: null, attempts: 2 });
+    temp.store.updateIntent(a.seq, { state: 'queued', nextAttemptAt: 9_000, lastError: 'timeout', lastErrorCode: null, lastFailure: 'unreachable', attempts: 2 });
     temp.store.updateIntent(a.seq, { resultTaskId: '501', lastError: undefined });
 
     expect(temp.reopen().listIntents()).toStrictEqual([
-      { ...a, state: 'queued', attempts: 2, nextAttemptAt: 9_000, lastError: 'timeout', lastErrorCode: null, resultTaskId: '501' },
+      { ...a, state: 'queued', attempts: 2, nextAttemptAt: 9_000, lastError: 'timeout', lastErrorCode: null, lastFailure: 'unreachable', resultTaskId: '501' },
     ]);
   });
 

@@ -23,7 +23,7 @@ function fakeApi(overrides: Partial<PultApi> = {}, board: () => BoardSnapshot = 
     },
     enqueue: async (payload: unknown) => {
       calls.enqueue.push(payload);
-      return { seq: 1, payload, state: 'queued', attempts: 0, lastError: null, lastErrorCode: null, createdAt: 0 } as QueuedEdit;
+      return { seq: 1, payload, state: 'queued', attempts: 0, lastError: null, lastErrorCode: null, lastFailure: null, createdAt: 0 } as QueuedEdit;
     },
     ...overrides,
   } as unknown as PultApi;
@@ -61,7 +61,7 @@ describe('app store', () => {
     const { api } = fakeApi({
       enqueue: (payload) => {
         sent.push(payload);
-        return new Promise((resolve) => (release = () => resolve({ seq: 1, payload, state: 'queued', attempts: 0, lastError: null, lastErrorCode: null, createdAt: 0 })));
+        return new Promise((resolve) => (release = () => resolve({ seq: 1, payload, state: 'queued', attempts: 0, lastError: null, lastErrorCode: null, lastFailure: null, createdAt: 0 })));
       },
     });
     const store = createAppStore(api);
@@ -143,7 +143,7 @@ describe('host events', () => {
   it('reads the active board again on a reset delta, and takes the outbox it carries', async () => {
     const { store, calls, emit } = await connected();
     const before = calls.getBoard;
-    const queued = [{ seq: 9, payload: { name: 'addComment', taskId: '1', text: 'x' }, state: 'queued', attempts: 0, lastError: null, lastErrorCode: null, createdAt: 0 }] as QueuedEdit[];
+    const queued = [{ seq: 9, payload: { name: 'addComment', taskId: '1', text: 'x' }, state: 'queued', attempts: 0, lastError: null, lastErrorCode: null, lastFailure: null, createdAt: 0 }] as QueuedEdit[];
     emit({ type: 'board-delta', delta: { reset: true, groups: [], taskIds: [], directory: true, queued } });
     await vi.advanceTimersByTimeAsync(0);
     expect(calls.getBoard).toBe(before + 1);
@@ -160,7 +160,7 @@ describe('host events', () => {
   });
 
   it('follows status, settings and open-task events; re-reads the queue when its counts change', async () => {
-    const queued = [{ seq: 3, payload: { name: 'addComment', taskId: '1', text: 'x' }, state: 'queued', attempts: 0, lastError: null, lastErrorCode: null, createdAt: 0 }] as QueuedEdit[];
+    const queued = [{ seq: 3, payload: { name: 'addComment', taskId: '1', text: 'x' }, state: 'queued', attempts: 0, lastError: null, lastErrorCode: null, lastFailure: null, createdAt: 0 }] as QueuedEdit[];
     const { store, emit, openTask } = await connected({ listQueued: async () => queued });
     emit({ type: 'status', status: { connectivity: 'portal-unreachable', queued: 1, failed: 0, conflicts: 0, lastSyncAt: 5, firstSync: null, lastError: 'down' } });
     expect(store.getState().status?.connectivity).toBe('portal-unreachable');
