@@ -3,6 +3,7 @@
  * portal and the tray's reminders all run here, so a board snapshot or a pull never blocks the
  * thread that serves windows. Results and events leave as JSON text.
  */
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Logger } from '../../core/ports';
 import { composeHost } from '../host/compose';
@@ -13,9 +14,23 @@ import { startAlertService, type AlertService } from '../alerts/service';
 import { inProcessWire } from '../wire';
 import type { ControlOp, FromWorker, HostWorkerConfig, ToWorker, WorkerAsk } from './protocol';
 
+/** Below the window thread (0), above background jobs (19). */
+const WORKER_NICE = 5;
+
 if (!parentPort) throw new Error('worker-main runs only as a worker thread');
 const port = parentPort;
 const config = (workerData as { config: HostWorkerConfig }).config;
+
+// Linux keeps a nice value per thread, and priority 0 names the calling thread: the host's work
+// (a first sync, a board snapshot) then yields the CPU to the thread that serves windows. On
+// macOS and Windows the same call would lower the whole process, so it is made on Linux only.
+if (process.platform === 'linux') {
+  try {
+    os.setPriority(0, WORKER_NICE);
+  } catch {
+    // A sandbox may forbid it; the host then runs at the window thread's priority.
+  }
+}
 
 function post(message: FromWorker): void {
   port.postMessage(message);
