@@ -12,7 +12,8 @@
  *   clock store's interval is the only one); the time is measured from the callback's start to a
  *   microtask queued after it (React flushes useSyncExternalStore updates in a microtask queued
  *   during the callback, so that one runs first), plus a forced style/layout read;
- * - the wire: when the getBoard request left and when the biggest WebSocket message arrived;
+ * - the wire: when the first board request (getBoardPage) left, when its answer arrived and how
+ *   big it was, and the biggest WebSocket message;
  * - frames: requestAnimationFrame timestamps while asked to record;
  * - long tasks and long animation frames (with script attribution) while asked to record.
  *
@@ -54,7 +55,7 @@ export const PROBE_SCRIPT = String.raw`
   } catch (e) { /* not supported */ }
 
   // The board snapshot on the wire: when getBoard was sent, when the biggest answer arrived.
-  B.wire = { boardRequestAt: null, biggest: { at: null, chars: 0 } };
+  B.wire = { boardRequestAt: null, boardRequestId: null, firstBoard: { at: null, chars: 0 }, biggest: { at: null, chars: 0 } };
   const NativeWebSocket = window.WebSocket;
   window.WebSocket = class extends NativeWebSocket {
     constructor(...args) {
@@ -62,10 +63,17 @@ export const PROBE_SCRIPT = String.raw`
       this.addEventListener('message', (event) => {
         const chars = typeof event.data === 'string' ? event.data.length : 0;
         if (chars > B.wire.biggest.chars) B.wire.biggest = { at: performance.now(), chars };
+        if (B.wire.boardRequestId !== null && B.wire.firstBoard.at === null && typeof event.data === 'string' && event.data.startsWith('{"id":' + B.wire.boardRequestId + ',')) {
+          B.wire.firstBoard = { at: performance.now(), chars };
+        }
       });
     }
     send(data) {
-      if (B.wire.boardRequestAt === null && typeof data === 'string' && data.includes('"getBoard"')) B.wire.boardRequestAt = performance.now();
+      const board = B.wire.boardRequestAt === null && typeof data === 'string' ? /^\{"id":(\d+),"method":"getBoard(Page)?"/.exec(data) : null;
+      if (board) {
+        B.wire.boardRequestAt = performance.now();
+        B.wire.boardRequestId = Number(board[1]);
+      }
       return super.send(data);
     }
   };

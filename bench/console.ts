@@ -120,7 +120,7 @@ interface ProbeFirstCard {
   firstCard: { inserted: number; painted: number | null } | null;
   fcp: number | null;
   timeOrigin: number;
-  wire: { boardRequestAt: number | null; biggest: { at: number | null; chars: number } };
+  wire: { boardRequestAt: number | null; firstBoard: { at: number | null; chars: number }; biggest: { at: number | null; chars: number } };
 }
 
 /** Host start → page → first card painted; the page stays open for the rest of the bench. */
@@ -140,7 +140,7 @@ async function coldStart(browser: Browser, dataDir: string, emulator: EmulatorPr
   const loadProfile = cdp ? await stopProfile(cdp) : null;
   const probe = (await page.evaluate(`({ firstCard: window.__pultBench.firstCard, fcp: window.__pultBench.fcp, timeOrigin: performance.timeOrigin, wire: window.__pultBench.wire })`)) as ProbeFirstCard;
   const painted = probe.firstCard!.painted!;
-  const { boardRequestAt, biggest } = probe.wire;
+  const { boardRequestAt, firstBoard, biggest } = probe.wire;
   return {
     host,
     context,
@@ -150,10 +150,11 @@ async function coldStart(browser: Browser, dataDir: string, emulator: EmulatorPr
       processStartToHostReadyMs: host.readyAt - host.spawnedAt,
       hostReadyToNavigationMs: Math.round(probe.timeOrigin - host.readyAt),
       navigationToBoardRequestMs: boardRequestAt === null ? null : round(boardRequestAt),
-      // Host side: getBoard sent → the snapshot (the biggest message) arrived; renderer side: → first card in the DOM.
-      boardRequestToSnapshotMs: boardRequestAt === null || biggest.at === null ? null : round(biggest.at - boardRequestAt),
-      snapshotToFirstCardInDomMs: biggest.at === null ? null : round(probe.firstCard!.inserted - biggest.at),
-      snapshotMiB: round(biggest.chars / 2 ** 20, 2),
+      // Host side: the first board page asked → it arrived; renderer side: → first card in the DOM.
+      boardRequestToFirstPageMs: boardRequestAt === null || firstBoard.at === null ? null : round(firstBoard.at - boardRequestAt),
+      firstPageToFirstCardInDomMs: firstBoard.at === null ? null : round(probe.firstCard!.inserted - firstBoard.at),
+      firstPayloadMiB: round(firstBoard.chars / 2 ** 20, 3),
+      largestFrameMiB: round(biggest.chars / 2 ** 20, 2),
       navigationToFirstCardInDomMs: round(probe.firstCard!.inserted),
       navigationToFirstCardPaintedMs: round(painted),
       navigationFirstContentfulPaintMs: probe.fcp === null ? null : round(probe.fcp),
@@ -412,9 +413,10 @@ export async function benchConsole() {
       processStartToFirstCardPaintedMs: pick('processStartToFirstCardPaintedMs'),
       processStartToHostReadyMs: pick('processStartToHostReadyMs'),
       navigationToFirstCardInDomMs: pick('navigationToFirstCardInDomMs'),
-      boardRequestToSnapshotMs: pick('boardRequestToSnapshotMs'),
-      snapshotToFirstCardInDomMs: pick('snapshotToFirstCardInDomMs'),
-      snapshotMiB: pick('snapshotMiB'),
+      boardRequestToFirstPageMs: pick('boardRequestToFirstPageMs'),
+      firstPageToFirstCardInDomMs: pick('firstPageToFirstCardInDomMs'),
+      firstPayloadMiB: pick('firstPayloadMiB'),
+      largestFrameMiB: pick('largestFrameMiB'),
       playwrightGotoToCardVisibleMs: pick('playwrightGotoToCardVisibleMs'),
       each: runs,
       ...(loadProfile ? { profile: loadProfile } : {}),

@@ -22,6 +22,7 @@ const bridge: PultBridge = {
   retryRestore: () => invoke('retryRestore'),
   listGroups: () => invoke('listGroups'),
   getBoard: (groupId) => invoke('getBoard', groupId),
+  getBoardPage: (request) => invoke('getBoardPage', request),
   getDirectory: () => invoke('getDirectory'),
   getTaskDetails: (taskId) => invoke('getTaskDetails', taskId),
   suggestAssignee: (target) => invoke('suggestAssignee', target),

@@ -108,6 +108,24 @@ export interface BoardSnapshot {
   portalUtcOffsetMinutes: number;
 }
 
+/** One page of a board read (`getBoardPage`): cards in column order, the first stages first. */
+export interface BoardPage extends BoardSnapshot {
+  /** Names this read: pass it back for the next page, so the pages fit together. */
+  snapshotId: string;
+  /** Where this page starts; 0 when the host started a new read (an unknown or expired ID). */
+  offset: number;
+  /** Cards on the whole board. */
+  total: number;
+  /** Where the next page starts, null after the last. */
+  nextOffset: number | null;
+}
+
+export interface BoardPageRequest {
+  groupId: string;
+  snapshotId?: string;
+  offset: number;
+}
+
 /** What changed on one group's board: the changed cards whole, the ones that left by ID. */
 export interface BoardGroupDelta {
   groupId: string;
@@ -236,7 +254,10 @@ export interface PultApi {
   listGroups(): Promise<GroupSummary[]>;
 
   // Board
+  /** The whole board in one answer (the wallboard, the reminders); windows read it in pages. */
   getBoard(groupId: string): Promise<BoardSnapshot>;
+  /** A board in pages of at most about 1 MiB (the first smaller), the first columns first. */
+  getBoardPage(request: BoardPageRequest): Promise<BoardPage>;
   getDirectory(): Promise<Directory>;
   getTaskDetails(taskId: string): Promise<TaskDetails>;
   suggestAssignee(target: AssignmentTarget): Promise<AssignmentSuggestionView | null>;

@@ -76,6 +76,11 @@ export class ChangeCollector {
     if (taskIds.length) this.current.outboxTaskIds = unique([...this.current.outboxTaskIds, ...taskIds]);
   }
 
+  /** The changes noted so far, not yet taken (read-only). */
+  peek(): Readonly<SyncChange> {
+    return this.current;
+  }
+
   /** The changes so far, or null when there were none; the collector starts empty again. */
   take(): SyncChange | null {
     const change = this.current;

@@ -2,6 +2,7 @@
  * The sync engine: pull, flush, pull, on a schedule that keeps an idle client within 4 requests
  * a minute; an edit is an intent written durably before the UI calls it queued.
  */
+import { ExtrasBacklog } from './extras-backlog';
 import { isRetryableFailure } from '../failure';
 import type { Clock, Logger, Random } from '../ports';
 import type { Intent, IntentPayload } from './intents';
@@ -67,6 +68,8 @@ export class SyncEngine {
   private readonly noticeListeners = new Set<Listener<SyncNotice>>();
   private readonly changeListeners = new Set<Listener<SyncChange>>();
   private readonly changes = new ChangeCollector();
+  /** Tasks whose extras may be due: the store is scanned once, then only what changes names. */
+  private readonly extrasBacklog = new ExtrasBacklog();
   private readonly clockListeners = new Set<Listener<number>>();
   /** What each queued intent looked like when last published, to tell which ones changed. */
   private outboxSeen = new Map<number, { fingerprint: string; taskIds: string[] }>();
@@ -129,6 +132,7 @@ export class SyncEngine {
     this.noteOutbox();
     const change = this.changes.take();
     if (!change) return;
+    this.extrasBacklog.note(change);
     for (const listener of this.changeListeners) listener(change);
   }
 
@@ -258,6 +262,7 @@ export class SyncEngine {
     if (!hasFirstSync(ctx)) {
       this.setStatus({ firstSync: { read: 0, total: 0 } });
       await firstSync(ctx, (read, total) => this.setStatus({ firstSync: { read, total } }));
+      this.extrasBacklog.invalidate();
       this.setStatus({ firstSync: null });
     } else if (this.tick % this.schedule.reconcileEvery === 0) {
       await reconcile(ctx);
@@ -266,7 +271,7 @@ export class SyncEngine {
     } else {
       await deltaPoll(ctx);
     }
-    if (this.options.historyWanted) await syncTaskExtras(ctx, this.options.historyWanted);
+    if (this.options.historyWanted) await syncTaskExtras(ctx, this.options.historyWanted, this.extrasBacklog);
     this.tick++;
     this.setStatus({ lastSyncAt: this.portalClock.now() });
     this.changed();

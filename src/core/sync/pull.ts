@@ -4,6 +4,7 @@
  * tasks and tasks moved out of the groups. Never holds a transaction across a request: every
  * read finishes first, then one synchronous transaction writes it.
  */
+import { ExtrasBacklog } from './extras-backlog';
 import { TaskStatus, type Task } from '../domain/model';
 import type { ChangeCollector } from './changes';
 import type { PortalGateway } from './portal-port';
@@ -174,14 +175,13 @@ export function wantsComments(task: Task): boolean {
  * their last change: refetched only when a task changed since (adding time or a comment changes
  * the task too).
  */
-export async function syncTaskExtras(ctx: PullContext, wanted: (task: Task) => boolean): Promise<number> {
+export async function syncTaskExtras(ctx: PullContext, wanted: (task: Task) => boolean, backlog: ExtrasBacklog = new ExtrasBacklog()): Promise<number> {
+  // What this cycle wrote so far is not published yet: count it in now, so it is read this cycle.
+  backlog.note(ctx.changes.peek());
   const changedSinceRead: Task[] = [];
   const neverRead: Task[] = [];
-  for (const groupId of ctx.groupIds) {
-    for (const task of ctx.store.tasksByGroup(groupId)) {
-      if (!wanted(task) || hasFreshExtras(ctx.store, task, { comments: wantsComments(task) })) continue;
-      (ctx.store.getCursor(extrasCursor(task.id)) === null ? neverRead : changedSinceRead).push(task);
-    }
+  for (const task of backlog.due(ctx.store, ctx.groupIds, (task) => wanted(task) && !hasFreshExtras(ctx.store, task, { comments: wantsComments(task) }))) {
+    (ctx.store.getCursor(extrasCursor(task.id)) === null ? neverRead : changedSinceRead).push(task);
   }
   // A task that just changed (an edit of ours, a colleague's) goes before the catch-up of tasks
   // never read after a first sync, and the most recently changed first: those are the ones open.

@@ -16,7 +16,7 @@ import { BitrixError } from '../../core/bitrix/errors';
 import type { Clock, Logger, Random, SecretStore } from '../../core/ports';
 import type { IntentPayload } from '../../core/sync/intents';
 import type {
-  AppInfo, KeychainWait, BoardSnapshot, ConnectResult, Directory, GroupSummary, OAuthConnectRequest, PortalConnectionInfo, PultApi, PultEvent,
+  AppInfo, KeychainWait, BoardPage, BoardPageRequest, BoardSnapshot, ConnectResult, Directory, GroupSummary, OAuthConnectRequest, PortalConnectionInfo, PultApi, PultEvent,
   QueuedEdit, SettingsSaveResult, SetupProposal, Shell, TaskDetails, WebhookConnectRequest, AssignmentSuggestionView,
   ReportsData, ReportsRequest, AssignmentTarget,
 } from '../../shared/api';
@@ -30,6 +30,7 @@ import { countQueuedEdits, openPortalSession, type PortalSession } from './porta
 import { SecretStoreError } from '../secrets/errors';
 import { boardDelta, boardSnapshot, taskDetails, toQueuedEdit, wantsHistory } from './board-view';
 import { suggestFor } from './assignment';
+import { BoardPages } from './board-pages';
 import { buildReports } from './reports';
 import { failureMessage, hostLanguage, hostText, type HostMessage } from './host-messages';
 import type { FailureText } from '../api-dispatch';
@@ -429,6 +430,13 @@ export class PultHost implements PultApi {
   async getBoard(groupId: string): Promise<BoardSnapshot> {
     const session = this.requireSession();
     return boardSnapshot(session, groupId, this.options.clock, this.settings);
+  }
+
+  private readonly boardPages = new BoardPages(() => this.options.clock.now());
+
+  async getBoardPage(request: BoardPageRequest): Promise<BoardPage> {
+    const session = this.requireSession();
+    return this.boardPages.page(request, () => boardSnapshot(session, request.groupId, this.options.clock, this.settings));
   }
 
   async getDirectory(): Promise<Directory> {

@@ -3,14 +3,13 @@
  * Creating queues one `createTask` intent; the local card shows at once, marked queued, and
  * opens in the drawer.
  */
+import { useAppStore } from '../store';
 import { useState, type FormEvent } from 'react';
 import { pult } from '../bridge';
 import { useI18n } from '../i18n/context';
 import { useUiStore } from '../store/ui-store';
 import { Dialog } from '../shared-ui/Dialog';
 import { Field } from '../shared-ui/Field';
-import { directoryResource, groupsResource, settingsResource } from '../shared-ui/host-data';
-import { useHostValue } from '../shared-ui/host-resource';
 import { userName } from '../shared-ui/format';
 import { localTaskId } from './local-id';
 import { createIntent, validateCreate, type CreateForm, type CreateProblem } from './create-intent';
@@ -32,9 +31,9 @@ export function CreateDialog() {
 function CreateForm({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
   const selectTask = useUiStore((state) => state.selectTask);
-  const settings = useHostValue(settingsResource);
-  const directory = useHostValue(directoryResource);
-  const groups = useHostValue(groupsResource);
+  const settings = useAppStore((state) => state.settings);
+  const directory = useAppStore((state) => state.directory);
+  const groups = useAppStore((state) => state.groups);
   const groupIds = settings?.groupIds ?? [];
   const [form, setForm] = useState<Omit<CreateForm, 'groupId'> & { groupId: string | null }>({ groupId: null, title: '', description: '', type: '', estimate: '', important: false, responsibleId: '' });
   const [problems, setProblems] = useState<CreateProblem[]>([]);

@@ -1,10 +1,9 @@
 /** Comments in both portal modes (legacy and task chat), rendered safely; adding one queues it. */
+import { useAppStore } from '../store';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/context';
 import { useUiStore } from '../store/ui-store';
 import { formatPortalDateTime, userName } from '../shared-ui/format';
-import { appInfoResource } from '../shared-ui/host-data';
-import { useHostValue } from '../shared-ui/host-resource';
 import { RichText } from '../text/RichText';
 import { portalOffsetMinutes, type DrawerData } from './drawer-data';
 
@@ -12,7 +11,7 @@ export function CommentsPanel({ data }: { data: DrawerData }) {
   const { t } = useI18n();
   const selectTask = useUiStore((state) => state.selectTask);
   const [text, setText] = useState('');
-  const me = useHostValue(appInfoResource)?.connection?.userId ?? null;
+  const me = useAppStore((state) => state.appInfo)?.connection?.userId ?? null;
   const { task, comments, portalLink } = data.details;
   const offset = portalOffsetMinutes(data);
   const portalUrl = new URL(portalLink).origin;

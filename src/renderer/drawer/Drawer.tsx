@@ -2,14 +2,14 @@
  * The card drawer: everything about one task, its edits (each one intent), comments, time and
  * history. Opens for `useUiStore().selectedTaskId`; Esc or the close button clears it.
  */
+import { useAppStore } from '../store';
 import { useCallback, useState } from 'react';
 import type { IntentPayload } from '../shared-ui/intent-types';
 import { pult } from '../bridge';
 import { useI18n } from '../i18n/context';
 import { useUiStore } from '../store/ui-store';
 import { Dialog } from '../shared-ui/Dialog';
-import { boardResource, directoryResource, settingsResource } from '../shared-ui/host-data';
-import { useHostValue } from '../shared-ui/host-resource';
+import { useStoreBoard } from '../store/use-boards';
 import { useTaskDetails } from './use-task-details';
 import { DrawerHeader } from './DrawerHeader';
 import { DrawerFields } from './DrawerFields';
@@ -27,8 +27,8 @@ export function Drawer() {
 function DrawerBody({ taskId, onClose }: { taskId: string; onClose: () => void }) {
   const { t } = useI18n();
   const { state, reload } = useTaskDetails(taskId);
-  const settings = useHostValue(settingsResource);
-  const directory = useHostValue(directoryResource);
+  const settings = useAppStore((state) => state.settings);
+  const directory = useAppStore((state) => state.directory);
   const groupId = state.status === 'ready' ? state.details.task.groupId : null;
   const [error, setError] = useState<string | null>(null);
 
@@ -69,7 +69,7 @@ function DrawerBody({ taskId, onClose }: { taskId: string; onClose: () => void }
 }
 
 function DrawerContent({ groupId, data, error, onClose }: { groupId: string; data: Omit<DrawerData, 'board'>; error: string | null; onClose: () => void }) {
-  const board = useHostValue(boardResource(groupId));
+  const board = useStoreBoard(groupId);
   const full: DrawerData = { ...data, board };
   return (
     <div className="drawer__content">

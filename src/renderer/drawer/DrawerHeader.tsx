@@ -1,12 +1,11 @@
 /** The drawer's head: id, kind, title, sync marks, status actions, «Открыть в портале», close. */
+import { useAppStore } from '../store';
 import { useState } from 'react';
 import { cardKind } from '../../core/domain/card-kind';
 import type { StatusAction } from '../shared-ui/intent-types';
 import { pult } from '../bridge';
 import { useI18n } from '../i18n/context';
 import { availableStatusActions } from './edit-intents';
-import { appInfoResource } from '../shared-ui/host-data';
-import { useHostValue } from '../shared-ui/host-resource';
 import type { DrawerData } from './drawer-data';
 
 export function DrawerHeader({ data, onClose }: { data: DrawerData; onClose: () => void }) {
@@ -15,7 +14,7 @@ export function DrawerHeader({ data, onClose }: { data: DrawerData; onClose: () 
   const kind = cardKind(task, data.settings.fields).kind;
   const [openError, setOpenError] = useState<string | null>(null);
   const onPortal = /^\d+$/.test(task.id);
-  const notifications = useHostValue(appInfoResource)?.notifications ?? false;
+  const notifications = useAppStore((state) => state.appInfo)?.notifications ?? false;
   const [snoozedUntil, setSnoozedUntil] = useState<number | null>(null);
   const snooze = (choice: '1h' | 'tomorrow') => {
     setOpenError(null);

@@ -2,13 +2,13 @@
  * Ctrl/Cmd+K: one box for actions and tasks (by id or title). Keyboard-first: type, ↑/↓ to
  * choose, Enter to run, Esc to close. A combobox over a listbox, as screen readers expect.
  */
+import { useAppStore } from '../store';
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { pult } from '../bridge';
 import { useI18n } from '../i18n/context';
 import { useUiStore } from '../store/ui-store';
 import { Dialog } from '../shared-ui/Dialog';
-import { groupsResource, settingsResource, useBoards } from '../shared-ui/host-data';
-import { useHostValue } from '../shared-ui/host-resource';
+import { useStoreBoards } from '../store/use-boards';
 import { fuzzyFilter } from './fuzzy';
 import { paletteActions, paletteTasks, type PaletteContext, type PaletteItem } from './palette-items';
 import './palette.css';
@@ -30,12 +30,14 @@ export function CommandPalette({ onSwitchGroup }: CommandPaletteProps = {}) {
   );
 }
 
+const NO_GROUPS: string[] = [];
+
 function PaletteBody({ onSwitchGroup }: CommandPaletteProps) {
   const { t, language } = useI18n();
   const ui = useUiStore();
-  const settings = useHostValue(settingsResource);
-  const groups = useHostValue(groupsResource);
-  const boards = useBoards(settings?.groupIds ?? []);
+  const settings = useAppStore((state) => state.settings);
+  const groups = useAppStore((state) => state.groups);
+  const boards = useStoreBoards(settings?.groupIds ?? NO_GROUPS);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);

@@ -3,13 +3,12 @@
  * schema (problems shown next to their fields), saved with one button. Changing the bound groups
  * also restarts syncing for them.
  */
+import { appStore, useAppStore } from '../store';
 import { useMemo, useState, type ReactNode } from 'react';
 import type { Settings } from '../../core/domain/settings';
 import { pult } from '../bridge';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n';
-import { appInfoResource, directoryResource, groupsResource, settingsResource } from '../shared-ui/host-data';
-import { useHostValue } from '../shared-ui/host-resource';
 import { useUiStore } from '../store/ui-store';
 import { setIn, validateSettings, type Path } from './settings-form';
 import { useGroupStages } from './use-group-stages';
@@ -28,7 +27,7 @@ import './settings.css';
 
 export function SettingsScreen() {
   const { t } = useI18n();
-  const settings = useHostValue(settingsResource);
+  const settings = useAppStore((state) => state.settings);
   if (!settings) return <p role="status">{t('settings.loading')}</p>;
   return <SettingsEditor saved={settings} />;
 }
@@ -37,9 +36,9 @@ type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { k
 
 function SettingsEditor({ saved }: { saved: Settings }) {
   const { t, language } = useI18n();
-  const info = useHostValue(appInfoResource);
-  const directory = useHostValue(directoryResource);
-  const groups = useHostValue(groupsResource);
+  const info = useAppStore((state) => state.appInfo);
+  const directory = useAppStore((state) => state.directory);
+  const groups = useAppStore((state) => state.groups);
   // The draft starts from what was saved; a save or import elsewhere replaces it when untouched.
   const [edit, setEdit] = useState<{ base: Settings; draft: Settings }>({ base: saved, draft: saved });
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
@@ -68,7 +67,7 @@ function SettingsEditor({ saved }: { saved: Settings }) {
       if (!result.ok) return setSave({ kind: 'failed', message: result.error });
       const groupsChanged = result.settings.groupIds.join(',') !== current.base.groupIds.join(',');
       if (groupsChanged) await pult.completeSetup({ groupIds: result.settings.groupIds, stageRoles: result.settings.stageRoles, fields: result.settings.fields });
-      settingsResource.set(result.settings);
+      appStore.getState().applySettings(result.settings);
       setEdit({ base: result.settings, draft: result.settings });
       setSave({ kind: 'saved' });
     } catch (error) {

@@ -19,7 +19,8 @@ export function useGroupStages(groupIds: readonly string[], onGuessedRoles: (rol
       void (async () => {
         let found: Stage[] = [];
         try {
-          found = (await pult.getBoard(groupId)).stages;
+          // The first page of a board read carries the stages (and only a few cards).
+          found = (await pult.getBoardPage({ groupId, offset: 0 })).stages;
           if (found.length === 0) {
             const proposal = await pult.proposeSetup([groupId]);
             found = proposal.stages[groupId] ?? [];

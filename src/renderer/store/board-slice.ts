@@ -8,6 +8,7 @@ import { applyBoardDelta } from '../../core/domain/board-delta';
 import type { CardMove } from '../board/drop-intent';
 import type { SliceCreator } from './app-state';
 import { setPortalOffset } from './clock-store';
+import { readBoardInPages } from '../shared-ui/board-reader';
 
 export interface BoardSlice {
   activeGroupId: string | null;
@@ -17,8 +18,12 @@ export interface BoardSlice {
   ranks: Record<string, number>;
   /** Moves sent to the host and not answered yet: a refresh read before them is stale. */
   movesInFlight: number;
+  /** Groups whose board is being read (the board shows its first columns meanwhile). */
+  boardsLoading: Record<string, true>;
   selectGroup(groupId: string): Promise<void>;
   loadBoard(groupId: string): Promise<void>;
+  /** Reads a board not held yet (the palette and the drawer need other groups' boards too). */
+  ensureBoard(groupId: string): void;
   refreshBoards(): Promise<void>;
   /** Applies a host delta to the boards held; a reset reads the active board again. */
   applyDelta(delta: BoardDelta): void;
@@ -34,7 +39,7 @@ export function withCardMoved(snapshot: BoardSnapshot, taskId: string, stageId: 
 }
 
 export const createBoardSlice =
-  (api: PultApi): SliceCreator<BoardSlice> =>
+  (api: Pick<PultApi, 'getBoardPage' | 'enqueue'>): SliceCreator<BoardSlice> =>
   (set, get) => {
     // Deltas that arrive while a board is being read are applied to it once it arrives.
     let loadsInFlight = 0;
@@ -43,6 +48,7 @@ export const createBoardSlice =
     return {
       activeGroupId: null,
       boards: {},
+      boardsLoading: {},
       boardError: null,
       ranks: {},
       movesInFlight: 0,
@@ -61,19 +67,34 @@ export const createBoardSlice =
       async loadBoard(groupId) {
         loadsInFlight++;
         const heldFrom = heldDeltas.length;
+        set((state) => ({ boardsLoading: { ...state.boardsLoading, [groupId]: true } }));
         try {
-          let snapshot: BoardSnapshot | null = await api.getBoard(groupId);
-          for (const delta of heldDeltas.slice(heldFrom)) snapshot = snapshot && applyBoardDelta(snapshot, delta);
-          if (!snapshot) return; // a reset came while reading: the load it started wins
-          const read = snapshot;
-          set((state) => ({ boards: { ...state.boards, [groupId]: read }, boardError: null }));
-          if (get().activeGroupId === groupId) setPortalOffset(read.portalOffsetMs);
+          // Page by page, the first columns first: each page is painted as it comes, with the
+          // deltas that arrived meanwhile applied over what has been read.
+          await readBoardInPages(api, groupId, (read) => {
+            let shown: BoardSnapshot | null = read;
+            for (const delta of heldDeltas.slice(heldFrom)) shown = shown && applyBoardDelta(shown, delta);
+            if (!shown) return false; // a reset came while reading: the load it started wins
+            const current = shown;
+            set((state) => ({ boards: { ...state.boards, [groupId]: current }, boardError: null }));
+            if (get().activeGroupId === groupId) setPortalOffset(current.portalOffsetMs);
+            return true;
+          });
         } catch (error) {
           set({ boardError: error instanceof Error ? error.message : String(error) });
         } finally {
           loadsInFlight--;
           if (loadsInFlight === 0) heldDeltas = [];
+          set((state) => {
+            const { [groupId]: _done, ...rest } = state.boardsLoading;
+            return { boardsLoading: rest };
+          });
         }
+      },
+
+      ensureBoard(groupId) {
+        if (get().boards[groupId] || get().boardsLoading[groupId]) return;
+        void get().loadBoard(groupId);
       },
 
       async refreshBoards() {

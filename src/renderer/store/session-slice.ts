@@ -102,6 +102,8 @@ export const createSessionSlice =
 
     applySettings(settings) {
       set({ settings });
+      // The connection and what it may do (notifications, the user's ID) can change with them.
+      void api.getAppInfo().then((appInfo) => set({ appInfo }), () => undefined);
     },
 
     setReconnecting(reconnecting) {

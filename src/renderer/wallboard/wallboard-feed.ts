@@ -3,6 +3,7 @@
  * board and today's plan vs fact at most every 10 s (on host events and on a 10 s tick) while the
  * portal is reachable, and keeps the last good data through portal outages and host restarts.
  */
+import { readBoardInPages } from '../shared-ui/board-reader';
 import type { BoardSnapshot, PultApi, PultEvent, ReportsData } from '../../shared/api';
 import type { User } from '../../core/domain/model';
 import type { Settings } from '../../core/domain/settings';
@@ -12,7 +13,7 @@ import { fetchDelay, type SyncStatus } from './freshness';
 
 export const REFRESH_MS = 10_000;
 
-export type FeedApi = Pick<PultApi, 'getSettings' | 'getDirectory' | 'listGroups' | 'getBoard' | 'getReports' | 'getSyncStatus'>;
+export type FeedApi = Pick<PultApi, 'getSettings' | 'getDirectory' | 'listGroups' | 'getBoardPage' | 'getReports' | 'getSyncStatus'>;
 
 export interface FeedState {
   settings: Settings | null;
@@ -104,7 +105,8 @@ export function createWallboardFeed(api: FeedApi, onEvent: (listener: (event: Pu
     const reports = { ...state.reports };
     let portalOffsetMs = state.portalOffsetMs;
     for (const groupId of settings.groupIds) {
-      const [board, report] = await Promise.all([api.getBoard(groupId), api.getReports({ ...request, groupIds: [groupId] })]);
+      const [board, report] = await Promise.all([readBoardInPages(api, groupId), api.getReports({ ...request, groupIds: [groupId] })]);
+      if (!board) continue;
       boards[groupId] = board;
       reports[groupId] = report;
       portalOffsetMs = board.portalOffsetMs;

@@ -46,6 +46,18 @@ describe('SyncEngine change sets', () => {
     expect(portal.calls.at(-1)).toBe('tasks.task.list');
   });
 
+  it('a quiet cycle does not read every stored task again to find the extras that are due', async () => {
+    const { store, engine, clock } = await synced({ historyWanted: true });
+    let scans = 0;
+    const tasksByGroup = store.tasksByGroup.bind(store);
+    store.tasksByGroup = (groupId) => (scans++, tasksByGroup(groupId));
+    for (let cycle = 0; cycle < 3; cycle++) {
+      clock.advance(15_000);
+      await engine.runCycle();
+    }
+    expect(scans).toBe(0);
+  });
+
   it('one task changed on the portal emits exactly that task, with its extras refreshed', async () => {
     const { changes, portal, engine, clock } = await synced({ historyWanted: true });
     changes.length = 0;

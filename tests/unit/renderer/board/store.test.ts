@@ -1,11 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BoardSnapshot, PultApi, PultEvent, QueuedEdit } from '../../../../src/shared/api';
+import type { BoardPage, BoardSnapshot, PultApi, PultEvent, QueuedEdit } from '../../../../src/shared/api';
 import { connectHostEvents, createAppStore } from '../../../../src/renderer/store/app-store';
 import { withCardMoved } from '../../../../src/renderer/store/board-slice';
 import { clockStore } from '../../../../src/renderer/store/clock-store';
 import { card, directory, settings, snapshot } from './fixtures';
 
 type Calls = { enqueue: unknown[]; getBoard: number };
+
+/** A board read that fits in one page. */
+function wholePage(board: BoardSnapshot): BoardPage {
+  return { ...board, snapshotId: `${board.groupId}-1`, offset: 0, total: board.cards.length, nextOffset: null };
+}
 
 function fakeApi(overrides: Partial<PultApi> = {}, board: () => BoardSnapshot = () => snapshot([card('1'), card('2', { stageId: '11' })])) {
   const calls: Calls = { enqueue: [], getBoard: 0 };
@@ -17,9 +22,9 @@ function fakeApi(overrides: Partial<PultApi> = {}, board: () => BoardSnapshot = 
     getSyncStatus: async () => status,
     listQueued: async () => [] as QueuedEdit[],
     listGroups: async () => [{ id: '1', name: 'Service Desk', closed: false, membersCount: 3 }],
-    getBoard: async () => {
+    getBoardPage: async () => {
       calls.getBoard++;
-      return board();
+      return wholePage(board());
     },
     enqueue: async (payload: unknown) => {
       calls.enqueue.push(payload);
@@ -85,12 +90,44 @@ describe('app store', () => {
     expect(store.getState().toasts.at(-1)).toMatchObject({ tone: 'error', key: 'notice.enqueueFailed', values: { message: 'a task ID' } });
   });
 
+  it('reads a board page by page: the first page shows at once, a delta meanwhile is kept, the pages fit together', async () => {
+    const full = snapshot([card('1'), card('2', { stageId: '11' }), card('3', { stageId: '12' })]);
+    const pending: (() => void)[] = [];
+    const requests: unknown[] = [];
+    const { api } = fakeApi({
+      getBoardPage: (request) => {
+        requests.push(request);
+        const offset = request.snapshotId ? request.offset : 0;
+        const page: BoardPage = { ...full, cards: full.cards.slice(offset, offset + 1), snapshotId: '1-7', offset, total: 3, nextOffset: offset + 1 < 3 ? offset + 1 : null };
+        // The first page answers at once; the others wait for the test.
+        return offset === 0 ? Promise.resolve(page) : new Promise((resolve) => pending.push(() => resolve(page)));
+      },
+    });
+    const store = createAppStore(api);
+    const starting = store.getState().start();
+    await vi.waitFor(() => expect(pending).toHaveLength(1));
+    expect(store.getState().boards['1']!.cards.map((c) => c.id)).toEqual(['1']);
+    expect(store.getState().boardsLoading).toEqual({ '1': true });
+    // A colleague retitles card 3 (not read yet) while page 2 is on its way.
+    const retitled = { ...full.cards[2]!, title: 'Изменена, пока доска читалась' };
+    store.getState().applyDelta({ reset: false, groups: [{ groupId: '1', cards: [retitled], removed: [], history: {} }], taskIds: ['3'], directory: false, queued: null });
+    pending.shift()!();
+    await vi.waitFor(() => expect(pending).toHaveLength(1));
+    pending.shift()!();
+    await starting;
+    const cards = store.getState().boards['1']!.cards;
+    expect(cards.map((c) => c.id).sort()).toEqual(['1', '2', '3']);
+    expect(cards.find((c) => c.id === '3')!.title).toBe('Изменена, пока доска читалась');
+    expect(store.getState().boardsLoading).toEqual({});
+    expect(requests).toEqual([{ groupId: '1', offset: 0 }, { groupId: '1', offset: 1, snapshotId: '1-7' }, { groupId: '1', offset: 2, snapshotId: '1-7' }]);
+  });
+
   it('ignores a board read that started before a move (no flicker back)', async () => {
     let resolveRead: (s: BoardSnapshot) => void = () => undefined;
     let slow = false;
     const stale = snapshot([card('1'), card('2', { stageId: '11' })]);
     const { api } = fakeApi({
-      getBoard: () => (slow ? new Promise<BoardSnapshot>((resolve) => (resolveRead = resolve)) : Promise.resolve(withCardMoved(stale, '1', '11'))),
+      getBoardPage: () => (slow ? new Promise<BoardSnapshot>((resolve) => (resolveRead = resolve)) : Promise.resolve(withCardMoved(stale, '1', '11'))).then(wholePage),
     });
     const store = createAppStore(api);
     await store.getState().start();

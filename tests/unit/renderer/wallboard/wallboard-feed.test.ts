@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createWallboardFeed, REFRESH_MS, type FeedApi, type FeedTimers } from '../../../../src/renderer/wallboard/wallboard-feed';
 import { defaultSettings } from '../../../../src/core/domain/settings';
-import type { BoardSnapshot, PultEvent, ReportsData, ReportsRequest } from '../../../../src/shared/api';
+import type { BoardPage, BoardSnapshot, PultEvent, ReportsData, ReportsRequest } from '../../../../src/shared/api';
 import type { SyncStatus } from '../../../../src/renderer/wallboard/freshness';
 
 /** Timers under the test's control: `advance` runs what falls due, in order. */
@@ -53,7 +53,7 @@ function fakeHost() {
     getDirectory: () => guard({ users: [], departments: [], companies: [], userFields: [] }),
     listGroups: () => guard([{ id: '1', name: 'Первая линия', closed: false, membersCount: 3 }]),
     getSyncStatus: () => (calls.push('status'), guard(status)),
-    getBoard: (groupId) => (calls.push(`board:${groupId}`), guard({ groupId, stages: [], cards: [], history: {}, portalOffsetMs: 0, portalUtcOffsetMinutes: 180 } as BoardSnapshot)),
+    getBoardPage: ({ groupId }) => (calls.push(`board:${groupId}`), guard({ groupId, stages: [], cards: [], history: {}, portalOffsetMs: 0, portalUtcOffsetMinutes: 180, snapshotId: `${groupId}-1`, offset: 0, total: 0, nextOffset: null } as BoardPage)),
     getReports: (request) => (reportRequests.push(request), guard({ request } as ReportsData)),
   };
   return {

@@ -1,0 +1,100 @@
+/**
+ * A board read in pages, so the first columns paint before the last are read and no single frame
+ * is megabytes. The first page builds the snapshot once and keeps it under an ID; the later pages
+ * cut it, so the pages of one read fit together exactly (changes after it arrive as deltas).
+ */
+import type { BoardCard, BoardPage, BoardSnapshot } from '../../shared/api';
+
+/** The first page is small, to paint at once; later pages are bigger, to be few. */
+export const FIRST_PAGE_BYTES = 256 * 1024;
+export const PAGE_BYTES = 1024 * 1024;
+/** A read not continued for this long is dropped (the window went away, or was reloaded). */
+const READ_TTL_MS = 120_000;
+const MAX_READS = 6;
+/** The page's other fields and the wire envelope around it. */
+const ENVELOPE_BYTES = 1024;
+
+interface Read {
+  snapshot: BoardSnapshot;
+  /** Cards in column order (the board's first stage first), with their JSON size. */
+  cards: { card: BoardCard; bytes: number }[];
+  usedAt: number;
+}
+
+function columnOrder(snapshot: BoardSnapshot): BoardCard[] {
+  const stageIndex = new Map([...snapshot.stages].sort((a, b) => a.sort - b.sort).map((stage, index) => [stage.id, index]));
+  // Stage "0" (none yet) and a stage the group no longer has show in the first column.
+  const column = (card: BoardCard) => stageIndex.get(card.stageId) ?? 0;
+  return snapshot.cards.map((card, index) => ({ card, index })).sort((a, b) => column(a.card) - column(b.card) || a.index - b.index).map(({ card }) => card);
+}
+
+export class BoardPages {
+  private readonly reads = new Map<string, Read>();
+  private nextId = 1;
+
+  constructor(private readonly now: () => number) {}
+
+  /**
+   * One page of a board: a new read when `snapshotId` is absent or no longer kept (its first page
+   * then comes back under a new ID, and the reader starts over).
+   */
+  page(request: { groupId: string; snapshotId?: string; offset: number }, build: () => BoardSnapshot): BoardPage {
+    this.expire();
+    let snapshotId = request.snapshotId;
+    let read = snapshotId ? this.reads.get(snapshotId) : undefined;
+    let offset = request.offset;
+    if (!read || read.snapshot.groupId !== request.groupId) {
+      read = this.start(build());
+      snapshotId = `${request.groupId}-${this.nextId++}`;
+      this.reads.set(snapshotId, read);
+      offset = 0;
+    }
+    read.usedAt = this.now();
+    // The budget is for the whole frame: the stages and the envelope come out of it first.
+    const budget = (offset === 0 ? FIRST_PAGE_BYTES : PAGE_BYTES) - Buffer.byteLength(JSON.stringify(read.snapshot.stages)) - ENVELOPE_BYTES;
+    const cards: BoardCard[] = [];
+    const history: BoardSnapshot['history'] = {};
+    let bytes = 0;
+    let next = offset;
+    // At least one card a page, however big, so a read always moves on.
+    while (next < read.cards.length && (cards.length === 0 || bytes + read.cards[next]!.bytes <= budget)) {
+      const { card, bytes: size } = read.cards[next]!;
+      cards.push(card);
+      const entries = read.snapshot.history[card.id];
+      if (entries) history[card.id] = entries;
+      bytes += size;
+      next++;
+    }
+    const done = next >= read.cards.length;
+    if (done) this.reads.delete(snapshotId!);
+    const { snapshot } = read;
+    return {
+      snapshotId: snapshotId!,
+      groupId: snapshot.groupId,
+      stages: snapshot.stages,
+      cards,
+      history,
+      portalOffsetMs: snapshot.portalOffsetMs,
+      portalUtcOffsetMinutes: snapshot.portalUtcOffsetMinutes,
+      offset,
+      total: read.cards.length,
+      nextOffset: done ? null : next,
+    };
+  }
+
+  private start(snapshot: BoardSnapshot): Read {
+    // UTF-8 bytes as they go over the wire: a card, its comma, and its history entry with its key.
+    const cards = columnOrder(snapshot).map((card) => {
+      const history = snapshot.history[card.id];
+      const historyBytes = history ? Buffer.byteLength(JSON.stringify({ [card.id]: history })) : 0;
+      return { card, bytes: Buffer.byteLength(JSON.stringify(card)) + 1 + historyBytes };
+    });
+    return { snapshot, cards, usedAt: this.now() };
+  }
+
+  private expire(): void {
+    const now = this.now();
+    for (const [id, read] of this.reads) if (now - read.usedAt > READ_TTL_MS) this.reads.delete(id);
+    while (this.reads.size >= MAX_READS) this.reads.delete(this.reads.keys().next().value!);
+  }
+}
