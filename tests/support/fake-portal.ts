@@ -82,8 +82,12 @@ export class FakePortal implements PortalGateway {
     this.ask('tasks.task.history.list');
     return this.history.get(taskId) ?? [];
   }
+  /** Called on each extras read: a test advances its clock here to play a slow portal. */
+  onExtras: ((requests: readonly ExtrasRequest[]) => void) | null = null;
+
   async readTaskExtras(requests: readonly ExtrasRequest[]): Promise<Map<string, TaskExtras>> {
     this.ask('batch', Math.ceil(requests.length / 16));
+    this.onExtras?.(requests);
     return new Map(
       requests.map((request) => [
         request.taskId,

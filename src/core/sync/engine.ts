@@ -9,7 +9,7 @@ import type { Intent, IntentPayload } from './intents';
 import { portalErrorKind, SyncCycleError, type Identity, type PortalGateway } from './portal-port';
 import type { SyncStore } from './store';
 import type { NetworkProbe, SyncNotice, SyncStatus } from './status';
-import { applyOfflineEvents, deltaPoll, firstSync, hasFirstSync, reconcile, syncTaskExtras, type PullContext } from './pull';
+import { applyOfflineEvents, deltaPoll, EXTRAS_BUDGET_MS, firstSync, hasFirstSync, reconcile, syncTaskExtras, type PullContext } from './pull';
 import type { Task } from '../domain/model';
 import { flushOutbox, retryDelayMs } from './flush';
 import { localTaskId, rebase, type BoardTask } from './rebase';
@@ -271,7 +271,7 @@ export class SyncEngine {
     } else {
       await deltaPoll(ctx);
     }
-    if (this.options.historyWanted) await syncTaskExtras(ctx, this.options.historyWanted, this.extrasBacklog);
+    if (this.options.historyWanted) await syncTaskExtras(ctx, this.options.historyWanted, this.extrasBacklog, { clock: this.options.clock, ms: EXTRAS_BUDGET_MS });
     this.tick++;
     this.setStatus({ lastSyncAt: this.portalClock.now() });
     this.changed();

@@ -4,6 +4,7 @@
  * tasks and tasks moved out of the groups. Never holds a transaction across a request: every
  * read finishes first, then one synchronous transaction writes it.
  */
+import type { Clock } from '../ports';
 import { ExtrasBacklog } from './extras-backlog';
 import { TaskStatus, type Task } from '../domain/model';
 import type { ChangeCollector } from './changes';
@@ -141,8 +142,14 @@ export async function applyOfflineEvents(ctx: PullContext): Promise<{ changed: n
   return { changed: written.length, deleted: gone.length };
 }
 
-/** Most tasks whose history is fetched in one cycle; the rest follow in the next ones. */
-const EXTRAS_PER_CYCLE = 250;
+/** Tasks whose extras are read in one go (a few batch requests). */
+const EXTRAS_CHUNK = 250;
+/**
+ * How long a cycle may go on reading extras, chunk after chunk: a fast box portal catches up on
+ * a first sync's backlog in a few minutes, a paced cloud one takes a chunk a cycle, and a
+ * colleague's change still shows within the next poll or so.
+ */
+export const EXTRAS_BUDGET_MS = 4_000;
 
 function extrasCursor(taskId: string): string {
   return `extras:${taskId}`;
@@ -175,7 +182,12 @@ export function wantsComments(task: Task): boolean {
  * their last change: refetched only when a task changed since (adding time or a comment changes
  * the task too).
  */
-export async function syncTaskExtras(ctx: PullContext, wanted: (task: Task) => boolean, backlog: ExtrasBacklog = new ExtrasBacklog()): Promise<number> {
+export async function syncTaskExtras(
+  ctx: PullContext,
+  wanted: (task: Task) => boolean,
+  backlog: ExtrasBacklog = new ExtrasBacklog(),
+  budget: { clock: Pick<Clock, 'now'>; ms: number } | null = null,
+): Promise<number> {
   // What this cycle wrote so far is not published yet: count it in now, so it is read this cycle.
   backlog.note(ctx.changes.peek());
   const changedSinceRead: Task[] = [];
@@ -187,7 +199,13 @@ export async function syncTaskExtras(ctx: PullContext, wanted: (task: Task) => b
   // never read after a first sync, and the most recently changed first: those are the ones open.
   const byRecent = (a: Task, b: Task) => b.changedAt - a.changedAt;
   const queue = [...changedSinceRead.sort(byRecent), ...neverRead.sort(byRecent)];
-  return refreshTaskExtras(ctx, queue.slice(0, EXTRAS_PER_CYCLE));
+  const startedAt = budget?.clock.now() ?? 0;
+  let refreshed = 0;
+  for (let from = 0; from < queue.length; from += EXTRAS_CHUNK) {
+    refreshed += await refreshTaskExtras(ctx, queue.slice(from, from + EXTRAS_CHUNK));
+    if (!budget || budget.clock.now() - startedAt >= budget.ms) break;
+  }
+  return refreshed;
 }
 
 /** Reads and stores the extras of these tasks (one batch per few tasks); returns how many were refreshed. */

@@ -110,11 +110,25 @@ describe('SyncEngine change sets', () => {
 });
 
 describe('task extras catch-up', () => {
+  it('a fast portal has the whole backlog read in one cycle, chunk after chunk within the time budget', async () => {
+    const clock = new VirtualClock();
+    const portal = new FakePortal(() => clock.now());
+    for (let id = 1; id <= 600; id++) portal.put(makeTask({ id: String(id), groupId: '10', changedAt: clock.now() - 3_600_000 + id * 1_000 }));
+    portal.onExtras = () => clock.advance(1_000);
+    const engine = new SyncEngine({ store: openSqliteStore(':memory:'), portal, clock, random: seededRandom(), groupIds: ['10'], offlineEventsPossible: false, historyWanted: () => true });
+    const changes: SyncChange[] = [];
+    engine.onChange((change) => changes.push(change));
+    await engine.runCycle();
+    expect(new Set(changes.flatMap((c) => c.extrasTaskIds)).size).toBe(600);
+  });
+
   it('a task that just changed has its extras read before the backlog of never-read ones', async () => {
     const clock = new VirtualClock();
     const portal = new FakePortal(() => clock.now());
     // More open tasks than one cycle reads, all never read after the first sync.
     for (let id = 1; id <= 300; id++) portal.put(makeTask({ id: String(id), groupId: '10', changedAt: clock.now() - 3_600_000 + id * 1_000 }));
+    // A slow portal: one chunk of extras uses up a cycle's reading time.
+    portal.onExtras = () => clock.advance(5_000);
     const store = openSqliteStore(':memory:');
     const engine = new SyncEngine({ store, portal, clock, random: seededRandom(), groupIds: ['10'], offlineEventsPossible: false, historyWanted: () => true });
     const changes: SyncChange[] = [];
