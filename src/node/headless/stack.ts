@@ -1,18 +1,18 @@
 /**
- * The same stack the app runs, without Electron: node http → REST client → BitrixGateway →
- * SyncEngine over the SQLite store. Only the credentials differ (a webhook or a token file
- * instead of the keychain).
+ * The same stack the app runs, without Electron, from the same composition (`openPortalSession`):
+ * node http → REST client → BitrixGateway → SyncEngine over the SQLite store. Only the
+ * credentials differ (a webhook or a token file instead of the keychain).
  */
-import { createBitrixClient, type BitrixClient, type RestEndpoint } from '../../core/bitrix/client';
-import { BitrixGateway } from '../../core/bitrix/gateway';
+import path from 'node:path';
+import type { BitrixClient, RestEndpoint } from '../../core/bitrix/client';
 import { TokenManager } from '../../core/bitrix/token-manager';
-import { SyncEngine } from '../../core/sync/engine';
+import type { SyncEngine } from '../../core/sync/engine';
 import type { SyncStore } from '../../core/sync/store';
 import { TaskStatus, type Task } from '../../core/domain/model';
 import type { Clock, Http, Random } from '../../core/ports';
 import { createNodeHttp } from '../http';
 import { systemClock, systemRandom } from '../clock';
-import { openSqliteStore } from '../store';
+import { openPortalSession } from '../host/portal-session';
 import type { HeadlessArgs } from './args';
 import { openTokenFile } from './token-file';
 
@@ -56,22 +56,21 @@ export function buildStack(args: HeadlessArgs, deps: StackDeps = {}): HeadlessSt
     const tokens = new TokenManager({ http, clock, storage: tokenFile.storage, app: async () => tokenFile.app });
     endpoint = { kind: 'oauth', portalUrl: args.portalUrl, tokens };
   }
-  const oauth = endpoint.kind === 'oauth';
-  const client = createBitrixClient({ http, clock, random, endpoint });
-  const store = openSqliteStore(args.db);
-  const gateway = new BitrixGateway(client, { canUseOfflineEvents: oauth });
-  const engine = new SyncEngine({
-    store,
-    portal: gateway,
+  const session = openPortalSession({
+    dataDir: path.dirname(path.resolve(args.db)),
+    portalUrl: args.portalUrl,
+    kind: endpoint.kind,
+    endpoint,
+    http,
     clock,
     random,
     groupIds: args.groupIds,
-    // Offline events need OAuth and a portal admin; the engine checks the latter itself.
-    offlineEventsPossible: oauth,
+    databaseFile: args.db,
     // --board shows WIA, stoppers and SLA, which need the history of open tasks.
     ...(args.board !== null ? { historyWanted: (task: Task) => task.status !== TaskStatus.Completed } : {}),
   });
-  return { engine, client, store, userId, warnings, portalOffsetMinutes: () => gateway.portalOffsetMinutes(), close: () => store.close() };
+  const { engine, client, store, gateway } = session;
+  return { engine, client, store, userId, warnings, portalOffsetMinutes: () => gateway.portalOffsetMinutes(), close: () => session.close() };
 }
 
 export interface Summary {

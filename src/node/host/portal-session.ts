@@ -1,6 +1,7 @@
 /**
- * One connected portal: its REST client, gateway, local store and sync engine, built from the
- * settings and the keychain. Owned by the host; replaced on sign-in, closed on sign-out.
+ * One connected portal: its REST client, gateway, local store and sync engine. The one place
+ * this stack is put together, for the desktop app and browser mode (through the host, from the
+ * settings and the keychain) and the headless command (from its arguments).
  */
 import path from 'node:path';
 import { existsSync } from 'node:fs';
@@ -26,6 +27,8 @@ export interface SessionOptions {
   historyWanted?: (task: Task) => boolean;
   /** A throwaway database (the demo portal is new at every start). */
   inMemory?: boolean;
+  /** The database file to use instead of the data folder's one for this portal (headless `--db`). */
+  databaseFile?: string;
 }
 
 export interface PortalSession {
@@ -63,7 +66,7 @@ export function countQueuedEdits(dataDir: string, portalUrl: string): number {
 export function openPortalSession(options: SessionOptions): PortalSession {
   const client = createBitrixClient({ http: options.http, clock: options.clock, random: options.random, endpoint: options.endpoint, ...(options.logger ? { logger: options.logger } : {}) });
   const gateway = new BitrixGateway(client, { canUseOfflineEvents: options.endpoint.kind === 'oauth' });
-  const store = openSqliteStore(options.inMemory ? ':memory:' : databasePath(options.dataDir, options.portalUrl));
+  const store = openSqliteStore(options.inMemory ? ':memory:' : (options.databaseFile ?? databasePath(options.dataDir, options.portalUrl)));
   const engine = new SyncEngine({
     store,
     portal: gateway,
