@@ -422,7 +422,8 @@ export async function benchConsole() {
       ...(loadProfile ? { profile: loadProfile } : {}),
     };
 
-    // Let the page settle (the snapshot is in, the first sync attempt has failed) before measuring.
+    // Let the page settle (every board page is in, the first sync attempt has failed) before measuring.
+    await page.waitForFunction("!document.querySelector('.statusbar__board-progress')", undefined, { timeout: 60_000 });
     await page.waitForTimeout(2000);
     const boardCards = await boardCount(page);
     const cdp = await page.context().newCDPSession(page);

@@ -27,6 +27,8 @@ const PORTAL_TASKS = 21_000;
 const CYCLE_S = 15;
 const QUIET_S = Number(process.env.PULT_BENCH_QUIET_S ?? 4 * CYCLE_S);
 const SAMPLE_EVERY_MS = 50;
+/** The idle minute: host CPU with the latency sampler paused. */
+const IDLE_S = Number(process.env.PULT_BENCH_IDLE_S ?? 60);
 const FIRST_SYNC_TIMEOUT_MS = 300_000;
 /** The extras backlog of a 21,000-task portal takes a few minutes at a few hundred tasks a cycle. */
 const CATCH_UP_TIMEOUT_MS = 20 * 60_000;
@@ -50,7 +52,12 @@ const { parentPort, workerData } = require('node:worker_threads');
 const http = require('node:http');
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 let running = true;
-parentPort.on('message', () => { running = false; });
+let paused = false;
+parentPort.on('message', (message) => {
+  if (message === 'pause') paused = true;
+  else if (message === 'resume') paused = false;
+  else running = false;
+});
 function once() {
   return new Promise((resolve) => {
     const t0 = performance.now();
@@ -64,6 +71,7 @@ function once() {
 }
 (async () => {
   while (running) {
+    if (paused) { await new Promise((resolve) => setTimeout(resolve, workerData.everyMs)); continue; }
     const at = Date.now();
     const { ms, ok } = await once();
     parentPort.postMessage({ at, ms, ok });
@@ -75,7 +83,7 @@ function once() {
 })();
 `;
 
-function startSampler(url: string): { samples: Sample[]; stop(): Promise<void> } {
+function startSampler(url: string): { samples: Sample[]; pause(): void; resume(): void; stop(): Promise<void> } {
   const samples: Sample[] = [];
   const worker = new Worker(SAMPLER, { eval: true, workerData: { url, everyMs: SAMPLE_EVERY_MS } });
   const done = new Promise<void>((resolve) => {
@@ -84,6 +92,8 @@ function startSampler(url: string): { samples: Sample[]; stop(): Promise<void> }
   });
   return {
     samples,
+    pause: () => worker.postMessage('pause'),
+    resume: () => worker.postMessage('resume'),
     async stop() {
       worker.postMessage('stop');
       await done;
@@ -170,7 +180,7 @@ async function pollPage(page: Page, expression: string, timeoutMs: number, every
   return null;
 }
 
-const SYNCED = `Boolean(document.querySelector('.board .card')) && !document.querySelector('.statusbar__progress') && (document.querySelector('.statusbar__sync')?.textContent ?? '').startsWith('Синхронизировано')`;
+const SYNCED = `Boolean(document.querySelector('.board .card')) && !document.querySelector('.statusbar__progress') && !document.querySelector('.statusbar__board-progress') && (document.querySelector('.statusbar__sync')?.textContent ?? '').startsWith('Синхронизировано')`;
 
 /**
  * A card on the board, in the viewport and clear of the drawer panel. (The drawer is modal: its
@@ -301,8 +311,17 @@ export async function benchHostSeam() {
       largestFrameBytes: quietFrames.largestFrameBytes,
       framesByKind: quietFrames.byKind,
       hostLatency: latency(sampler.samples, quietFrom, quietTo),
-      hostCpuPercent: round(((cpuAfter - cpuBefore) / ((quietTo - quietFrom) / 1000)) * 100, 2),
+      // Includes serving the sampler's 20 GETs a second; `idle` below is without them.
+      hostCpuPercentWithSampler: round(((cpuAfter - cpuBefore) / ((quietTo - quietFrom) / 1000)) * 100, 2),
     };
+
+    // Idle: the same quiet minute with nobody asking the host anything but its own polls.
+    sampler.pause();
+    const idleFrom = Date.now();
+    const idleCpuBefore = cpuSeconds(host.pid, ticksPerSecond);
+    await page.waitForTimeout(IDLE_S * 1000);
+    const idle = { seconds: IDLE_S, hostCpuPercent: round(((cpuSeconds(host.pid, ticksPerSecond) - idleCpuBefore) / ((Date.now() - idleFrom) / 1000)) * 100, 2) };
+    sampler.resume();
 
     // A colleague retitles a card on the board (not the drawer's), then the drawer's task.
     const boardTaskId = (await page.evaluate(CARD_BESIDE_DRAWER(drawerTaskId))) as string | null;
@@ -325,6 +344,7 @@ export async function benchHostSeam() {
       firstSync,
       catchUp,
       quiet,
+      idle,
       remoteChange: {
         taskId: boardTaskId,
         msToPage,

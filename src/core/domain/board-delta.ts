@@ -6,7 +6,7 @@
 import type { BoardDelta, BoardGroupDelta, BoardSnapshot } from '../../shared/api';
 
 export function applyGroupDelta(snapshot: BoardSnapshot, delta: BoardGroupDelta): BoardSnapshot {
-  if (delta.cards.length === 0 && delta.removed.length === 0 && !delta.stages) return snapshot;
+  if (delta.cards.length === 0 && delta.removed.length === 0 && !delta.stages && Object.keys(delta.history).length === 0) return snapshot;
   const changed = new Map(delta.cards.map((card) => [card.id, card]));
   const removed = new Set(delta.removed);
   const cards = [];

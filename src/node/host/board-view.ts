@@ -34,7 +34,11 @@ export function boardHistoryFields(settings: Settings): string[] {
 
 /** Whether a card stays on its group's board (long-finished tasks leave it). */
 function onBoard(card: BoardCard, since: number): boolean {
-  return card.status !== TaskStatus.Completed || card.closedAt === null || card.closedAt >= since || card.pendingEdits > 0 || card.failedEdits > 0;
+  return taskOnBoard(card, since) || card.pendingEdits > 0 || card.failedEdits > 0;
+}
+
+function taskOnBoard(task: Task, since: number): boolean {
+  return task.status !== TaskStatus.Completed || task.closedAt === null || task.closedAt >= since;
 }
 
 function boardSince(session: PortalSession): number {
@@ -61,27 +65,36 @@ export function boardSnapshot(session: PortalSession, groupId: string, clock: Cl
   };
 }
 
-/** Above this many changed tasks a window reads its boards again rather than apply a delta. */
+/** Above this many changed cards a window reads its boards again rather than apply a delta. */
 const DELTA_LIMIT = 500;
+/** History alone is small (a few entries a card): a catch-up chunk of it still goes as a delta. */
+const HISTORY_DELTA_LIMIT = 5_000;
 
 /** The engine's change as the windows need it: per bound group, the changed cards whole. */
 export function boardDelta(session: PortalSession, change: SyncChange, groupIds: readonly string[], settings: Settings): BoardDelta {
   const outboxChanged = change.outbox ? session.store.listIntents().map(toQueuedEdit) : null;
-  const affected = [...new Set([...change.tasks.map((t) => t.id), ...change.removedTaskIds, ...change.outboxTaskIds, ...change.extrasTaskIds])];
-  if (change.reset || affected.length > DELTA_LIMIT) {
+  // Cards that changed go whole; a task whose history alone was read (the card is the same) sends
+  // just its board history, so a catch-up of extras costs the page kilobytes, not a board read.
+  const changedIds = [...new Set([...change.tasks.map((t) => t.id), ...change.removedTaskIds, ...change.outboxTaskIds])];
+  const changedSet = new Set(changedIds);
+  const historyOnly = [...new Set(change.extrasTaskIds)].filter((id) => !changedSet.has(id));
+  const affected = [...changedIds, ...historyOnly];
+  if (change.reset || changedIds.length > DELTA_LIMIT || historyOnly.length > HISTORY_DELTA_LIMIT) {
     return { reset: true, groups: [], taskIds: [], directory: true, queued: outboxChanged };
   }
   const since = boardSince(session);
-  const cards = session.engine.viewOf(affected).filter((card) => onBoard(card, since));
-  const history = session.store.historyByTasks(cards.map((card) => card.id), boardHistoryFields(settings));
+  const cards = session.engine.viewOf(changedIds).filter((card) => onBoard(card, since));
+  const historyTasks = historyOnly.map((id) => session.store.getTask(id)).filter((task): task is Task => task !== null && taskOnBoard(task, since));
+  const history = session.store.historyByTasks([...cards.map((card) => card.id), ...historyTasks.map((task) => task.id)], boardHistoryFields(settings));
   const groups: BoardGroupDelta[] = groupIds.map((groupId) => {
     const mine = cards.filter((card) => card.groupId === groupId);
     const kept = new Set(mine.map((card) => card.id));
+    const historyIds = [...kept, ...historyTasks.filter((task) => task.groupId === groupId).map((task) => task.id)];
     const delta: BoardGroupDelta = {
       groupId,
       cards: mine,
-      removed: affected.filter((id) => !kept.has(id)),
-      history: Object.fromEntries(mine.map((card) => [card.id, history.get(card.id) ?? []])),
+      removed: changedIds.filter((id) => !kept.has(id)),
+      history: Object.fromEntries(historyIds.map((id) => [id, history.get(id) ?? []])),
     };
     if (change.stageGroupIds.includes(groupId)) delta.stages = session.store.stagesByGroup(groupId);
     return delta;

@@ -9,10 +9,15 @@ function pageSnapshot(page: BoardPage): BoardSnapshot {
 }
 
 /**
- * `onPage` gets the board read so far after each page; returning false stops the read (a reset
- * came meanwhile). Resolves to the whole board, or null when stopped.
+ * `onPage` gets the board read so far after each page, and how many of its cards that is;
+ * returning false stops the read (a reset came meanwhile). Resolves to the whole board, or null
+ * when stopped.
  */
-export async function readBoardInPages(api: Pick<PultApi, 'getBoardPage'>, groupId: string, onPage: (read: BoardSnapshot, done: boolean) => boolean = () => true): Promise<BoardSnapshot | null> {
+export async function readBoardInPages(
+  api: Pick<PultApi, 'getBoardPage'>,
+  groupId: string,
+  onPage: (read: BoardSnapshot, progress: { read: number; total: number; done: boolean }) => boolean = () => true,
+): Promise<BoardSnapshot | null> {
   let cards: BoardCard[] = [];
   let history: BoardSnapshot['history'] = {};
   let snapshotId: string | undefined;
@@ -29,7 +34,7 @@ export async function readBoardInPages(api: Pick<PultApi, 'getBoardPage'>, group
     history = { ...history, ...page.history };
     const read: BoardSnapshot = { ...pageSnapshot(page), cards, history };
     const done = page.nextOffset === null;
-    if (!onPage(read, done)) return null;
+    if (!onPage(read, { read: cards.length, total: page.total, done })) return null;
     if (done) return read;
     offset = page.nextOffset!;
   }

@@ -15,6 +15,7 @@ export function StatusBar() {
   const { t, language } = useI18n();
   const status = useAppStore(useShallow((state) => state.status));
   const panelOpen = useUiStore((state) => state.queuePanelOpen);
+  const boardLoading = useAppStore(useShallow((state) => (state.activeGroupId ? (state.boardsLoading[state.activeGroupId] ?? null) : null)));
   const connectivity = status?.connectivity ?? 'online';
   const queued = status?.queued ?? 0;
   const failed = status?.failed ?? 0;
@@ -43,6 +44,12 @@ export function StatusBar() {
           <span className="statusbar__progress">
             {status.firstSync.total > 0 ? t('status.firstSync', { read: status.firstSync.read, total: status.firstSync.total }) : t('status.firstSyncStart')}
             <progress max={Math.max(1, status.firstSync.total)} value={status.firstSync.read} />
+          </span>
+        )}
+        {boardLoading && boardLoading.total > 0 && (
+          <span className="statusbar__board-progress">
+            {t('status.boardLoading', { read: boardLoading.read, total: boardLoading.total })}
+            <progress max={boardLoading.total} value={boardLoading.read} />
           </span>
         )}
         <span className="statusbar__spacer" />

@@ -18,8 +18,8 @@ export interface BoardSlice {
   ranks: Record<string, number>;
   /** Moves sent to the host and not answered yet: a refresh read before them is stale. */
   movesInFlight: number;
-  /** Groups whose board is being read (the board shows its first columns meanwhile). */
-  boardsLoading: Record<string, true>;
+  /** Boards being read, with how many of their cards have come (the first columns show meanwhile). */
+  boardsLoading: Record<string, { read: number; total: number }>;
   selectGroup(groupId: string): Promise<void>;
   loadBoard(groupId: string): Promise<void>;
   /** Reads a board not held yet (the palette and the drawer need other groups' boards too). */
@@ -67,16 +67,20 @@ export const createBoardSlice =
       async loadBoard(groupId) {
         loadsInFlight++;
         const heldFrom = heldDeltas.length;
-        set((state) => ({ boardsLoading: { ...state.boardsLoading, [groupId]: true } }));
+        set((state) => ({ boardsLoading: { ...state.boardsLoading, [groupId]: { read: 0, total: 0 } } }));
         try {
           // Page by page, the first columns first: each page is painted as it comes, with the
           // deltas that arrived meanwhile applied over what has been read.
-          await readBoardInPages(api, groupId, (read) => {
+          await readBoardInPages(api, groupId, (read, progress) => {
             let shown: BoardSnapshot | null = read;
             for (const delta of heldDeltas.slice(heldFrom)) shown = shown && applyBoardDelta(shown, delta);
             if (!shown) return false; // a reset came while reading: the load it started wins
             const current = shown;
-            set((state) => ({ boards: { ...state.boards, [groupId]: current }, boardError: null }));
+            set((state) => ({
+              boards: { ...state.boards, [groupId]: current },
+              boardError: null,
+              ...(progress.done ? {} : { boardsLoading: { ...state.boardsLoading, [groupId]: { read: progress.read, total: progress.total } } }),
+            }));
             if (get().activeGroupId === groupId) setPortalOffset(current.portalOffsetMs);
             return true;
           });

@@ -11,7 +11,8 @@ import { MemorySecretStore } from '../../../src/node/secrets/memory';
 import { systemClock, systemRandom } from '../../../src/node/clock';
 import { acceptProposedSetup } from '../../../src/node/host/auto-setup';
 import { ApiFailure } from '../../../src/node/api-failure';
-import type { PultEvent } from '../../../src/shared/api';
+import type { BoardSnapshot, PultEvent } from '../../../src/shared/api';
+import { applyBoardDelta } from '../../../src/core/domain/board-delta';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -375,5 +376,24 @@ describe('PultHost settings scopes and the keychain', () => {
     expect(deltas.flatMap((d) => d.taskIds)).toContain(keptTask.id);
     expect(deltas.flatMap((d) => d.taskIds)).not.toContain(removedTask.id);
     expect(deltas.flatMap((d) => d.groups.map((g) => g.groupId))).not.toContain(second!.id);
+  });
+
+  it('after a first sync the deltas alone keep a board read once exactly equal to a fresh read', async () => {
+    const emulator = await portal();
+    const { host, events } = makeHost();
+    await acceptProposedSetup(host, await host.connectWebhook({ portalUrl: emulator.portalUrl, webhookUrl: emulator.webhookUrl }));
+    const groupId = emulator.groups[0]!.id;
+    await waitFor(async () => (await host.getSyncStatus()).lastSyncAt !== null);
+    // The window reads its board after the reset, then keeps it by the deltas alone.
+    const lastReset = events.map((e) => e.type === 'board-delta' && e.delta.reset).lastIndexOf(true);
+    let board: BoardSnapshot | null = await host.getBoard(groupId);
+    const after = events.slice(lastReset + 1);
+    for (let i = 0; i < 3; i++) await host.syncNow();
+    const deltas = [...after, ...events.slice(lastReset + 1 + after.length)].flatMap((e) => (e.type === 'board-delta' ? [e.delta] : []));
+    for (const delta of deltas) board = board && applyBoardDelta(board, delta);
+    const fresh = await host.getBoard(groupId);
+    expect(board).not.toBeNull();
+    expect(board!.cards.map((c) => c.id).sort()).toEqual(fresh.cards.map((c) => c.id).sort());
+    expect(Object.fromEntries(Object.entries(board!.history).filter(([, entries]) => entries.length))).toEqual(Object.fromEntries(Object.entries(fresh.history).filter(([, entries]) => entries.length)));
   });
 });

@@ -107,7 +107,7 @@ describe('app store', () => {
     const starting = store.getState().start();
     await vi.waitFor(() => expect(pending).toHaveLength(1));
     expect(store.getState().boards['1']!.cards.map((c) => c.id)).toEqual(['1']);
-    expect(store.getState().boardsLoading).toEqual({ '1': true });
+    expect(store.getState().boardsLoading).toEqual({ '1': { read: 1, total: 3 } });
     // A colleague retitles card 3 (not read yet) while page 2 is on its way.
     const retitled = { ...full.cards[2]!, title: 'Изменена, пока доска читалась' };
     store.getState().applyDelta({ reset: false, groups: [{ groupId: '1', cards: [retitled], removed: [], history: {} }], taskIds: ['3'], directory: false, queued: null });
