@@ -1,0 +1,70 @@
+/**
+ * The read models the windows ask for, all from the local store and the engine's view: boards
+ * (whole or in pages), the directory, a card's details, the assignment suggestion, reports.
+ */
+import type { SyncStatus } from '../../core/sync/status';
+import type {
+  AssignmentSuggestionView, AssignmentTarget, BoardPage, BoardPageRequest, BoardSnapshot, Directory, GroupSummary, ReportsData, ReportsRequest, TaskDetails,
+} from '../../shared/api';
+import { ApiFailure } from '../api-failure';
+import { boardSnapshot, taskDetails } from './board-view';
+import { BoardPages } from './board-pages';
+import { suggestFor } from './assignment';
+import { buildReports } from './reports';
+import type { ConnectionService } from './connection-service';
+import type { HostContext } from './host-context';
+
+export class ReadModels {
+  private readonly boardPages: BoardPages;
+
+  constructor(
+    private readonly ctx: HostContext,
+    private readonly connection: ConnectionService,
+  ) {
+    this.boardPages = new BoardPages(() => ctx.options.clock.now());
+  }
+
+  listGroups(): Promise<GroupSummary[]> {
+    return this.connection.requireSession().gateway.readGroups();
+  }
+
+  getBoard(groupId: string): BoardSnapshot {
+    return boardSnapshot(this.connection.requireSession(), groupId, this.ctx.options.clock, this.ctx.settings());
+  }
+
+  getBoardPage(request: BoardPageRequest): BoardPage {
+    const session = this.connection.requireSession();
+    return this.boardPages.page(request, () => boardSnapshot(session, request.groupId, this.ctx.options.clock, this.ctx.settings()));
+  }
+
+  getDirectory(): Directory {
+    const { store } = this.connection.requireSession();
+    return { users: store.users(), departments: store.departments(), companies: store.companies(), userFields: store.userFields() };
+  }
+
+  getTaskDetails(taskId: string): Promise<TaskDetails> {
+    return taskDetails(this.connection.requireSession(), taskId, this.ctx.settings());
+  }
+
+  suggestAssignee(target: AssignmentTarget): AssignmentSuggestionView | null {
+    const session = this.connection.requireSession();
+    return suggestFor(session, this.ctx.settings(), target, session.engine.portalClock.now());
+  }
+
+  getReports(request: ReportsRequest): ReportsData {
+    const session = this.connection.requireSession();
+    return buildReports(session, this.ctx.settings(), request, session.engine.portalClock.now());
+  }
+
+  getSyncStatus(): SyncStatus {
+    return this.connection.requireSession().engine.getStatus();
+  }
+
+  /** The task's page on the portal, in the system browser. */
+  async openInPortal(taskId: string): Promise<void> {
+    const session = this.connection.requireSession();
+    if (!/^\d+$/.test(taskId)) throw new ApiFailure('invalid-input', this.ctx.text('notOnPortalYet'));
+    const userId = this.connection.who()?.userId ?? '1';
+    await this.ctx.options.openExternal(`${session.portalUrl}/company/personal/user/${userId}/tasks/task/view/${taskId}/`);
+  }
+}
