@@ -2,7 +2,7 @@
  * The app shell: boots the data store from the host, routes between first run and the board,
  * and hosts the overlays (card drawer, new request). Host events feed the store from here.
  */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { onHostEvent, pult } from './bridge';
 import { I18nProvider, useI18n } from './i18n/context';
 import { applyTheme, chooseLanguage } from './app-environment';
@@ -16,13 +16,15 @@ import { StatusBar } from './statusbar/StatusBar';
 import { Toasts } from './statusbar/Toasts';
 import { Drawer } from './drawer/Drawer';
 import { CreateDialog } from './create/CreateDialog';
-import { ReportsScreen } from './reports/ReportsScreen';
 import { CommandPalette } from './palette/CommandPalette';
 import { HelpOverlay } from './palette/HelpOverlay';
 import { useGlobalShortcuts } from './palette/useGlobalShortcuts';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { KeychainWait } from './screens/KeychainWait';
 
+
+// The reports (and ECharts, most of their weight) load when first opened, not with the board.
+const ReportsScreen = lazy(() => import('./reports/ReportsScreen').then((module) => ({ default: module.ReportsScreen })));
 function useHostConnection(): void {
   useEffect(() => {
     const stopClock = startClock();
@@ -64,7 +66,7 @@ function Shell() {
   if (boot === 'first-run' || reconnecting) return <FirstRun />;
   return (
     <>
-      {screen === 'reports' ? <main className="workspace"><ReportsScreen /></main> : screen === 'settings' ? <main className="workspace"><SettingsScreen /></main> : <BoardScreen />}
+      {screen === 'reports' ? <main className="workspace"><Suspense fallback={<p role="status" className="workspace__loading">{t('reports.loading')}</p>}><ReportsScreen /></Suspense></main> : screen === 'settings' ? <main className="workspace"><SettingsScreen /></main> : <BoardScreen />}
       <StatusBar />
       <Toasts />
       <Drawer />

@@ -30,9 +30,21 @@ function columnOrder(snapshot: BoardSnapshot): BoardCard[] {
 
 export class BoardPages {
   private readonly reads = new Map<string, Read>();
+  /** Boards built ahead of their first page (at start), by group, until anything changes. */
+  private readonly prepared = new Map<string, Read>();
   private nextId = 1;
 
   constructor(private readonly now: () => number) {}
+
+  /** Builds a group's board before a window asks for it (the host is idle while a window loads). */
+  prepare(groupId: string, build: () => BoardSnapshot): void {
+    this.prepared.set(groupId, this.start(build()));
+  }
+
+  /** The data changed: a board built ahead no longer holds (reads under way do: deltas follow them). */
+  changed(): void {
+    this.prepared.clear();
+  }
 
   /**
    * One page of a board: a new read when `snapshotId` is absent or no longer kept (its first page
@@ -44,7 +56,9 @@ export class BoardPages {
     let read = snapshotId ? this.reads.get(snapshotId) : undefined;
     let offset = request.offset;
     if (!read || read.snapshot.groupId !== request.groupId) {
-      read = this.start(build());
+      const ready = this.prepared.get(request.groupId);
+      this.prepared.delete(request.groupId);
+      read = ready && this.now() - ready.usedAt <= READ_TTL_MS ? ready : this.start(build());
       snapshotId = `${request.groupId}-${this.nextId++}`;
       this.reads.set(snapshotId, read);
       offset = 0;

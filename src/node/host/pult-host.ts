@@ -54,6 +54,7 @@ export class PultHost implements PultApi {
   }
 
   private emit(event: PultEvent): void {
+    if (event.type === 'board-delta' || event.type === 'settings-changed') this.reads?.boardsChanged();
     for (const listener of this.listeners) listener(event);
   }
 
@@ -71,16 +72,31 @@ export class PultHost implements PultApi {
    * `none`: nothing is saved (a fresh install). `waiting`: the keychain cannot be read now — the
    * saved connection and the queued edits are kept, the user is told, and Pult tries again.
    */
-  restore(): Promise<'none' | 'connected' | 'waiting' | 'failed'> {
-    return this.connection.restore();
+  async restore(): Promise<'none' | 'connected' | 'waiting' | 'failed'> {
+    const restored = await this.connection.restore();
+    // A window is on its way: build its first board meanwhile (its first page is then at hand).
+    const first = this.options.settings.get().groupIds[0];
+    if (restored === 'connected' && first) setImmediate(() => this.prepareBoard(first));
+    return restored;
+  }
+
+  private prepareBoard(groupId: string): void {
+    try {
+      this.reads.prepareBoard(groupId);
+    } catch (error) {
+      this.options.logger?.warn('could not build the board ahead', { error: error instanceof Error ? error.message : String(error) });
+    }
   }
 
   /**
    * Opens a webhook connection this data folder already knows without asking the portal first,
    * so the board shows from the local store while the portal is unreachable.
    */
-  resumeWebhook(portalUrl: string, webhookUrl: string): Promise<boolean> {
-    return this.connection.resumeWebhook(portalUrl, webhookUrl);
+  async resumeWebhook(portalUrl: string, webhookUrl: string): Promise<boolean> {
+    const resumed = await this.connection.resumeWebhook(portalUrl, webhookUrl);
+    const first = this.options.settings.get().groupIds[0];
+    if (resumed && first) setImmediate(() => this.prepareBoard(first));
+    return resumed;
   }
 
   async getAppInfo(): Promise<AppInfo> {

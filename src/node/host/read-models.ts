@@ -37,6 +37,16 @@ export class ReadModels {
     return this.boardPages.page(request, () => boardSnapshot(session, request.groupId, this.ctx.options.clock, this.ctx.settings()));
   }
 
+  /** Builds the board of a group ahead of its first page (at start); any change drops it. */
+  prepareBoard(groupId: string): void {
+    const session = this.connection.current;
+    if (session) this.boardPages.prepare(groupId, () => boardSnapshot(session, groupId, this.ctx.options.clock, this.ctx.settings()));
+  }
+
+  boardsChanged(): void {
+    this.boardPages.changed();
+  }
+
   getDirectory(): Directory {
     const { store } = this.connection.requireSession();
     return { users: store.users(), departments: store.departments(), companies: store.companies(), userFields: store.userFields() };

@@ -36,8 +36,9 @@ export function connectHostEvents(
         state.applyStatus(event.status);
         break;
       case 'board-delta':
-        if (state.boot !== 'ready') break;
+        // Also while booting: the board is read beside the rest, and a delta meanwhile is held for it.
         state.applyDelta(event.delta);
+        if (state.boot !== 'ready') break;
         if (event.delta.queued) store.setState({ queued: event.delta.queued });
         if (event.delta.directory || (state.directory?.users.length ?? 0) === 0) void state.refreshDirectory();
         break;

@@ -57,11 +57,13 @@ export const createSessionSlice =
           set({ boot: 'first-run' });
           return;
         }
+        // The board is asked for at once, beside the rest: its first page paints the console.
+        const groupId = get().activeGroupId ?? settings.groupIds[0] ?? null;
+        const board = groupId ? get().selectGroup(groupId) : Promise.resolve();
         const [directory, status, queued] = await Promise.all([api.getDirectory(), api.getSyncStatus(), api.listQueued()]);
         set({ directory, status, queued, boot: 'ready', reconnecting: false });
         void get().refreshGroups();
-        const groupId = get().activeGroupId ?? settings.groupIds[0] ?? null;
-        if (groupId) await get().selectGroup(groupId);
+        await board;
       } catch (error) {
         set({ boot: 'failed', bootError: message(error) });
       }

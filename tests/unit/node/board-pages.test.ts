@@ -61,4 +61,21 @@ describe('a board read in pages', () => {
     const { read } = readAll(new BoardPages(() => 0), huge);
     expect(read.flatMap((page) => page.cards.map((c) => c.id)).sort()).toEqual(['1', '2']);
   });
+
+  it('takes a board built ahead for its first page, and builds anew once anything changed', () => {
+    const pages = new BoardPages(() => 0);
+    let builds = 0;
+    const build = () => (builds++, board(10));
+    pages.prepare('1', build);
+    expect(builds).toBe(1);
+    pages.page({ groupId: '1', offset: 0 }, build);
+    expect(builds).toBe(1);
+    // Used once: the next read builds again.
+    pages.page({ groupId: '1', offset: 0 }, build);
+    expect(builds).toBe(2);
+    pages.prepare('1', build);
+    pages.changed();
+    pages.page({ groupId: '1', offset: 0 }, build);
+    expect(builds).toBe(4);
+  });
 });
