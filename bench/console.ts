@@ -423,7 +423,10 @@ export async function benchConsole() {
     };
 
     // Let the page settle (every board page is in, the first sync attempt has failed) before measuring.
-    await page.waitForFunction("!document.querySelector('.statusbar__board-progress')", undefined, { timeout: 60_000 });
+    // Polled with evaluate (over CDP): waitForFunction would eval in the page, which the CSP forbids.
+    for (const began = Date.now(); Date.now() - began < 60_000; await page.waitForTimeout(100)) {
+      if (await page.evaluate(`!document.querySelector('.statusbar__board-progress')`)) break;
+    }
     await page.waitForTimeout(2000);
     const boardCards = await boardCount(page);
     const cdp = await page.context().newCDPSession(page);

@@ -4,6 +4,7 @@
  * with its connection.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { waitFor } from '../../support/wait-for';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,21 +44,12 @@ function start(options: Partial<Parameters<typeof startHostWorker>[0]> = {}) {
   return { worker, opened, logs, events };
 }
 
-async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function syncedBoard(worker: HostWorkerClient, groupId: string): Promise<BoardSnapshot> {
   return waitFor(async () => {
     const board = await worker.api.getBoard(groupId);
     return board.cards.length > 0 ? board : null;
-  });
+  }, 15_000);
 }
 
 describe('the host in its worker thread', () => {
@@ -131,7 +123,7 @@ describe('the host in its worker thread', () => {
     const { worker, logs, events } = start({ entry: path.resolve('tests/support/host-worker-exits-once.ts') });
     await worker.control({ op: 'connect-webhook-with-setup', portalUrl: emulator.portalUrl, webhookUrl: emulator.webhookUrl });
     const first = worker.threadId;
-    await waitFor(async () => events.some((e) => e.type === 'app-changed') && worker.threadId !== first);
+    await waitFor(async () => events.some((e) => e.type === 'app-changed') && worker.threadId !== first, 15_000);
     expect(logs).toContain('warn the host worker stopped; starting it again');
     expect(await worker.api.getAppInfo()).toMatchObject({ configured: true, connection: { portalUrl: emulator.portalUrl } });
     expect((await syncedBoard(worker, emulator.groups[0]!.id)).cards.length).toBeGreaterThan(0);

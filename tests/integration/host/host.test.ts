@@ -1,5 +1,6 @@
 /** The host as the renderer uses it: connections, setup, board, edits, sign-out, secrets' home. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { waitFor } from '../../support/wait-for';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,15 +56,6 @@ function makeHost(openExternal: (url: string) => Promise<void> = async () => und
   return { host, dataDir, secrets, events };
 }
 
-async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 10_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** A host connected by webhook, its board synced, then the portal gone and one edit queued. */
 async function connectedWithQueuedEdit(title = 'Ждёт отправки') {
