@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { WireRequest } from '../shared/api';
-import type { WireService } from './wire';
+import { OK_NO_VALUE, type WireService } from './wire';
 import { CONTENT_SECURITY_POLICY } from './csp';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -98,7 +98,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let reportedVisible: boolean | null = null;
   function reportVisibility(): Promise<string> {
     const visible = [...visibleBySocket.values()].some(Boolean);
-    if (visible === reportedVisible) return Promise.resolve('{"ok":true,"value":null}');
+    if (visible === reportedVisible) return Promise.resolve(OK_NO_VALUE);
     reportedVisible = visible;
     return options.wire.call('setVisible', [visible]);
   }

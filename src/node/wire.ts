@@ -6,6 +6,9 @@
 import type { PultApi, PultEvent } from '../shared/api';
 import { dispatchApiCall, type FailureText } from './api-dispatch';
 
+/** A call's answer with no value, as the wire carries it (a relay that answers a call itself). */
+export const OK_NO_VALUE = '{"ok":true,"value":null}';
+
 export interface WireService {
   /** Validates and runs one call; resolves to the JSON text of its `ApiResult`. */
   call(method: unknown, args: unknown): Promise<string>;

@@ -54,7 +54,7 @@ export class PultHost implements PultApi {
   }
 
   private emit(event: PultEvent): void {
-    if (event.type === 'board-delta' || event.type === 'settings-changed') this.reads?.boardsChanged();
+    if (event.type === 'board-delta' || event.type === 'settings-changed') this.reads.boardsChanged();
     for (const listener of this.listeners) listener(event);
   }
 
@@ -74,18 +74,21 @@ export class PultHost implements PultApi {
    */
   async restore(): Promise<'none' | 'connected' | 'waiting' | 'failed'> {
     const restored = await this.connection.restore();
-    // A window is on its way: build its first board meanwhile (its first page is then at hand).
-    const first = this.options.settings.get().groupIds[0];
-    if (restored === 'connected' && first) setImmediate(() => this.prepareBoard(first));
+    if (restored === 'connected') this.prepareFirstBoard();
     return restored;
   }
 
-  private prepareBoard(groupId: string): void {
-    try {
-      this.reads.prepareBoard(groupId);
-    } catch (error) {
-      this.options.logger?.warn('could not build the board ahead', { error: error instanceof Error ? error.message : String(error) });
-    }
+  /** A window is on its way: build its first board meanwhile, so its first page is at hand. */
+  private prepareFirstBoard(): void {
+    const first = this.options.settings.get().groupIds[0];
+    if (!first) return;
+    setImmediate(() => {
+      try {
+        this.reads.prepareBoard(first);
+      } catch (error) {
+        this.options.logger?.warn('could not build the board ahead', { error: error instanceof Error ? error.message : String(error) });
+      }
+    });
   }
 
   /**
@@ -94,8 +97,7 @@ export class PultHost implements PultApi {
    */
   async resumeWebhook(portalUrl: string, webhookUrl: string): Promise<boolean> {
     const resumed = await this.connection.resumeWebhook(portalUrl, webhookUrl);
-    const first = this.options.settings.get().groupIds[0];
-    if (resumed && first) setImmediate(() => this.prepareBoard(first));
+    if (resumed) this.prepareFirstBoard();
     return resumed;
   }
 

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/context';
 import { appStore, useAppStore } from '../store';
 import { useUiStore } from '../store/ui-store';
 import { describeEdit, describeProblem } from './queue-text';
+import { useFieldTitleContext } from '../shared-ui/use-field-titles';
 
 async function act(action: () => Promise<void>): Promise<void> {
   try {
@@ -16,12 +17,9 @@ async function act(action: () => Promise<void>): Promise<void> {
   await appStore.getState().refreshQueued();
 }
 
-const NO_FIELDS: never[] = [];
-
 function EditRow({ edit }: { edit: QueuedEdit }) {
-  const { t, language } = useI18n();
-  const userFields = useAppStore((state) => state.directory?.userFields ?? NO_FIELDS);
-  const ctx = { userFields, language, t };
+  const { t } = useI18n();
+  const ctx = useFieldTitleContext();
   const { key, values } = describeEdit(edit, ctx);
   const problem = describeProblem(edit, ctx);
   return (

@@ -3,15 +3,14 @@ import { useI18n } from '../i18n/context';
 import { appStore, useAppStore } from '../store';
 import type { Toast } from '../store/notice-slice';
 import { fieldTitles } from '../shared-ui/field-title';
+import { useFieldTitleContext } from '../shared-ui/use-field-titles';
 import { useUiStore } from '../store/ui-store';
 
-const NO_FIELDS: never[] = [];
-
 export function Toasts() {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const toasts = useAppStore((state) => state.toasts);
-  const userFields = useAppStore((state) => state.directory?.userFields ?? NO_FIELDS);
-  const text = (toast: Toast) => t(toast.key, toast.fields ? { ...toast.values, fields: fieldTitles(toast.fields, { userFields, language, t }) } : toast.values);
+  const titles = useFieldTitleContext();
+  const text = (toast: Toast) => t(toast.key, toast.fields ? { ...toast.values, fields: fieldTitles(toast.fields, titles) } : toast.values);
   return (
     <div className="toasts" role="log" aria-live="polite" aria-label={t('notice.region')}>
       {toasts.map((toast) => (
