@@ -55,11 +55,13 @@ export const PROBE_SCRIPT = String.raw`
   } catch (e) { /* not supported */ }
 
   // The board snapshot on the wire: when getBoard was sent, when the biggest answer arrived.
-  B.wire = { boardRequestAt: null, boardRequestId: null, firstBoard: { at: null, chars: 0 }, biggest: { at: null, chars: 0 } };
+  B.wire = { createdAt: null, openAt: null, firstSendAt: null, boardRequestAt: null, boardRequestId: null, firstBoard: { at: null, chars: 0 }, biggest: { at: null, chars: 0 } };
   const NativeWebSocket = window.WebSocket;
   window.WebSocket = class extends NativeWebSocket {
     constructor(...args) {
       super(...args);
+      if (B.wire.createdAt === null) B.wire.createdAt = performance.now();
+      this.addEventListener('open', () => { if (B.wire.openAt === null) B.wire.openAt = performance.now(); });
       this.addEventListener('message', (event) => {
         const chars = typeof event.data === 'string' ? event.data.length : 0;
         if (chars > B.wire.biggest.chars) B.wire.biggest = { at: performance.now(), chars };
@@ -69,6 +71,7 @@ export const PROBE_SCRIPT = String.raw`
       });
     }
     send(data) {
+      if (B.wire.firstSendAt === null) B.wire.firstSendAt = performance.now();
       const board = B.wire.boardRequestAt === null && typeof data === 'string' ? /^\{"id":(\d+),"method":"getBoard(Page)?"/.exec(data) : null;
       if (board) {
         B.wire.boardRequestAt = performance.now();

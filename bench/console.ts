@@ -17,6 +17,7 @@
  * `PULT_BENCH_PROFILE=1` adds CPU profiles (top self time) of the last load, the drag and the drop;
  * profiling slows the page, so figures from such a run are not the ones to publish.
  * `PULT_BENCH_RENDERER=<dir>` serves another built renderer (`web.ts --renderer`), to compare a change.
+ * `PULT_BENCH_COLD_ONLY=1` stops after the cold starts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -41,6 +42,8 @@ const ZIGZAG = process.env.PULT_BENCH_ZIGZAG === '1';
 /** A frame longer than two vsync intervals at 60 Hz has dropped at least one frame. */
 const DROPPED_FRAME_MS = 33.4;
 const PROFILE = Boolean(process.env.PULT_BENCH_PROFILE);
+/** `PULT_BENCH_COLD_ONLY=1`: stop after the cold starts (a quick loop while working on them). */
+const COLD_ONLY = process.env.PULT_BENCH_COLD_ONLY === '1';
 
 /** The little of the DOM the page functions below touch (the bench's tsconfig has no DOM types). */
 interface MiniElement {
@@ -120,7 +123,7 @@ interface ProbeFirstCard {
   firstCard: { inserted: number; painted: number | null } | null;
   fcp: number | null;
   timeOrigin: number;
-  wire: { boardRequestAt: number | null; firstBoard: { at: number | null; chars: number }; biggest: { at: number | null; chars: number } };
+  wire: { createdAt: number | null; openAt: number | null; firstSendAt: number | null; boardRequestAt: number | null; firstBoard: { at: number | null; chars: number }; biggest: { at: number | null; chars: number } };
 }
 
 /** Host start → page → first card painted; the page stays open for the rest of the bench. */
@@ -138,7 +141,7 @@ async function coldStart(browser: Browser, dataDir: string, emulator: EmulatorPr
   const playwrightMs = Date.now() - navigatedAt;
   await page.waitForFunction(() => (globalThis as unknown as { __pultBench: { firstCard: { painted: number | null } | null } }).__pultBench.firstCard?.painted != null);
   const loadProfile = cdp ? await stopProfile(cdp) : null;
-  const probe = (await page.evaluate(`({ firstCard: window.__pultBench.firstCard, fcp: window.__pultBench.fcp, timeOrigin: performance.timeOrigin, wire: window.__pultBench.wire })`)) as ProbeFirstCard;
+  const probe = (await page.evaluate(`({ firstCard: window.__pultBench.firstCard, fcp: window.__pultBench.fcp, timeOrigin: performance.timeOrigin, wire: window.__pultBench.wire, domContentLoaded: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null, scriptResponseEnd: performance.getEntriesByType('resource').find((r) => r.initiatorType === 'script')?.responseEnd ?? null })`)) as ProbeFirstCard & { domContentLoaded: number | null; scriptResponseEnd: number | null };
   const painted = probe.firstCard!.painted!;
   const { boardRequestAt, firstBoard, biggest } = probe.wire;
   return {
@@ -149,6 +152,12 @@ async function coldStart(browser: Browser, dataDir: string, emulator: EmulatorPr
     figures: {
       processStartToHostReadyMs: host.readyAt - host.spawnedAt,
       hostReadyToNavigationMs: Math.round(probe.timeOrigin - host.readyAt),
+      // The page's steps: its script has come, has run (DOMContentLoaded), the socket is made, open, first used.
+      navigationToScriptLoadedMs: probe.scriptResponseEnd === null ? null : round(probe.scriptResponseEnd),
+      navigationToScriptRunMs: probe.domContentLoaded === null ? null : round(probe.domContentLoaded),
+      navigationToSocketCreatedMs: probe.wire.createdAt === null ? null : round(probe.wire.createdAt),
+      navigationToSocketOpenMs: probe.wire.openAt === null ? null : round(probe.wire.openAt),
+      navigationToFirstCallMs: probe.wire.firstSendAt === null ? null : round(probe.wire.firstSendAt),
       navigationToBoardRequestMs: boardRequestAt === null ? null : round(boardRequestAt),
       // Host side: the first board page asked → it arrived; renderer side: → first card in the DOM.
       boardRequestToFirstPageMs: boardRequestAt === null || firstBoard.at === null ? null : round(firstBoard.at - boardRequestAt),
@@ -421,6 +430,8 @@ export async function benchConsole() {
       each: runs,
       ...(loadProfile ? { profile: loadProfile } : {}),
     };
+
+    if (COLD_ONLY) return { portal: { tasks: PORTAL_TASKS, groupId, openCardsInGroup: openCards, firstSyncToBoardMs: firstSyncMs }, coldStart: coldStartFigures };
 
     // Let the page settle (every board page is in, the first sync attempt has failed) before measuring.
     // Polled with evaluate (over CDP): waitForFunction would eval in the page, which the CSP forbids.

@@ -13,7 +13,7 @@
  * - a remote change: a task retitled through the webhook "by a colleague", on a board card and on
  *   the card open in the drawer: time until the page shows it and what the socket carried meanwhile.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -100,6 +100,42 @@ function startSampler(url: string): { samples: Sample[]; pause(): void; resume()
       await worker.terminate();
     },
   };
+}
+
+interface LoopSecond {
+  at: number;
+  late: number[];
+}
+
+/** The host thread's own timer lateness (bench/host-loop-probe.mjs), four lines a second. */
+function readLoopProbe(file: string): LoopSecond[] {
+  let text = '';
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as LoopSecond);
+}
+
+/** Timer lateness on the host's window thread within [from, to]: each sample is a 10 ms timer's delay. */
+function loopDelay(seconds: readonly LoopSecond[], from: number, to: number) {
+  // A line covers the quarter second before its `at`.
+  const sorted = seconds.filter((s) => s.at - 250 >= from && s.at - 250 <= to).flatMap((s) => s.late).sort((a, b) => a - b);
+  const p99 = sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)]! : NaN;
+  return { max: round(sorted.at(-1) ?? NaN), p99: round(p99), samples: sorted.length };
+}
+
+/**
+ * The three quarter-seconds in which the host's timers ran latest, each with the bare process's
+ * worst lateness in the same quarter: a stall both saw is the machine's, not the host's.
+ */
+function worstMoments(host: readonly LoopSecond[], bare: readonly LoopSecond[], from: number, to: number) {
+  const within = host.filter((s) => s.at - 250 >= from && s.at - 250 <= to);
+  return within
+    .map((s) => ({ atMs: s.at - from, hostMs: Math.max(...s.late), bareMs: Math.max(0, ...bare.filter((b) => Math.abs(b.at - s.at) <= 250).flatMap((b) => b.late)) }))
+    .sort((a, b) => b.hostMs - a.hostMs)
+    .slice(0, 3);
 }
 
 function round(value: number, digits = 1): number {
@@ -206,10 +242,20 @@ export async function benchHostSeam() {
   let browser: Browser | null = null;
   let host: WebHost | null = null;
   let sampler: ReturnType<typeof startSampler> | null = null;
+  let baseline: ChildProcess | null = null;
   const pageErrors: string[] = [];
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    host = await requireWeb(dataDir, emulator);
+    const loopProbeFile = path.join(dataDir, 'loop-probe.jsonl');
+    const baselineFile = path.join(dataDir, 'baseline-probe.jsonl');
+    baseline = spawn(process.execPath, ['bench/host-loop-probe.mjs'], { env: { ...process.env, PULT_LOOP_PROBE_FILE: baselineFile }, stdio: 'ignore' });
+    host = await requireWeb(dataDir, emulator, { loopProbeFile });
+    /** The host thread's timer lateness beside a bare process's on the same machine at the same time. */
+    const loop = (from: number, to: number) => {
+      const hostLines = readLoopProbe(loopProbeFile);
+      const bareLines = readLoopProbe(baselineFile);
+      return { host: loopDelay(hostLines, from, to), bareProcess: loopDelay(bareLines, from, to), worstHostMoments: worstMoments(hostLines, bareLines, from, to) };
+    };
     sampler = startSampler(`${new URL(host.url).origin}/`);
 
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'ru-RU' });
@@ -254,6 +300,7 @@ export async function benchHostSeam() {
       ms: syncedAt - host.spawnedAt,
       hostReadyMs: host.readyAt - host.spawnedAt,
       ...latency(sampler.samples, host.readyAt, syncedAt),
+      loopDelay: loop(host.readyAt, syncedAt),
       wsBytes: frames(received, host.readyAt, syncedAt).bytes,
     };
     const boardCards = await boardCount(page);
@@ -287,6 +334,7 @@ export async function benchHostSeam() {
       wsBytes: catchUpFrames.bytes,
       largestFrameBytes: catchUpFrames.largestFrameBytes,
       hostLatency: latency(sampler.samples, catchUpFrom, catchUpTo),
+      loopDelay: loop(catchUpFrom, catchUpTo),
     };
 
     const quietFrom = Date.now();
@@ -311,6 +359,7 @@ export async function benchHostSeam() {
       largestFrameBytes: quietFrames.largestFrameBytes,
       framesByKind: quietFrames.byKind,
       hostLatency: latency(sampler.samples, quietFrom, quietTo),
+      loopDelay: loop(quietFrom, quietTo),
       // Includes serving the sampler's 20 GETs a second; `idle` below is without them.
       hostCpuPercentWithSampler: round(((cpuAfter - cpuBefore) / ((quietTo - quietFrom) / 1000)) * 100, 2),
     };
@@ -361,12 +410,14 @@ export async function benchHostSeam() {
       },
       rssMiB: rssMiB(host.pid),
       hostLatencyOverall: latency(sampler.samples, host.readyAt, Date.now()),
+      loopDelayOverall: loop(host.readyAt, Date.now()),
       pageErrors: pageErrors.slice(0, 5),
       hostStderr: host.stderr().trim().split('\n').filter(Boolean).slice(0, 5),
     };
     return result;
   } finally {
     await sampler?.stop().catch(() => undefined);
+    baseline?.kill('SIGTERM');
     await browser?.close().catch(() => undefined);
     await host?.stop().catch(() => undefined);
     await emulator.close();

@@ -45,7 +45,9 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-backgr
 export const VIEWPORT = { width: 1600, height: 900 };
 
 export function spawnEmulator(tasks: number, profile: 'box' | 'cloud'): Promise<EmulatorProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bitrix-emulator/cli.ts', '--port', '0', '--seed', '1', '--tasks', String(tasks), '--profile', profile], {
+  const args = ['--import', 'tsx', 'src/bitrix-emulator/cli.ts', '--port', '0', '--seed', '1', '--tasks', String(tasks), '--profile', profile];
+  const nice = Number(process.env.PULT_BENCH_EMULATOR_NICE ?? 0);
+  const child = spawn(nice ? 'nice' : process.execPath, nice ? ['-n', String(nice), process.execPath, ...args] : args, {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -87,11 +89,15 @@ export type WebStart = { ok: true; host: WebHost } | { ok: false; code: number |
  * Starts the web host on `dataDir`; resolves on its start line or its exit.
  * `PULT_BENCH_RENDERER=<dir>` serves another built renderer (`web.ts --renderer`).
  */
-export function startWeb(dataDir: string, emulator: EmulatorProcess, timeoutMs = 120_000): Promise<WebStart> {
+export function startWeb(dataDir: string, emulator: EmulatorProcess, timeoutMs = 120_000, options: { loopProbeFile?: string } = {}): Promise<WebStart> {
   const spawnedAt = Date.now();
   const renderer = process.env.PULT_BENCH_RENDERER ? ['--renderer', process.env.PULT_BENCH_RENDERER] : [];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/web.ts', '--data', dataDir, '--portal', emulator.portalUrl, '--webhook', emulator.webhookUrl, ...renderer], {
+  // PULT_BENCH_HOST_NODE_ARGS: extra Node flags for the host (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`).
+  const nodeArgs = (process.env.PULT_BENCH_HOST_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const probe = options.loopProbeFile ? ['--import', './bench/host-loop-probe.mjs'] : [];
+  const child = spawn(process.execPath, [...nodeArgs, ...probe, '--import', 'tsx', 'scripts/web.ts', '--data', dataDir, '--portal', emulator.portalUrl, '--webhook', emulator.webhookUrl, ...renderer], {
     cwd: repoRoot,
+    env: options.loopProbeFile ? { ...process.env, PULT_LOOP_PROBE_FILE: options.loopProbeFile } : process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -122,8 +128,8 @@ export function startWeb(dataDir: string, emulator: EmulatorProcess, timeoutMs =
   });
 }
 
-export async function requireWeb(dataDir: string, emulator: EmulatorProcess): Promise<WebHost> {
-  const started = await startWeb(dataDir, emulator);
+export async function requireWeb(dataDir: string, emulator: EmulatorProcess, options: { loopProbeFile?: string } = {}): Promise<WebHost> {
+  const started = await startWeb(dataDir, emulator, 120_000, options);
   if (!started.ok) throw new Error(`web host exited with ${started.code}: ${started.stderr}`);
   return started.host;
 }
