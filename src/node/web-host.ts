@@ -51,27 +51,49 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = randomBytes(24).toString('base64url');
   const host = options.host ?? '127.0.0.1';
   const root = path.resolve(options.rendererDir);
+  const assetsDir = path.join(root, 'assets') + path.sep;
 
   const server = http.createServer((req, res) => {
     void serveFile(req, res);
   });
 
+  // Built assets carry a content hash in their names: read once, kept in memory, and cacheable
+  // by the browser for good (it then also keeps their compiled code for the next start).
+  const assets = new Map<string, Promise<Buffer>>();
+  const readAsset = (file: string): Promise<Buffer> => {
+    let body = assets.get(file);
+    if (!body) {
+      body = readFile(file);
+      assets.set(file, body);
+      body.catch(() => assets.delete(file));
+    }
+    return body;
+  };
+
   async function serveFile(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const relative = PAGE_ROUTES.has(url.pathname) ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    let relative: string;
+    try {
+      relative = PAGE_ROUTES.has(url.pathname) ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    } catch {
+      // A malformed escape (`/%E0%A4%A`) is the client's error, not the host's.
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request');
+      return;
+    }
     const file = path.resolve(root, relative);
     if (!file.startsWith(root + path.sep) || req.method !== 'GET') {
       res.writeHead(404).end();
       return;
     }
+    const hashed = file.startsWith(assetsDir);
     try {
-      const body = await readFile(file);
+      const body = hashed ? await readAsset(file) : await readFile(file);
       res.writeHead(200, {
         'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
         'Content-Security-Policy': CONTENT_SECURITY_POLICY,
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',
-        'Cache-Control': 'no-store',
+        'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-store',
       });
       res.end(body);
     } catch {

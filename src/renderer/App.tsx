@@ -10,36 +10,42 @@ import { appStore, useAppStore } from './store';
 import { connectHostEvents } from './store/app-store';
 import { startClock } from './store/clock-store';
 import { useUiStore } from './store/ui-store';
-import { FirstRun } from './firstrun/FirstRun';
 import { BoardScreen } from './screens/BoardScreen';
 import { StatusBar } from './statusbar/StatusBar';
 import { Toasts } from './statusbar/Toasts';
-import { Drawer } from './drawer/Drawer';
-import { CreateDialog } from './create/CreateDialog';
-import { CommandPalette } from './palette/CommandPalette';
-import { HelpOverlay } from './palette/HelpOverlay';
 import { useGlobalShortcuts } from './palette/useGlobalShortcuts';
-import { SettingsScreen } from './settings/SettingsScreen';
 import { KeychainWait } from './screens/KeychainWait';
 
 
 // The reports (and ECharts, most of their weight) load when first opened, not with the board.
 const ReportsScreen = lazy(() => import('./reports/ReportsScreen').then((module) => ({ default: module.ReportsScreen })));
-function useHostConnection(): void {
+// What the first paint does not show loads beside it, not before it: the overlays (each renders
+// nothing until opened), the settings, and the first-run steps.
+const Drawer = lazy(() => import('./drawer/Drawer').then((module) => ({ default: module.Drawer })));
+const CreateDialog = lazy(() => import('./create/CreateDialog').then((module) => ({ default: module.CreateDialog })));
+const CommandPalette = lazy(() => import('./palette/CommandPalette').then((module) => ({ default: module.CommandPalette })));
+const HelpOverlay = lazy(() => import('./palette/HelpOverlay').then((module) => ({ default: module.HelpOverlay })));
+const SettingsScreen = lazy(() => import('./settings/SettingsScreen').then((module) => ({ default: module.SettingsScreen })));
+const FirstRun = lazy(() => import('./firstrun/FirstRun').then((module) => ({ default: module.FirstRun })));
+/**
+ * The page's link to its host, for the page's lifetime: host events into the store, the shared
+ * clock, and the boot. Called before React's first render (mount-console.tsx), so that render
+ * already finds the answers main.tsx prefetched.
+ */
+export function startHostSession(): void {
+  startClock();
+  connectHostEvents(appStore, onHostEvent, { openTask: (taskId) => useUiStore.getState().selectTask(taskId) });
+  void appStore.getState().start();
+}
+
+function useVisibilityReports(): void {
   useEffect(() => {
-    const stopClock = startClock();
-    const disconnect = connectHostEvents(appStore, onHostEvent, { openTask: (taskId) => useUiStore.getState().selectTask(taskId) });
-    void appStore.getState().start();
     // Poll fast while someone looks at the window, slowly when it is hidden.
     const onVisibility = () => void pult.setVisible(document.visibilityState === 'visible').catch(() => undefined);
     document.addEventListener('visibilitychange', onVisibility);
     // Say so at start too: the host counts every open window, and this one may be the only one.
     onVisibility();
-    return () => {
-      document.removeEventListener('visibilitychange', onVisibility);
-      disconnect();
-      stopClock();
-    };
+    return () => document.removeEventListener('visibilitychange', onVisibility);
   }, []);
 }
 
@@ -63,22 +69,31 @@ function Shell() {
     );
   }
   if (boot === 'waiting' && keychainWait) return <KeychainWait wait={keychainWait} />;
-  if (boot === 'first-run' || reconnecting) return <FirstRun />;
+  if (boot === 'first-run' || reconnecting) {
+    return (
+      <Suspense fallback={<p className="app__loading">{t('board.loading')}</p>}>
+        <FirstRun />
+      </Suspense>
+    );
+  }
+  const loadingScreen = <p role="status" className="workspace__loading">{t('board.loading')}</p>;
   return (
     <>
-      {screen === 'reports' ? <main className="workspace"><Suspense fallback={<p role="status" className="workspace__loading">{t('reports.loading')}</p>}><ReportsScreen /></Suspense></main> : screen === 'settings' ? <main className="workspace"><SettingsScreen /></main> : <BoardScreen />}
+      {screen === 'reports' ? <main className="workspace"><Suspense fallback={<p role="status" className="workspace__loading">{t('reports.loading')}</p>}><ReportsScreen /></Suspense></main> : screen === 'settings' ? <main className="workspace"><Suspense fallback={loadingScreen}><SettingsScreen /></Suspense></main> : <BoardScreen />}
       <StatusBar />
       <Toasts />
-      <Drawer />
-      <CreateDialog />
-      <CommandPalette onSwitchGroup={(groupId) => void appStore.getState().selectGroup(groupId)} />
-      <HelpOverlay />
+      <Suspense fallback={null}>
+        <Drawer />
+        <CreateDialog />
+        <CommandPalette onSwitchGroup={(groupId) => void appStore.getState().selectGroup(groupId)} />
+        <HelpOverlay />
+      </Suspense>
     </>
   );
 }
 
 export function App({ requestedLanguage }: { requestedLanguage: string | null }) {
-  useHostConnection();
+  useVisibilityReports();
   const languageSetting = useAppStore((state) => state.settings?.ui.language);
   const theme = useAppStore((state) => state.settings?.ui.theme);
   const language = chooseLanguage(requestedLanguage, languageSetting, navigator.languages);

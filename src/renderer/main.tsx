@@ -1,8 +1,9 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { WallboardApp } from './wallboard/WallboardApp';
-import { useUiStore } from './store/ui-store';
+/**
+ * The page's entry, kept small: it sends the console's first calls to the host at once, then loads
+ * the app (or the wallboard), so the host answers while the browser still compiles the app.
+ */
+import { pult } from './bridge';
+import { startBootPrefetch } from './boot-prefetch';
 import './styles.css';
 import './styles/board.css';
 import './styles/firstrun.css';
@@ -10,13 +11,11 @@ import './styles/statusbar.css';
 
 // The wallboard (Electron's wallboard window loads `#wallboard`; a TV's browser opens /wallboard).
 const isWallboard = location.pathname.endsWith('/wallboard') || location.hash === '#wallboard';
-// `#reports` opens the reports screen directly (tests, bookmarks) until navigation links to it.
-if (location.hash === '#reports') useUiStore.getState().setScreen('reports');
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    {isWallboard ? <WallboardApp /> : <App requestedLanguage={new URLSearchParams(window.location.search).get('lang')} />}
-  </StrictMode>,
-);
+if (isWallboard) void import('./wallboard/mount-wallboard').then(({ mountWallboard }) => mountWallboard(root));
+else {
+  startBootPrefetch(pult);
+  void import('./mount-console').then(({ mountConsole }) => mountConsole(root));
+}

@@ -5,16 +5,13 @@
  * they live behind the SecretStore port.
  */
 import { z } from 'zod';
+import { STAGE_ROLES, type StageRole } from './kinds-and-roles';
 import { RUSSIAN_HOLIDAYS_2025_2027, RUSSIAN_WORKING_WEEKENDS_2025_2027 } from './holidays-ru';
 
 export const SETTINGS_VERSION = 2;
 
-export const STAGE_ROLES = ['new', 'classification', 'queue', 'work', 'done'] as const;
+export { STAGE_ROLES, CARD_KINDS, type StageRole, type CardKind } from './kinds-and-roles';
 export const stageRoleSchema = z.enum(STAGE_ROLES);
-export type StageRole = z.infer<typeof stageRoleSchema>;
-
-export const CARD_KINDS = ['incident', 'change', 'service'] as const;
-export type CardKind = (typeof CARD_KINDS)[number];
 
 const id = z.string().regex(/^\d+$/, { error: 'must be a numeric portal ID' });
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a time as HH:MM' });

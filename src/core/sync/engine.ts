@@ -12,7 +12,7 @@ import type { NetworkProbe, SyncNotice, SyncStatus } from './status';
 import { applyOfflineEvents, deltaPoll, EXTRAS_BUDGET_MS, firstSync, hasFirstSync, reconcile, syncTaskExtras, type PullContext } from './pull';
 import type { Task } from '../domain/model';
 import { flushOutbox, retryDelayMs } from './flush';
-import { localTaskId, rebase, type BoardTask } from './rebase';
+import { intentTaskIds, localTaskId, rebase, type BoardTask } from './rebase';
 import { ChangeCollector, type SyncChange } from './changes';
 import { baseValuesFor } from './conflicts';
 
@@ -170,10 +170,15 @@ export class SyncEngine {
   }
 
   /** The board of one group: server state with the outbox replayed over it. */
-  view(groupId: string): BoardTask[] {
+  /**
+   * A group's tasks as the user sees them (queued edits applied). `closedSince` leaves out tasks
+   * finished before it (portal time), except those with edits queued: a board needs no more.
+   */
+  view(groupId: string, closedSince?: number): BoardTask[] {
     const intents = this.options.store.listIntents();
     const userId = this.identity?.userId ?? '';
-    return rebase(this.options.store.tasksByGroup(groupId), intents, userId).filter((task) => task.groupId === groupId);
+    const tasks = closedSince === undefined ? this.options.store.tasksByGroup(groupId) : this.options.store.tasksByGroup(groupId, { closedSince, keepIds: intentTaskIds(intents) });
+    return rebase(tasks, intents, userId).filter((task) => task.groupId === groupId);
   }
 
   /** Records an edit durably and schedules a send; the returned intent is already queued. */

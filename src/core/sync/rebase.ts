@@ -150,3 +150,13 @@ export function rebase(serverTasks: readonly Task[], intents: readonly Intent[],
   }
   return [...byId.values()];
 }
+
+/** The tasks queued edits touch (a create once the portal has given its task an ID). */
+export function intentTaskIds(intents: readonly Intent[]): string[] {
+  const ids: string[] = [];
+  for (const { payload, resultTaskId } of intents) {
+    if (payload.name !== 'createTask') ids.push(payload.taskId);
+    else if (resultTaskId) ids.push(resultTaskId);
+  }
+  return ids;
+}

@@ -14,6 +14,15 @@ export interface NewIntent {
 
 export type IntentPatch = Partial<Pick<Intent, 'attempts' | 'nextAttemptAt' | 'lastError' | 'lastErrorCode' | 'lastFailure' | 'state' | 'resultTaskId' | 'payload'>>;
 
+/**
+ * The part of a group a board reads: every task not finished, finished ones since `closedSince`
+ * (portal time, ms), and `keepIds` whatever their state (tasks with edits queued).
+ */
+export interface BoardScope {
+  closedSince: number;
+  keepIds: readonly string[];
+}
+
 export interface SyncStore {
   /** Runs `work` atomically: all of its writes land, or none do. */
   transaction<T>(work: () => T): T;
@@ -21,7 +30,8 @@ export interface SyncStore {
   upsertTasks(tasks: readonly Task[]): void;
   deleteTasks(ids: readonly string[]): void;
   getTask(id: string): Task | null;
-  tasksByGroup(groupId: string): Task[];
+  /** A group's tasks by ID; with a scope, only those a board shows (long-finished ones stay in the store). */
+  tasksByGroup(groupId: string, scope?: BoardScope): Task[];
   taskIdsByGroup(groupId: string): string[];
   countTasks(): number;
 
@@ -42,7 +52,7 @@ export interface SyncStore {
   replaceHistory(taskId: string, entries: readonly HistoryEntry[]): void;
   historyByTask(taskId: string): HistoryEntry[];
   /** The history of these fields for every task of a group, in one read, keyed by task ID. */
-  historyByGroup(groupId: string, fields: readonly string[]): Map<string, HistoryEntry[]>;
+  historyByGroup(groupId: string, fields: readonly string[], scope?: BoardScope): Map<string, HistoryEntry[]>;
   /** The history of these fields for these tasks, keyed by task ID. */
   historyByTasks(taskIds: readonly string[], fields: readonly string[]): Map<string, HistoryEntry[]>;
   upsertElapsed(records: readonly ElapsedRecord[]): void;

@@ -16,9 +16,15 @@ const ENVELOPE_BYTES = 1024;
 
 interface Read {
   snapshot: BoardSnapshot;
-  /** Cards in column order (the board's first stage first), with their JSON size. */
-  cards: { card: BoardCard; bytes: number }[];
+  /** Cards in column order (the board's first stage first). */
+  cards: BoardCard[];
   usedAt: number;
+}
+
+/** UTF-8 bytes a card takes on the wire: the card, its comma, and its history entry with its key. */
+function wireBytes(card: BoardCard, snapshot: BoardSnapshot): number {
+  const history = snapshot.history[card.id];
+  return Buffer.byteLength(JSON.stringify(card)) + 1 + (history ? Buffer.byteLength(JSON.stringify({ [card.id]: history })) : 0);
 }
 
 function columnOrder(snapshot: BoardSnapshot): BoardCard[] {
@@ -70,9 +76,12 @@ export class BoardPages {
     const history: BoardSnapshot['history'] = {};
     let bytes = 0;
     let next = offset;
-    // At least one card a page, however big, so a read always moves on.
-    while (next < read.cards.length && (cards.length === 0 || bytes + read.cards[next]!.bytes <= budget)) {
-      const { card, bytes: size } = read.cards[next]!;
+    // At least one card a page, however big, so a read always moves on. Only this page's cards
+    // are measured: building a board ahead stays cheap, and the first page comes at once.
+    while (next < read.cards.length) {
+      const card = read.cards[next]!;
+      const size = wireBytes(card, read.snapshot);
+      if (cards.length > 0 && bytes + size > budget) break;
       cards.push(card);
       const entries = read.snapshot.history[card.id];
       if (entries) history[card.id] = entries;
@@ -97,13 +106,7 @@ export class BoardPages {
   }
 
   private start(snapshot: BoardSnapshot): Read {
-    // UTF-8 bytes as they go over the wire: a card, its comma, and its history entry with its key.
-    const cards = columnOrder(snapshot).map((card) => {
-      const history = snapshot.history[card.id];
-      const historyBytes = history ? Buffer.byteLength(JSON.stringify({ [card.id]: history })) : 0;
-      return { card, bytes: Buffer.byteLength(JSON.stringify(card)) + 1 + historyBytes };
-    });
-    return { snapshot, cards, usedAt: this.now() };
+    return { snapshot, cards: columnOrder(snapshot), usedAt: this.now() };
   }
 
   private expire(): void {

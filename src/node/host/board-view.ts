@@ -47,12 +47,14 @@ function boardSince(session: PortalSession): number {
 
 export function boardSnapshot(session: PortalSession, groupId: string, clock: Clock, settings: Settings): BoardSnapshot {
   const since = boardSince(session);
-  // A large group carries thousands of long-closed tasks: they would only weigh on the board.
-  const cards = session.engine.view(groupId).filter((card) => onBoard(card, since));
+  // A large group carries thousands of long-closed tasks: they would only weigh on the board, so
+  // the store does not even read them (nor their history).
+  const cards = session.engine.view(groupId, since).filter((card) => onBoard(card, since));
   const onIt = new Set(cards.map((card) => card.id));
   // One read for the whole board, not one per card.
   const history: BoardSnapshot['history'] = {};
-  for (const [taskId, entries] of session.store.historyByGroup(groupId, boardHistoryFields(settings))) {
+  const scope = { closedSince: since, keepIds: cards.filter((card) => card.pendingEdits > 0 || card.failedEdits > 0).map((card) => card.id) };
+  for (const [taskId, entries] of session.store.historyByGroup(groupId, boardHistoryFields(settings), scope)) {
     if (onIt.has(taskId)) history[taskId] = entries;
   }
   return {

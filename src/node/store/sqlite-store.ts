@@ -4,13 +4,19 @@
  */
 import type { Company, Department, ElapsedRecord, Group, HistoryEntry, Stage, Task, TaskComment, User, UserFieldDefinition } from '../../core/domain/model';
 import type { Intent } from '../../core/sync/intents';
-import type { IntentPatch, NewIntent, SyncStore } from '../../core/sync/store';
+import type { BoardScope, IntentPatch, NewIntent, SyncStore } from '../../core/sync/store';
+import { TaskStatus } from '../../core/domain/model';
 import { openConnection, type Connection, type SqliteStoreOptions } from './connection';
 import { StoreError, toStoreError } from './errors';
 import * as rows from './rows';
 import { Transactions } from './transactions';
 
 type Statement = ReturnType<Connection['prepare']>;
+
+/** A task within a BoardScope (bound as its closedSince, then its keepIds as JSON). */
+const IN_SCOPE = (table: string) =>
+  `(${table}status != ${TaskStatus.Completed} OR ${table}closed_at IS NULL OR ${table}closed_at >= ? OR ${table}id IN (SELECT value FROM json_each(?)))`;
+const scopeValues = (scope: BoardScope): [number, string] => [scope.closedSince, JSON.stringify(scope.keepIds)];
 
 /** Numeric portal IDs as strings: shorter first puts "9" before "10". */
 const BY_ID = 'length(id), id';
@@ -65,8 +71,12 @@ class SqliteStore implements SyncStore {
     return row === undefined ? null : rows.taskFromRow(row as rows.TaskRow);
   }
 
-  tasksByGroup(groupId: string): Task[] {
-    const found = this.read('read tasks', () => this.stmt(`SELECT ${TASK_COLUMNS} FROM tasks WHERE group_id = ? ORDER BY ${BY_ID}`).all([groupId]));
+  tasksByGroup(groupId: string, scope?: BoardScope): Task[] {
+    const found = this.read('read tasks', () =>
+      scope
+        ? this.stmt(`SELECT ${TASK_COLUMNS} FROM tasks WHERE group_id = ? AND ${IN_SCOPE('')} ORDER BY ${BY_ID}`).all([groupId, ...scopeValues(scope)])
+        : this.stmt(`SELECT ${TASK_COLUMNS} FROM tasks WHERE group_id = ? ORDER BY ${BY_ID}`).all([groupId]),
+    );
     return (found as rows.TaskRow[]).map(rows.taskFromRow);
   }
 
@@ -142,12 +152,13 @@ class SqliteStore implements SyncStore {
     return (found as rows.HistoryRow[]).map(rows.historyFromRow);
   }
 
-  historyByGroup(groupId: string, fields: readonly string[]): Map<string, HistoryEntry[]> {
+  historyByGroup(groupId: string, fields: readonly string[], scope?: BoardScope): Map<string, HistoryEntry[]> {
     const found = this.read('read board history', () =>
       this.stmt(
         `SELECT h.task_id, h.id, h.at, h.body FROM history h JOIN tasks t ON t.id = h.task_id
-         WHERE t.group_id = ? AND json_extract(h.body, '$.field') IN (SELECT value FROM json_each(?)) ORDER BY h.task_id, h.position`,
-      ).all([groupId, JSON.stringify(fields)]),
+         WHERE t.group_id = ? AND ${scope ? IN_SCOPE('t.') : '1'} AND json_extract(h.body, '$.field') IN (SELECT value FROM json_each(?))
+         ORDER BY h.task_id, h.position`,
+      ).all([groupId, ...(scope ? scopeValues(scope) : []), JSON.stringify(fields)]),
     );
     return groupHistory(found as rows.HistoryRow[]);
   }

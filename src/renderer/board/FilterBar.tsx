@@ -1,6 +1,6 @@
 /** Filters: kind, responsible, client, Тип, stopper, overdue, forgotten, mine. */
 import { useMemo } from 'react';
-import { CARD_KINDS } from '../../core/domain/settings';
+import { CARD_KINDS } from '../../core/domain/kinds-and-roles';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n';
 import { appStore, useAppStore } from '../store';

@@ -1,7 +1,8 @@
 /** Step 3: stage roles and the Service Desk field mapping, pre-filled from the portal. */
 import { useState } from 'react';
 import type { GroupSummary, SetupProposal } from '../../shared/api';
-import { STAGE_ROLES, type Settings, type StageRole } from '../../core/domain/settings';
+import { type Settings } from '../../core/domain/settings';
+import { STAGE_ROLES, type StageRole } from '../../core/domain/kinds-and-roles';
 import { useI18n } from '../i18n/context';
 import { pult } from '../bridge';
 

@@ -7,7 +7,7 @@ import type { AgingItem, ReportsData } from '../../shared/api';
 import type { CsvCell } from '../../core/domain/csv';
 import type { EmployeeDayRow } from '../../core/domain/plan-fact';
 import type { FlowDay } from '../../core/domain/cumulative-flow';
-import { STAGE_ROLES, type StageRole } from '../../core/domain/settings';
+import { STAGE_ROLES, type StageRole } from '../../core/domain/kinds-and-roles';
 
 export type CsvRows = CsvCell[][];
 

@@ -1,6 +1,6 @@
 /** Browser mode's relay: the API over a WebSocket, as text, and sync visibility over all pages. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
@@ -29,8 +29,7 @@ function recordingWire() {
   return { wire, calls, emit: (json: string) => listeners.forEach((listener) => listener(json)) };
 }
 
-async function start(wire: WireService): Promise<WebHost> {
-  const rendererDir = mkdtempSync(path.join(os.tmpdir(), 'pult-renderer-'));
+async function start(wire: WireService, rendererDir = mkdtempSync(path.join(os.tmpdir(), 'pult-renderer-'))): Promise<WebHost> {
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Pult</title>');
   const web = await startWebHost({ wire, rendererDir });
   cleanups.push(() => web.close());
@@ -58,6 +57,29 @@ async function page(web: WebHost) {
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 100));
+
+describe('the static files', () => {
+  it('serves the page uncached and hashed assets cacheable for good; a malformed address is a 400, and the host goes on', async () => {
+    const rendererDir = mkdtempSync(path.join(os.tmpdir(), 'pult-renderer-'));
+    mkdirSync(path.join(rendererDir, 'assets'));
+    writeFileSync(path.join(rendererDir, 'assets', 'index-abc123.js'), 'export {};');
+    const web = await start(recordingWire().wire, rendererDir);
+    const origin = new URL(web.url).origin;
+
+    const pageResponse = await fetch(`${origin}/`);
+    expect(pageResponse.status).toBe(200);
+    expect(pageResponse.headers.get('cache-control')).toBe('no-store');
+    const asset = await fetch(`${origin}/assets/index-abc123.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await asset.text()).toBe('export {};');
+
+    for (const bad of ['/%E0%A4%A', '/%', '/%zz', '/assets/%ff.js']) expect((await fetch(`${origin}${bad}`)).status, bad).toBe(400);
+    expect((await fetch(`${origin}/assets/missing.js`)).status).toBe(404);
+    expect((await fetch(`${origin}/`)).status).toBe(200);
+  });
+});
 
 describe('the browser-mode relay', () => {
   it('relays answers and events as the host wrote them', async () => {

@@ -1,5 +1,5 @@
 /** Bound groups and the role of each of their stages. */
-import { STAGE_ROLES, type StageRole } from '../../../core/domain/settings';
+import { STAGE_ROLES, type StageRole } from '../../../core/domain/kinds-and-roles';
 import type { GroupSummary } from '../../../shared/api';
 import type { Stage } from '../../../core/domain/model';
 import { useI18n } from '../../i18n/context';

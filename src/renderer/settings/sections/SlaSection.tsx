@@ -1,5 +1,5 @@
 /** SLA targets per card kind (reaction, resolution, clock) and the share that raises a warning. */
-import { CARD_KINDS } from '../../../core/domain/settings';
+import { CARD_KINDS } from '../../../core/domain/kinds-and-roles';
 import { useI18n } from '../../i18n/context';
 import { Field } from '../../shared-ui/Field';
 import { errorAt, HoursInput, NumberInput, type SectionProps } from '../inputs';

@@ -1,5 +1,5 @@
 /** LU and WIA thresholds (warn / alert) per stage role, and when a stopper counts as forgotten. */
-import { STAGE_ROLES, type StageRole } from '../../../core/domain/settings';
+import { STAGE_ROLES, type StageRole } from '../../../core/domain/kinds-and-roles';
 import { useI18n } from '../../i18n/context';
 import { Field } from '../../shared-ui/Field';
 import { errorAt, HoursInput, type SectionProps } from '../inputs';

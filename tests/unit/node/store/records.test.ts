@@ -54,6 +54,30 @@ describe('tasks', () => {
     expect(temp.store.tasksByGroup('nope')).toEqual([]);
   });
 
+  it('reads only what a board shows within a scope: open tasks, those finished since, and those kept', () => {
+    const since = 1_700_000_000_000;
+    temp.store.upsertTasks([
+      task('1'),
+      task('2', { status: 5, closedAt: since - 1 }),
+      task('3', { status: 5, closedAt: since }),
+      task('4', { status: 5, closedAt: since - 86_400_000 }),
+      task('5', { status: 5, closedAt: null }),
+      task('6', { status: 3, closedAt: since - 1 }),
+      task('7', { status: 5, closedAt: since - 1, groupId: '99' }),
+    ]);
+    const scope = { closedSince: since, keepIds: ['4', '7'] };
+    expect(temp.store.tasksByGroup('12', scope).map((t) => t.id)).toEqual(['1', '3', '4', '5', '6']);
+    expect(temp.store.tasksByGroup('12', scope)[1]).toStrictEqual(task('3', { status: 5, closedAt: since }));
+    expect(temp.store.tasksByGroup('12').map((t) => t.id)).toEqual(['1', '2', '3', '4', '5', '6']);
+
+    for (const id of ['1', '2', '4']) temp.store.replaceHistory(id, [{ ...historyEntry(`h${id}`, id, 1), field: 'STAGE_ID' }, { ...historyEntry(`c${id}`, id, 2), field: 'TITLE' }]);
+    expect([...temp.store.historyByGroup('12', ['STAGE_ID'], scope).entries()].map(([id, entries]) => [id, entries.map((e) => e.id)])).toEqual([
+      ['1', ['h1']],
+      ['4', ['h4']],
+    ]);
+    expect([...temp.store.historyByGroup('12', ['STAGE_ID']).keys()]).toEqual(['1', '2', '4']);
+  });
+
   it('deletes tasks and counts what is left', () => {
     temp.store.upsertTasks([task('1'), task('2'), task('3')]);
     temp.store.deleteTasks(['1', '3', 'missing']);
