@@ -133,14 +133,26 @@ async function coldStart(browser: Browser, dataDir: string, emulator: EmulatorPr
   // From here on every REST connection dies: what the page shows comes from the local store.
   await setUnreachable(emulator, true);
   const { context, page } = await newPage(browser);
-  const cdp = profile ? await context.newCDPSession(page) : null;
-  if (cdp) await startProfile(cdp);
+  const cdp = await context.newCDPSession(page);
+  // The renderer's own tallies (script, compile, style, layout) from navigation to the first card.
+  await cdp.send('Performance.enable');
+  if (profile) await startProfile(cdp);
   const navigatedAt = Date.now();
   await page.goto(host.url);
   await page.locator('[data-task-id]').first().waitFor({ state: 'visible', timeout: 120_000 });
   const playwrightMs = Date.now() - navigatedAt;
   await page.waitForFunction(() => (globalThis as unknown as { __pultBench: { firstCard: { painted: number | null } | null } }).__pultBench.firstCard?.painted != null);
-  const loadProfile = cdp ? await stopProfile(cdp) : null;
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const loadProfile = profile ? await stopProfile(cdp) : null;
+  const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
+  const rendererWork = {
+    taskMs: round(metric('TaskDuration') * 1000),
+    scriptMs: round(metric('ScriptDuration') * 1000),
+    compileMs: round(metric('V8CompileDuration') * 1000),
+    recalcStyleMs: round(metric('RecalcStyleDuration') * 1000),
+    layoutMs: round(metric('LayoutDuration') * 1000),
+    domNodes: metric('Nodes'),
+  };
   const probe = (await page.evaluate(`({ firstCard: window.__pultBench.firstCard, fcp: window.__pultBench.fcp, timeOrigin: performance.timeOrigin, wire: window.__pultBench.wire, domContentLoaded: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null, scriptResponseEnd: performance.getEntriesByType('resource').find((r) => r.initiatorType === 'script')?.responseEnd ?? null })`)) as ProbeFirstCard & { domContentLoaded: number | null; scriptResponseEnd: number | null };
   const painted = probe.firstCard!.painted!;
   const { boardRequestAt, firstBoard, biggest } = probe.wire;
@@ -169,6 +181,8 @@ async function coldStart(browser: Browser, dataDir: string, emulator: EmulatorPr
       navigationFirstContentfulPaintMs: probe.fcp === null ? null : round(probe.fcp),
       playwrightGotoToCardVisibleMs: playwrightMs,
       processStartToFirstCardPaintedMs: Math.round(probe.timeOrigin + painted - host.spawnedAt),
+      // Counted up to when the probe was read, a little after the first card painted.
+      rendererWork,
     },
   };
 }

@@ -1,5 +1,12 @@
-/** A CDP CPU profile of a stretch of page work, reduced to the functions with the most self time. */
+/**
+ * A CDP CPU profile of a stretch of page work, reduced to the functions with the most self time.
+ * `PULT_BENCH_PROFILE_DIR=<dir>` also keeps each whole profile there (for DevTools or a script).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { CDPSession } from '@playwright/test';
+
+let saved = 0;
 
 interface ProfileNode {
   id: number;
@@ -15,6 +22,11 @@ export async function startProfile(cdp: CDPSession): Promise<void> {
 /** Top functions by self time (ms), as `name url:line` (the renderer bundle keeps function names). */
 export async function stopProfile(cdp: CDPSession, top = 12): Promise<{ fn: string; selfMs: number }[]> {
   const { profile } = await cdp.send('Profiler.stop');
+  const dir = process.env.PULT_BENCH_PROFILE_DIR;
+  if (dir) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, `page-${++saved}.cpuprofile`), JSON.stringify(profile));
+  }
   const nodes = new Map<number, ProfileNode>(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
   const samples = profile.samples ?? [];

@@ -19,7 +19,9 @@ export function useVirtualWindow(ref: RefObject<HTMLElement | null>, count: numb
         const next = { top: element.scrollTop, height: element.clientHeight };
         const a = windowRange(previous.top, previous.height, count, rowHeight, OVERSCAN);
         const b = windowRange(next.top, next.height, count, rowHeight, OVERSCAN);
-        return a.start === b.start && a.end === b.end ? previous : next;
+        // Rows already rendered cover what is on screen: no second render (the first measure, a
+        // column a little shorter than assumed, would otherwise render every column twice).
+        return b.start >= a.start && b.end <= a.end && next.top === previous.top ? previous : next;
       });
     };
     const schedule = () => {
