@@ -31,9 +31,11 @@ export class FakePortal implements PortalGateway {
     this.ask('server.time');
     return this.now();
   }
+  /** Whether the signed-in user is a portal admin (offline events need one). */
+  admin = false;
   async identity(): Promise<Identity> {
     this.ask('profile');
-    return { userId: '5', isAdmin: false };
+    return { userId: '5', isAdmin: this.admin };
   }
   portalOffsetMinutes(): number {
     return 180;
@@ -104,7 +106,9 @@ export class FakePortal implements PortalGateway {
     return this.comments.get(taskId) ?? [];
   }
   async pollOfflineEvents(): Promise<OfflineEventBatch | null> {
-    return null;
+    if (!this.offlineEventsPossible) return null;
+    this.ask('event.offline.get');
+    return this.offlineQueue.shift() ?? { changedTaskIds: [], deletedTaskIds: [] };
   }
   async send(intents: readonly Intent[]): Promise<Map<number, SendOutcome>> {
     this.ask('batch');
@@ -130,5 +134,12 @@ export class FakePortal implements PortalGateway {
   }
   portalClockOffset(): number | null {
     return null;
+  }
+  /** The offline queue of this fake: events are pushed by the test; binding is counted. */
+  offlineEventsPossible = false;
+  readonly offlineQueue: { changedTaskIds: string[]; deletedTaskIds: string[] }[] = [];
+  async ensureOfflineEvents(): Promise<boolean> {
+    this.ask('event.get');
+    return this.offlineEventsPossible;
   }
 }

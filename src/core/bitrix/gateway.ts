@@ -29,6 +29,9 @@ export interface GatewayOptions {
   canUseOfflineEvents: boolean;
 }
 
+/** The task events whose offline queue tells the engine which tasks to read again. */
+export const OFFLINE_TASK_EVENTS = ['ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE', 'ONTASKCOMMENTADD'] as const;
+
 export class BitrixGateway implements PortalGateway {
   private offsetMinutes = 0;
   private userFieldNames: string[] = [];
@@ -228,6 +231,23 @@ export class BitrixGateway implements PortalGateway {
       return mapLegacyComments((await this.client.call('task.commentitem.getlist', { TASKID: taskId, ORDER: { POST_DATE: 'asc' } })).result, taskId);
     }
     return mapChatComments((await this.client.call('im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, LIMIT: 50 })).result, taskId);
+  }
+
+  async ensureOfflineEvents(): Promise<boolean> {
+    if (!this.options.canUseOfflineEvents) return false;
+    const answer = await this.client.call('event.get');
+    const rows = Array.isArray(answer.result) ? (answer.result as { event?: unknown; offline?: unknown }[]) : [];
+    const bound = new Set(rows.filter((row) => Number(row.offline) === 1).map((row) => String(row.event ?? '').toUpperCase()));
+    for (const event of OFFLINE_TASK_EVENTS) {
+      if (bound.has(event)) continue;
+      try {
+        await this.client.call('event.bind', { event, event_type: 'offline' });
+      } catch (error) {
+        // Bound meanwhile (another Pult of the same app): what we wanted.
+        if (!(error instanceof BitrixError && error.code === 'ERROR_CORE' && /already bind/i.test(error.message))) throw error;
+      }
+    }
+    return true;
   }
 
   async pollOfflineEvents(): Promise<OfflineEventBatch | null> {

@@ -14,6 +14,10 @@ import type { Task } from '../domain/model';
 import { flushOutbox, retryDelayMs } from './flush';
 import { intentTaskIds, localTaskId, rebase, type BoardTask } from './rebase';
 import { ChangeCollector, type SyncChange } from './changes';
+import { readPortalFacts, writePortalFacts, type PortalFacts } from './portal-facts';
+
+/** How far the saved "last synced" time may lag behind the real one. */
+const FACTS_SYNC_TIME_STEP_MS = 60_000;
 import { baseValuesFor } from './conflicts';
 
 export interface SyncSchedule {
@@ -57,6 +61,13 @@ export class SyncEngine {
   private offsetMs = 0;
   private clockCheckedAt = -Infinity;
   private identity: Identity | null = null;
+  private identityConfirmed = false;
+  /** Whether the offline queue records the task events for this session. */
+  private offlineEvents: 'unchecked' | 'bound' | 'refused' = 'unchecked';
+  /** The next pull polls the portal even where offline events would do. */
+  private pollNow = false;
+  private utcOffsetMinutes: number | null = null;
+  private savedFacts: PortalFacts | null = null;
   private tick = 0;
   private running = false;
   private visible = true;
@@ -79,6 +90,13 @@ export class SyncEngine {
 
   constructor(private readonly options: SyncEngineOptions) {
     this.schedule = { ...DEFAULT_SCHEDULE, ...options.schedule };
+    // Until the portal answers (or when it cannot), what the last session learnt holds.
+    const facts = readPortalFacts(options.store);
+    this.savedFacts = facts;
+    this.identity = facts.identity;
+    this.offsetMs = facts.clockOffsetMs;
+    this.utcOffsetMinutes = facts.utcOffsetMinutes;
+    this.status.lastSyncAt = facts.lastSyncAt;
     this.portalClock = { now: () => options.clock.now() + this.offsetMs, sleep: (ms) => options.clock.sleep(ms) };
     this.noteOutbox();
     this.changes.take();
@@ -108,6 +126,24 @@ export class SyncEngine {
 
   currentUser(): Identity | null {
     return this.identity;
+  }
+
+  /** The portal's UTC offset in minutes: as server.time last said, in this session or a past one. */
+  portalUtcOffsetMinutes(): number {
+    return this.utcOffsetMinutes ?? this.options.portal.portalOffsetMinutes();
+  }
+
+  /**
+   * Keeps what a restart without the portal needs. Written when it changes, but the sync time at
+   * most once a minute (the status bar shows minutes): a quiet cycle does not write the store.
+   */
+  private saveFacts(): void {
+    const facts = { identity: this.identity, clockOffsetMs: this.offsetMs, utcOffsetMinutes: this.utcOffsetMinutes, lastSyncAt: this.status.lastSyncAt };
+    const saved = this.savedFacts;
+    const same = saved !== null && JSON.stringify({ ...saved, lastSyncAt: null }) === JSON.stringify({ ...facts, lastSyncAt: null });
+    if (same && saved.lastSyncAt !== null && facts.lastSyncAt !== null && facts.lastSyncAt - saved.lastSyncAt < FACTS_SYNC_TIME_STEP_MS) return;
+    writePortalFacts(this.options.store, facts);
+    this.savedFacts = facts;
   }
 
   private setStatus(patch: Partial<SyncStatus>): void {
@@ -241,6 +277,17 @@ export class SyncEngine {
     this.clockCheckedAt = -Infinity;
   }
 
+  /**
+   * «Синхронизировать сейчас»: a whole cycle at once that polls the portal itself (not only the
+   * offline queue) and checks its clock, after the cycle under way if there is one.
+   */
+  async syncNow(): Promise<void> {
+    this.recheckClock();
+    await this.cycle?.catch(() => undefined);
+    this.pollNow = true;
+    await this.runCycle();
+  }
+
   /** Runs a cycle soon (after an edit, on reconnect, "sync now"). */
   nudge(): void {
     this.wake?.();
@@ -248,37 +295,70 @@ export class SyncEngine {
 
   private async ensureIdentity(): Promise<void> {
     const now = this.options.clock.now();
-    if (!this.identity) this.identity = await this.options.portal.identity();
+    // Asked once a session: a saved identity only stands in until the portal answers.
+    if (!this.identityConfirmed) {
+      this.identity = await this.options.portal.identity();
+      this.identityConfirmed = true;
+    }
     if (now - this.clockCheckedAt >= this.schedule.clockCheckMs) {
       const before = this.options.clock.now();
       const portalNow = await this.options.portal.serverTime();
       const after = this.options.clock.now();
       this.setOffset(Math.round(portalNow - (before + after) / 2));
+      this.utcOffsetMinutes = this.options.portal.portalOffsetMinutes();
       this.clockCheckedAt = after;
     }
+    this.saveFacts();
   }
 
   private usesOfflineEvents(): boolean {
-    return this.options.offlineEventsPossible && this.identity?.isAdmin === true;
+    return this.options.offlineEventsPossible && this.identity?.isAdmin === true && this.offlineEvents !== 'refused';
+  }
+
+  /**
+   * An admin on OAuth gets others' changes from the offline queue, which records only the events
+   * bound to it: bind them once a session, and check again at every reconcile (an admin may have
+   * removed the binding). A portal that refuses it leaves this session on delta polls.
+   */
+  private async ensureOfflineEvents(): Promise<void> {
+    if (!this.usesOfflineEvents() || this.offlineEvents === 'bound') return;
+    try {
+      this.offlineEvents = (await this.options.portal.ensureOfflineEvents()) ? 'bound' : 'refused';
+    } catch (error) {
+      const kind = portalErrorKind(error);
+      if (kind !== null && isRetryableFailure(kind)) throw error;
+      this.offlineEvents = 'refused';
+      this.options.logger?.warn('offline events could not be bound; polling instead', { error: error instanceof Error ? error.message : String(error) });
+    }
   }
 
   private async pull(): Promise<void> {
     const ctx = this.pullContext;
+    const reconciling = hasFirstSync(ctx) && this.tick % this.schedule.reconcileEvery === 0;
+    if (reconciling && this.offlineEvents === 'bound') this.offlineEvents = 'unchecked';
+    await this.ensureOfflineEvents();
+    const forced = this.pollNow;
+    this.pollNow = false;
     if (!hasFirstSync(ctx)) {
       this.setStatus({ firstSync: { read: 0, total: 0 } });
       await firstSync(ctx, (read, total) => this.setStatus({ firstSync: { read, total } }));
       this.extrasBacklog.invalidate();
+      // The boards can be shown now; the extras of their tasks follow, chunk after chunk.
       this.setStatus({ firstSync: null });
-    } else if (this.tick % this.schedule.reconcileEvery === 0) {
+      this.changed();
+    } else if (reconciling) {
       await reconcile(ctx);
-    } else if (this.usesOfflineEvents() && this.tick % this.schedule.confirmEvery !== 0) {
+    } else if (!forced && this.usesOfflineEvents() && this.tick % this.schedule.confirmEvery !== 0) {
       await applyOfflineEvents(ctx);
     } else {
       await deltaPoll(ctx);
     }
+    // The tasks are current now, whatever becomes of the extras below: that is the last sync,
+    // now and after a restart.
+    this.setStatus({ lastSyncAt: this.portalClock.now() });
+    this.saveFacts();
     if (this.options.historyWanted) await syncTaskExtras(ctx, this.options.historyWanted, this.extrasBacklog, { clock: this.options.clock, ms: EXTRAS_BUDGET_MS });
     this.tick++;
-    this.setStatus({ lastSyncAt: this.portalClock.now() });
     this.changed();
   }
 

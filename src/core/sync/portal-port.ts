@@ -78,6 +78,11 @@ export interface PortalGateway {
 
   /** Offline events (portal admin on OAuth only); null when this connection cannot use them. */
   pollOfflineEvents(): Promise<OfflineEventBatch | null>;
+  /**
+   * Binds the task events to the offline queue where they are not bound yet (`event.get`, then
+   * `event.bind` per missing event); false when this connection cannot use offline events.
+   */
+  ensureOfflineEvents(): Promise<boolean>;
 
   /** Sends independent intents together (one batch where possible). */
   send(intents: readonly Intent[]): Promise<Map<number, SendOutcome>>;

@@ -69,8 +69,8 @@ export function buildStack(args: HeadlessArgs, deps: StackDeps = {}): HeadlessSt
     // --board shows WIA, stoppers and SLA, which need the history of open tasks.
     ...(args.board !== null ? { historyWanted: (task: Task) => task.status !== TaskStatus.Completed } : {}),
   });
-  const { engine, client, store, gateway } = session;
-  return { engine, client, store, userId, warnings, portalOffsetMinutes: () => gateway.portalOffsetMinutes(), close: () => session.close() };
+  const { engine, client, store } = session;
+  return { engine, client, store, userId, warnings, portalOffsetMinutes: () => engine.portalUtcOffsetMinutes(), close: () => session.close() };
 }
 
 export interface Summary {

@@ -63,7 +63,7 @@ export function boardSnapshot(session: PortalSession, groupId: string, clock: Cl
     cards,
     history,
     portalOffsetMs: session.engine.portalClock.now() - clock.now(),
-    portalUtcOffsetMinutes: session.gateway.portalOffsetMinutes(),
+    portalUtcOffsetMinutes: session.engine.portalUtcOffsetMinutes(),
   };
 }
 

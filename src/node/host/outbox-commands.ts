@@ -28,9 +28,7 @@ export class OutboxCommands {
   }
 
   async syncNow(): Promise<void> {
-    const { engine } = this.connection.requireSession();
-    engine.recheckClock();
-    await engine.runCycle().catch(() => undefined);
+    await this.connection.requireSession().engine.syncNow().catch(() => undefined);
   }
 
   setVisible(visible: boolean): void {

@@ -6,6 +6,8 @@ import type { SyncStatus } from '../../core/sync/status';
 import type {
   AssignmentSuggestionView, AssignmentTarget, BoardPage, BoardPageRequest, BoardSnapshot, Directory, GroupSummary, ReportsData, ReportsRequest, TaskDetails,
 } from '../../shared/api';
+import { isRetryableFailure } from '../../core/failure';
+import { portalErrorKind } from '../../core/sync/portal-port';
 import { ApiFailure } from '../api-failure';
 import { boardSnapshot, taskDetails } from './board-view';
 import { BoardPages } from './board-pages';
@@ -24,8 +26,17 @@ export class ReadModels {
     this.boardPages = new BoardPages(() => ctx.options.clock.now());
   }
 
-  listGroups(): Promise<GroupSummary[]> {
-    return this.connection.requireSession().gateway.readGroups();
+  /** The portal's groups; while it cannot answer, those the last sync saw (names, not «#1»). */
+  async listGroups(): Promise<GroupSummary[]> {
+    const session = this.connection.requireSession();
+    try {
+      return await session.gateway.readGroups();
+    } catch (error) {
+      const kind = portalErrorKind(error);
+      const saved = session.store.groups();
+      if (kind !== null && isRetryableFailure(kind) && saved.length > 0) return saved;
+      throw error;
+    }
   }
 
   getBoard(groupId: string): BoardSnapshot {

@@ -150,3 +150,78 @@ describe('task extras catch-up', () => {
     expect(new Set(extras)).toEqual(new Set([edited, ...unread]));
   });
 });
+
+/** The same portal, gone: every request fails as a refused connection does. */
+function unreachable(portal: FakePortal): FakePortal {
+  return new Proxy(portal, {
+    get(target, name) {
+      const value = target[name as keyof FakePortal];
+      if (typeof value !== 'function' || ['portalOffsetMinutes', 'portalClockOffset'].includes(String(name))) return value;
+      return async () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { kind: 'unreachable' }));
+    },
+  });
+}
+
+describe('SyncEngine after a restart without the portal', () => {
+  it('keeps who the user is, the portal clock and time zone, and when it last synced', async () => {
+    const clock = new VirtualClock();
+    // The portal's clock runs 90 s ahead of this workstation; its time zone is UTC+3 (the fake's).
+    const portal = new FakePortal(() => clock.now() + 90_000);
+    portal.put(makeTask({ id: '1', groupId: '10', changedAt: clock.now() }));
+    const store = openSqliteStore(':memory:');
+    const options = { store, clock, random: seededRandom(), groupIds: ['10'], offlineEventsPossible: false };
+    const first = new SyncEngine({ ...options, portal });
+    await first.runCycle();
+    const syncedAt = first.getStatus().lastSyncAt;
+    expect(syncedAt).toBe(clock.now() + 90_000);
+
+    clock.advance(3_600_000);
+    const gone = unreachable(portal);
+    const restarted = new SyncEngine({ ...options, portal: gone });
+    await expect(restarted.runCycle()).rejects.toThrow('ECONNREFUSED');
+    expect(restarted.currentUser()).toEqual({ userId: '5', isAdmin: false });
+    expect(restarted.portalClock.now()).toBe(clock.now() + 90_000);
+    expect(restarted.portalUtcOffsetMinutes()).toBe(180);
+    expect(restarted.getStatus()).toMatchObject({ connectivity: 'portal-unreachable', lastSyncAt: syncedAt });
+  });
+
+  it('asks the portal who the user is once it answers again, whatever was saved', async () => {
+    const clock = new VirtualClock();
+    const portal = new FakePortal(() => clock.now());
+    const store = openSqliteStore(':memory:');
+    store.setCursor('portal:facts', JSON.stringify({ identity: { userId: '99', isAdmin: true }, clockOffsetMs: 5, utcOffsetMinutes: 60, lastSyncAt: 1 }));
+    const engine = new SyncEngine({ store, portal, clock, random: seededRandom(), groupIds: ['10'], offlineEventsPossible: false });
+    expect(engine.currentUser()).toEqual({ userId: '99', isAdmin: true });
+    await engine.runCycle();
+    expect(engine.currentUser()).toEqual({ userId: '5', isAdmin: false });
+    expect(engine.portalUtcOffsetMinutes()).toBe(180);
+  });
+
+  it('reads damaged saved facts as not known', () => {
+    const clock = new VirtualClock();
+    const store = openSqliteStore(':memory:');
+    store.setCursor('portal:facts', '{"identity":{"userId":7},"clockOffsetMs":"x","lastSyncAt":null');
+    const engine = new SyncEngine({ store, portal: new FakePortal(() => clock.now()), clock, random: seededRandom(), groupIds: ['10'], offlineEventsPossible: false });
+    expect(engine.currentUser()).toBeNull();
+    expect(engine.portalClock.now()).toBe(clock.now());
+    expect(engine.getStatus().lastSyncAt).toBeNull();
+  });
+});
+
+describe('SyncEngine keeping its portal facts', () => {
+  it('does not write them on every quiet cycle: the sync time at most once a minute', async () => {
+    const { store, engine, clock } = await synced();
+    const writes: string[] = [];
+    const setCursor = store.setCursor.bind(store);
+    store.setCursor = (key, value) => (key === 'portal:facts' && writes.push(value), setCursor(key, value));
+    for (let cycle = 0; cycle < 3; cycle++) {
+      clock.advance(15_000);
+      await engine.runCycle();
+    }
+    expect(writes).toHaveLength(0);
+    clock.advance(20_000);
+    await engine.runCycle();
+    expect(writes).toHaveLength(1);
+    expect(JSON.parse(writes[0]!)).toMatchObject({ identity: { userId: '5', isAdmin: false }, utcOffsetMinutes: 180, lastSyncAt: clock.now() });
+  });
+});
