@@ -27,6 +27,7 @@ const argumentSchemas: { [K in ApiMethod]: z.ZodType<Parameters<PultApi[K]>> } =
       .object({ portalUrl, clientId: z.string().trim().min(1).max(200), clientSecret: z.string().trim().min(1).max(500), trustFingerprint: fingerprint.optional(), inApp: z.boolean().optional() })
       .strict(),
   ]),
+  cancelSignIn: z.tuple([]),
   connectDemo: z.tuple([]),
   proposeSetup: z.tuple([z.array(groupId).min(1).max(50)]),
   createServiceDeskFields: z.tuple([z.array(z.enum(['type', 'blocker', 'estimate'])).min(1).max(3)]),

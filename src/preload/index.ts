@@ -33,6 +33,7 @@ const bridge: PultBridge = {
   resolveConflict: (seq, choice) => invoke('resolveConflict', seq, choice),
   getSyncStatus: () => invoke('getSyncStatus'),
   syncNow: () => invoke('syncNow'),
+  cancelSignIn: () => invoke('cancelSignIn'),
   setVisible: (visible) => invoke('setVisible', visible),
   getReports: (request) => invoke('getReports', request),
   getSettings: () => invoke('getSettings'),

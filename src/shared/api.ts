@@ -39,6 +39,8 @@ export interface AppInfo {
   notifications: boolean;
   /** The saved connection waits for the OS keychain (locked, or none installed); null otherwise. */
   keychainWait: KeychainWait | null;
+  /** The redirect URI a portal admin registers for Pult's OAuth app (`http://127.0.0.1:<port>/oauth/callback`). */
+  oauthRedirectUri: string;
 }
 
 /** A saved connection that cannot open because its secrets cannot be read; nothing of it is lost. */
@@ -239,6 +241,8 @@ export interface PultApi {
   connectWebhook(request: WebhookConnectRequest): Promise<ConnectResult>;
   /** Opens the portal's sign-in page in the system browser; resolves after the redirect returns. */
   connectOAuth(request: OAuthConnectRequest): Promise<ConnectResult>;
+  /** Stops an OAuth sign-in that waits for the portal's redirect (its connectOAuth fails as cancelled). */
+  cancelSignIn(): Promise<void>;
   /** Starts the built-in demo portal and connects to it. */
   connectDemo(): Promise<ConnectResult>;
   proposeSetup(groupIds: string[]): Promise<SetupProposal>;

@@ -27,6 +27,19 @@ test('a new user lands on first run and explains every mistake inline', async ({
   await expect(page.getByRole('alert')).toContainText('Адрес вебхука относится к другому порталу');
 });
 
+test('OAuth: the form shows the redirect URI to register; an unreachable portal is said at once, with no browser left waiting', async ({ page }) => {
+  await page.goto(web.url);
+  await expect(page.getByRole('heading', { name: 'Подключение к порталу' })).toBeVisible();
+  await expect(page.getByLabel('Адрес перенаправления')).toHaveValue(/^http:\/\/127\.0\.0\.1:\d+\/oauth\/callback$/);
+  // Nothing listens on port 9 of this machine.
+  await page.getByLabel('Адрес портала').fill('http://127.0.0.1:9');
+  await page.getByLabel('Код приложения (client_id)').fill('local.app');
+  await page.getByLabel('Ключ приложения (client_secret)').fill('secret');
+  await page.getByRole('button', { name: 'Подключиться' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Портал не отвечает: нет соединения с http://127.0.0.1:9. Проверьте адрес и сеть.', { timeout: 15_000 });
+  await expect(page.getByRole('button', { name: 'Подключиться' })).toBeEnabled();
+});
+
 test('the demo portal takes a new user from first run to the board in three steps', async ({ page }) => {
   test.setTimeout(90_000);
   await page.goto(web.url);

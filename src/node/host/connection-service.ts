@@ -12,12 +12,13 @@ import { TokenManager } from '../../core/bitrix/token-manager';
 import { createBitrixClient, type RestEndpoint } from '../../core/bitrix/client';
 import { BitrixGateway } from '../../core/bitrix/gateway';
 import { BitrixError } from '../../core/bitrix/errors';
+import { HttpTransportError } from '../../core/ports';
 import type { ConnectResult, GroupSummary, KeychainWait, OAuthConnectRequest, PortalConnectionInfo, WebhookConnectRequest } from '../../shared/api';
 import { createNodeHttp } from '../http';
 import { ApiFailure } from '../api-failure';
 import { SecretStoreError } from '../secrets/errors';
 import { presentedCertificate } from './certificate';
-import { startLoopbackListener } from './oauth-loopback';
+import { startLoopbackListener, type LoopbackListener } from './oauth-loopback';
 import { forgetPortalSecrets, keychainTokenStorage, secretKeys } from './secrets';
 import { countQueuedEdits, openPortalSession, type PortalSession } from './portal-session';
 import { boardDelta, wantsHistory } from './board-view';
@@ -30,11 +31,16 @@ function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
 }
 
+/** How long the portal's address may take to answer before a sign-in is refused as unreachable. */
+const REACHABLE_TIMEOUT_MS = 10_000;
+
 export class ConnectionService {
   private session: PortalSession | null = null;
   private demo: Awaited<ReturnType<DemoStarter>> | null = null;
   private identity: { userId: string; isAdmin: boolean } | null = null;
   private unsubscribe: (() => void)[] = [];
+  /** The OAuth sign-in waiting for its redirect, if any. */
+  private signIn: LoopbackListener | null = null;
 
   constructor(private readonly ctx: HostContext) {}
 
@@ -238,7 +244,13 @@ export class ConnectionService {
   async connectOAuth(request: OAuthConnectRequest): Promise<ConnectResult> {
     const portalUrl = trimSlash(request.portalUrl);
     await this.trust(portalUrl, request.trustFingerprint);
+    // Before a browser opens on it: a portal that does not answer, or presents a certificate
+    // this machine does not trust, is said at once (the latter with the trust prompt).
+    await this.reachable(portalUrl);
+    // An abandoned attempt gives the loopback port back to this one.
+    this.signIn?.close();
     const listener = await startLoopbackListener(this.ctx.options.loopbackPort !== undefined ? { port: this.ctx.options.loopbackPort } : {});
+    this.signIn = listener;
     const state = randomBytes(16).toString('hex');
     try {
       const url = authorizeUrl(portalUrl, request.clientId, state);
@@ -258,9 +270,35 @@ export class ConnectionService {
       await manager.replace(tokens);
       const endpoint: RestEndpoint = { kind: 'oauth', portalUrl, tokens: manager };
       const { identity, groups } = await this.probe(portalUrl, endpoint);
+      listener.finish({ ok: true });
       return this.connected(portalUrl, 'oauth', endpoint, identity, groups);
+    } catch (error) {
+      listener.finish({ ok: false, reason: error instanceof Error ? error.message : String(error) });
+      throw error;
     } finally {
       listener.close();
+      if (this.signIn === listener) this.signIn = null;
+    }
+  }
+
+  /** Stops a sign-in waiting for the portal's redirect: its connect call fails as cancelled. */
+  cancelSignIn(): void {
+    this.signIn?.close();
+    this.signIn = null;
+  }
+
+  /** Any HTTP answer from the portal's address will do; a certificate problem asks the user. */
+  private async reachable(portalUrl: string): Promise<void> {
+    try {
+      await this.http().request({ method: 'GET', url: `${portalUrl}/`, timeoutMs: REACHABLE_TIMEOUT_MS });
+    } catch (error) {
+      if (error instanceof HttpTransportError && error.reason === 'tls' && portalUrl.startsWith('https:')) {
+        const { pem: _pem, ...shown } = await presentedCertificate(portalUrl);
+        throw new ApiFailure('untrusted-certificate', this.ctx.text('untrustedCertificate'), undefined, shown);
+      }
+      const timedOut = error instanceof HttpTransportError && error.reason === 'timeout';
+      const values = { address: portalUrl, seconds: String(REACHABLE_TIMEOUT_MS / 1000) };
+      throw new ApiFailure('unreachable', this.ctx.text(timedOut ? 'reachTimeout' : 'reachNetwork', values));
     }
   }
 

@@ -22,6 +22,8 @@ const messages = {
   fieldsNeedAdmin: { ru: 'Создавать поля на портале может только его администратор', en: 'Only a portal admin can create fields on the portal' },
   noNotifications: { ru: 'Напоминания работают только в настольном приложении', en: 'Reminders run in the desktop app only' },
   taskNotOnBoard: { ru: 'Задачи {id} нет на доске', en: 'Task {id} is not on the board' },
+  reachNetwork: { ru: 'нет соединения с {address}', en: 'no connection to {address}' },
+  reachTimeout: { ru: '{address} не ответил за {seconds} с', en: '{address} did not answer in {seconds} s' },
   unreachableTimeout: { ru: 'Портал не ответил вовремя — проверьте сеть или VPN', en: 'The portal did not answer in time — check the network or the VPN' },
   unreachableTls: { ru: 'Защищённое соединение с порталом не удалось (TLS) — проверьте адрес и сертификат', en: 'The secure connection to the portal failed (TLS) — check the address and the certificate' },
   unreachableNetwork: { ru: 'Портал недоступен — проверьте адрес, сеть или VPN', en: 'The portal cannot be reached — check the address, the network or the VPN' },

@@ -13,12 +13,24 @@ export interface LoopbackListener {
   redirectUri: string;
   /** Resolves with the full redirect URL the portal sent the browser to. */
   redirect: Promise<string>;
+  /**
+   * Answers the browser that brought the redirect with what really happened (the code exchange
+   * and the first portal call come after the redirect); until then its page waits.
+   */
+  finish(outcome: { ok: true } | { ok: false; reason: string }): void;
   close(): void;
 }
 
+/** The browser's page waits this long for the outcome, then says to look in Pult. */
+const OUTCOME_WAIT_MS = 30_000;
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const PAGE = (title: string, text: string) =>
-  `<!doctype html><html lang="ru"><meta charset="utf-8"><title>${title}</title>` +
-  `<body style="font-family:system-ui;margin:3rem"><h1>${title}</h1><p>${text}</p></body></html>`;
+  `<!doctype html><html lang="ru"><meta charset="utf-8"><title>${escapeHtml(title)}</title>` +
+  `<body style="font-family:system-ui;margin:3rem"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></body></html>`;
+const SIGNED_IN = PAGE('Pult', 'Вход выполнен, вернитесь в Pult. / Signed in: return to Pult.');
+const NOT_SIGNED_IN = (reason: string) => PAGE('Pult', `Войти не удалось: ${reason} Вернитесь в Pult. / Sign-in failed: see Pult.`);
+const STILL_WAITING = PAGE('Pult', 'Pult проверяет вход — результат в окне Pult. / Pult is checking the sign-in: see its window.');
 
 export function startLoopbackListener(options: { port?: number; timeoutMs?: number } = {}): Promise<LoopbackListener> {
   const port = options.port ?? DEFAULT_LOOPBACK_PORT;
@@ -26,16 +38,30 @@ export function startLoopbackListener(options: { port?: number; timeoutMs?: numb
   const redirect = new Promise<string>((resolve, reject) => (settle = { resolve, reject }));
   redirect.catch(() => undefined);
 
+  // The browser that brought the redirect, answered once the outcome is known.
+  let waiting: http.ServerResponse | null = null;
+  let waitTimer: NodeJS.Timeout | null = null;
+  const answer = (page: string) => {
+    if (waitTimer) clearTimeout(waitTimer);
+    waitTimer = null;
+    const res = waiting;
+    waiting = null;
+    if (res && !res.headersSent) res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(page);
+  };
+
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (req.method !== 'GET' || url.pathname !== CALLBACK_PATH) {
+    if (req.method !== 'GET' || url.pathname !== CALLBACK_PATH || waiting || !settle) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-    res.end(PAGE('Pult', 'Вход выполнен, вернитесь в Pult. / Signed in: return to Pult.'));
-    settle?.resolve(url.toString());
-    close();
+    waiting = res;
+    waitTimer = setTimeout(() => answer(STILL_WAITING), OUTCOME_WAIT_MS);
+    waitTimer.unref();
+    settle.resolve(url.toString());
+    settle = null;
+    // No second redirect: the port is free again for another sign-in.
+    server.close();
   });
   const timer = setTimeout(() => {
     settle?.reject(new Error('The portal did not finish the sign-in in time'));
@@ -45,6 +71,7 @@ export function startLoopbackListener(options: { port?: number; timeoutMs?: numb
 
   function close(): void {
     clearTimeout(timer);
+    answer(STILL_WAITING);
     server.close();
     server.closeAllConnections();
   }
@@ -59,8 +86,10 @@ export function startLoopbackListener(options: { port?: number; timeoutMs?: numb
       resolve({
         redirectUri: `http://127.0.0.1:${actual}${CALLBACK_PATH}`,
         redirect,
+        finish: (outcome) => answer(outcome.ok ? SIGNED_IN : NOT_SIGNED_IN(outcome.reason)),
         close: () => {
           settle?.reject(new Error('Sign-in cancelled'));
+          settle = null;
           close();
         },
       });

@@ -18,6 +18,7 @@ import { ConnectionService } from './connection-service';
 import { SetupService } from './setup-service';
 import { OutboxCommands } from './outbox-commands';
 import { ReadModels } from './read-models';
+import { CALLBACK_PATH, DEFAULT_LOOPBACK_PORT } from './oauth-loopback';
 
 export type { AlertControl, DemoStarter, HostOptions } from './host-context';
 
@@ -110,6 +111,7 @@ export class PultHost implements PultApi {
       canSignInInApp: this.options.openSignInWindow !== undefined,
       notifications: this.alerts !== null,
       keychainWait: this.connection.keychainWait,
+      oauthRedirectUri: `http://127.0.0.1:${this.options.loopbackPort ?? DEFAULT_LOOPBACK_PORT}${CALLBACK_PATH}`,
     };
   }
 
@@ -124,6 +126,10 @@ export class PultHost implements PultApi {
 
   connectOAuth(request: OAuthConnectRequest): Promise<ConnectResult> {
     return this.connection.connectOAuth(request);
+  }
+
+  async cancelSignIn(): Promise<void> {
+    this.connection.cancelSignIn();
   }
 
   connectDemo(): Promise<ConnectResult> {

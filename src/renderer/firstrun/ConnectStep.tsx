@@ -1,5 +1,5 @@
 /** Step 1: the demo portal in one click, or the agent's own portal by OAuth app or webhook. */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ConnectResult, UntrustedCertificate } from '../../shared/api';
 import { pult } from '../bridge';
 import { useI18n } from '../i18n/context';
@@ -22,9 +22,19 @@ export function ConnectStep({ defaults, onConnected }: { defaults: ConnectDefaul
   const [clientSecret, setClientSecret] = useState('');
   const [inApp, setInApp] = useState(false);
   const [canSignInInApp, setCanSignInInApp] = useState(false);
+  const [redirectUri, setRedirectUri] = useState('');
+  const [copied, setCopied] = useState(false);
+  const cancelled = useRef(false);
   useEffect(() => {
     let live = true;
-    pult.getAppInfo().then((info) => live && setCanSignInInApp(info.canSignInInApp), () => undefined);
+    pult.getAppInfo().then(
+      (info) => {
+        if (!live) return;
+        setCanSignInInApp(info.canSignInInApp);
+        setRedirectUri(info.oauthRedirectUri);
+      },
+      () => undefined,
+    );
     return () => {
       live = false;
     };
@@ -37,9 +47,12 @@ export function ConnectStep({ defaults, onConnected }: { defaults: ConnectDefaul
   async function run(kind: 'demo' | 'connect', call: () => Promise<ConnectResult>) {
     setBusy(kind);
     setError(null);
+    cancelled.current = false;
     try {
       onConnected(await call());
     } catch (failure) {
+      // The user stopped the sign-in: nothing to explain.
+      if (cancelled.current) return;
       const explained = explainConnectError(failure);
       setCertificate(explained.certificate);
       setError(explained.certificate ? null : explained);
@@ -102,6 +115,26 @@ export function ConnectStep({ defaults, onConnected }: { defaults: ConnectDefaul
               <input type="password" value={clientSecret} onChange={(e) => setClientSecret(e.target.value)} autoComplete="off" />
               <small className="hint">{t('firstrun.oauth.hint')}</small>
             </label>
+            {redirectUri && (
+              <div className="field">
+                <span id="oauth-redirect-label">{t('firstrun.oauth.redirect')}</span>
+                <div className="field__row">
+                  <input readOnly value={redirectUri} aria-labelledby="oauth-redirect-label" onFocus={(e) => e.target.select()} />
+                  <button
+                    type="button"
+                    onClick={() =>
+                      void navigator.clipboard?.writeText(redirectUri).then(
+                        () => setCopied(true),
+                        () => undefined,
+                      )
+                    }
+                  >
+                    {copied ? t('firstrun.oauth.redirect.copied') : t('firstrun.oauth.redirect.copy')}
+                  </button>
+                </div>
+                <small className="hint">{t('firstrun.oauth.redirect.hint')}</small>
+              </div>
+            )}
             {canSignInInApp && (
               <label className="field field--inline">
                 <input type="checkbox" checked={inApp} onChange={(e) => setInApp(e.target.checked)} />
@@ -127,6 +160,17 @@ export function ConnectStep({ defaults, onConnected }: { defaults: ConnectDefaul
           <button type="submit" className="button--primary" disabled={busy !== null}>
             {busy === 'connect' ? t('firstrun.connecting') : t('firstrun.connect')}
           </button>
+          {busy === 'connect' && method === 'oauth' && (
+            <button
+              type="button"
+              onClick={() => {
+                cancelled.current = true;
+                void pult.cancelSignIn().catch(() => undefined);
+              }}
+            >
+              {t('firstrun.oauth.cancel')}
+            </button>
+          )}
         </div>
       </form>
     </div>

@@ -180,6 +180,66 @@ describe('PultHost', () => {
     expect((await host.listGroups()).length).toBeGreaterThan(0);
   });
 
+  it('OAuth cannot dead-end: an unreachable address is said at once, an abandoned attempt gives its port back, a cancel stops the wait', async () => {
+    const loopbackPort = await freePort();
+    const emulator = await portal({ redirectUri: `http://127.0.0.1:${loopbackPort}/oauth/callback` });
+    const admin = emulator.users.find((u) => u.admin)!;
+    const opened: string[] = [];
+    let signIn = false;
+    const browser = async (url: string) => {
+      opened.push(url);
+      if (!signIn) return; // the user walks away from this one
+      const login = await fetch(url, {
+        method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ AUTH_FORM: 'Y', TYPE: 'AUTH', USER_LOGIN: admin.login, USER_PASSWORD: admin.password }).toString(),
+      });
+      void fetch(login.headers.get('location')!);
+    };
+    const { host } = makeHost(browser, { loopbackPort });
+    expect((await host.getAppInfo()).oauthRedirectUri).toBe(`http://127.0.0.1:${loopbackPort}/oauth/callback`);
+    const app = { clientId: emulator.clientId, clientSecret: emulator.clientSecret };
+
+    const deadPort = await freePort();
+    const began = Date.now();
+    await expect(host.connectOAuth({ portalUrl: `http://127.0.0.1:${deadPort}`, ...app })).rejects.toMatchObject({ code: 'unreachable' });
+    expect(Date.now() - began).toBeLessThan(5_000);
+    expect(opened).toEqual([]);
+
+    const abandoned = host.connectOAuth({ portalUrl: emulator.portalUrl, ...app });
+    abandoned.catch(() => undefined); // it fails as soon as the next attempt starts
+    await waitFor(async () => opened.length === 1 || null);
+    signIn = true;
+    const connected = await host.connectOAuth({ portalUrl: emulator.portalUrl, ...app });
+    expect(connected.connection).toMatchObject({ kind: 'oauth', isAdmin: true });
+    await expect(abandoned).rejects.toThrow(/cancelled/i);
+
+    signIn = false;
+    const waiting = host.connectOAuth({ portalUrl: emulator.portalUrl, ...app });
+    waiting.catch(() => undefined);
+    await waitFor(async () => opened.length === 3 || null);
+    await host.cancelSignIn();
+    await expect(waiting).rejects.toThrow(/cancelled/i);
+  });
+
+  it('OAuth with a wrong client secret: the browser page says the sign-in failed', async () => {
+    const loopbackPort = await freePort();
+    const emulator = await portal({ redirectUri: `http://127.0.0.1:${loopbackPort}/oauth/callback` });
+    const admin = emulator.users.find((u) => u.admin)!;
+    let page: Promise<string> | null = null;
+    const browser = async (url: string) => {
+      const login = await fetch(url, {
+        method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ AUTH_FORM: 'Y', TYPE: 'AUTH', USER_LOGIN: admin.login, USER_PASSWORD: admin.password }).toString(),
+      });
+      page = fetch(login.headers.get('location')!).then((r) => r.text());
+    };
+    const { host } = makeHost(browser, { loopbackPort });
+    await expect(host.connectOAuth({ portalUrl: emulator.portalUrl, clientId: emulator.clientId, clientSecret: 'wrong-secret' })).rejects.toThrow();
+    const html = await page!;
+    expect(html).toContain('Войти не удалось');
+    expect(html).not.toContain('Вход выполнен');
+  });
+
   it('a saved connection is restored at the next start with its queued edits', async () => {
     const { emulator, first, edit } = await connectedWithQueuedEdit('Восстановлено');
     await first.host.close();
