@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
+import https from 'node:https';
 import { startEmulator, type EmulatorHandle } from '../../../src/bitrix-emulator/index';
 import { PultHost } from '../../../src/node/host/pult-host';
 import { openSettingsStore } from '../../../src/node/settings/settings-store';
@@ -219,6 +220,33 @@ describe('PultHost', () => {
     await waitFor(async () => opened.length === 3 || null);
     await host.cancelSignIn();
     await expect(waiting).rejects.toThrow(/cancelled/i);
+  });
+
+  it('OAuth to a portal with a self-signed certificate asks for trust first, then signs in', async () => {
+    const loopbackPort = await freePort();
+    const emulator = await portal({ tls: true, redirectUri: `http://127.0.0.1:${loopbackPort}/oauth/callback` });
+    const admin = emulator.users.find((u) => u.admin)!;
+    const opened: string[] = [];
+    const browser = async (url: string) => {
+      opened.push(url);
+      // The "system browser" here knows the test certificate (its user accepted it there too).
+      const body = new URLSearchParams({ AUTH_FORM: 'Y', TYPE: 'AUTH', USER_LOGIN: admin.login, USER_PASSWORD: admin.password }).toString();
+      const location = await new Promise<string>((resolve, reject) => {
+        const req = https.request(url, { method: 'POST', ca: emulator.certPem, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }, (res) => {
+          res.resume();
+          resolve(String(res.headers.location));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+      void fetch(location);
+    };
+    const { host } = makeHost(browser, { loopbackPort });
+    const app = { portalUrl: emulator.portalUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret };
+    await expect(host.connectOAuth(app)).rejects.toMatchObject({ code: 'untrusted-certificate', certificate: { fingerprint: emulator.certFingerprint } });
+    expect(opened).toEqual([]);
+    const connected = await host.connectOAuth({ ...app, trustFingerprint: emulator.certFingerprint! });
+    expect(connected.connection).toMatchObject({ kind: 'oauth', isAdmin: true });
   });
 
   it('OAuth with a wrong client secret: the browser page says the sign-in failed', async () => {
