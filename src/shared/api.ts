@@ -61,6 +61,7 @@ export interface UntrustedCertificate {
   fingerprint: string;
   subject: string;
   issuer: string;
+  /** When it expires, ISO 8601 (the window words it in the UI language). */
   validTo: string;
 }
 

@@ -128,6 +128,29 @@ test('the list view sorts by a column; filters and search narrow the board', asy
   expect([...numbers].sort((a, b) => a - b)).toEqual(numbers);
 });
 
+test('the card order is the agent’s choice: newest first puts a request that just came on top, and it is kept for the board', async ({ page }) => {
+  await page.goto(web.url);
+  const first = column(page, 'Новые заявки');
+  await expect(cardsIn(first).first()).toBeVisible();
+  const firstId = () => cardsIn(first).first().getAttribute('data-task-id');
+  const order = page.getByRole('combobox', { name: 'Порядок карточек' });
+  await expect(order).toHaveValue('board');
+  await order.selectOption({ label: 'Сначала новые' });
+  const created = await portal.call<{ task: { id: string } }>('tasks.task.add', {
+    fields: { TITLE: 'Только что пришла', GROUP_ID: portal.groupId, RESPONSIBLE_ID: 1 },
+  });
+  await page.getByRole('button', { name: 'Синхронизировать сейчас' }).click();
+  await expect.poll(firstId, { timeout: 20_000 }).toBe(created.task.id);
+  // Kept with this workstation's settings: a reload shows the same order.
+  await page.reload();
+  await expect(order).toHaveValue('newest');
+  await expect.poll(firstId, { timeout: 20_000 }).toBe(created.task.id);
+  // Screen readers hear what a card is in Russian, not "sortable".
+  await expect(cardsIn(first).first()).toHaveAttribute('aria-roledescription', 'перемещаемая карточка');
+  await order.selectOption({ label: 'Как на доске' });
+  await expect.poll(firstId).not.toBe(created.task.id);
+});
+
 test('screenshots of the board in light and dark, Russian and English', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 900 });
   for (const language of ['ru', 'en'] as const) {

@@ -22,7 +22,7 @@ export interface AssigneeCandidate {
 
 export type AssignmentResult =
   | { ok: true; departmentId: string; suggestion: AssigneeCandidate; candidates: AssigneeCandidate[] }
-  | { ok: false; problem: 'no-type' | 'unknown-department' | 'no-employees'; departmentName: string | null };
+  | { ok: false; problem: 'no-type' | 'unknown-department' | 'no-employees' | 'no-capacity'; departmentName: string | null };
 
 /** Statuses whose work is over (or waits only for the creator's check). */
 const CLOSED_STATUSES: ReadonlySet<number> = new Set([TaskStatus.SupposedlyCompleted, TaskStatus.Completed, TaskStatus.Declined]);
@@ -78,6 +78,8 @@ export function suggestAssignee(input: {
   candidates.sort((a, b) => b.capacityHours - a.capacityHours || a.openTasks - b.openTasks || compareIds(a.userId, b.userId));
   const [suggestion] = candidates;
   if (!suggestion) return { ok: false, problem: 'no-employees', departmentName };
+  // Someone with no hours left today is not "free", however little over they are.
+  if (suggestion.capacityHours <= 0) return { ok: false, problem: 'no-capacity', departmentName };
   return { ok: true, departmentId: department.id, suggestion, candidates };
 }
 

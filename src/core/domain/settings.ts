@@ -5,7 +5,7 @@
  * they live behind the SecretStore port.
  */
 import { z } from 'zod';
-import { STAGE_ROLES, type StageRole } from './kinds-and-roles';
+import { CARD_ORDERS, STAGE_ROLES, type StageRole } from './kinds-and-roles';
 import { RUSSIAN_HOLIDAYS_2025_2027, RUSSIAN_WORKING_WEEKENDS_2025_2027 } from './holidays-ru';
 
 export const SETTINGS_VERSION = 2;
@@ -154,6 +154,8 @@ export const settingsSchema = z.object({
       theme: z.enum(['light', 'dark', 'system']).default('system'),
       wallboardRotationSeconds: z.number().int().min(5).max(600).default(30),
       closeToTray: z.boolean().default(true),
+      /** Card order chosen per board (group ID); a board not listed shows its own order. */
+      cardOrder: z.record(id, z.enum(CARD_ORDERS)).default({}),
     })
     .prefault({}),
 });

@@ -32,5 +32,11 @@ export function presentedCertificate(portalUrl: string, timeoutMs = 10_000): Pro
 }
 
 export function describe(cert: X509Certificate): PresentedCertificate {
-  return { fingerprint: cert.fingerprint256, subject: cert.subject.replace(/\n/g, ', '), issuer: cert.issuer.replace(/\n/g, ', '), validTo: cert.validTo, pem: cert.toString() };
+  return { fingerprint: cert.fingerprint256, subject: cert.subject.replace(/\n/g, ', '), issuer: cert.issuer.replace(/\n/g, ', '), validTo: isoDate(cert.validTo), pem: cert.toString() };
+}
+
+/** "Dec  1 00:00:00 2027 GMT" (OpenSSL's form) as ISO 8601, for the window to word in its language. */
+function isoDate(openSslDate: string): string {
+  const at = Date.parse(openSslDate);
+  return Number.isNaN(at) ? openSslDate : new Date(at).toISOString();
 }

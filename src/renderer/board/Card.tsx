@@ -3,6 +3,7 @@ import { memo, type CSSProperties, type KeyboardEvent } from 'react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useUiStore } from '../store/ui-store';
+import { useI18n } from '../i18n/context';
 import type { CardContext, CardView } from './card-view';
 import { CardBody } from './CardBody';
 
@@ -19,7 +20,9 @@ interface CardProps {
 }
 
 export const Card = memo(function Card({ card, ctx, containerId, top }: CardProps) {
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: card.id, data: { containerId } });
+  const { t } = useI18n();
+  // dnd-kit says "sortable" to screen readers unless told otherwise.
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: card.id, data: { containerId }, attributes: { roleDescription: t('dnd.roleDescription') } });
   const style: CSSProperties = {
     transform: CSS.Translate.toString(transform),
     transition,

@@ -6,7 +6,8 @@ import type { BoardSnapshot, Directory } from '../../shared/api';
 import type { Stage } from '../../core/domain/model';
 import type { Settings, StageRole } from '../../core/domain/settings';
 import { createStageMap, roleOfStage } from '../../core/domain/stage-map';
-import { stagesByGroup } from '../../core/domain/stage-roles';
+import { compareIds, stagesByGroup } from '../../core/domain/stage-roles';
+import type { CardOrder } from '../../core/domain/kinds-and-roles';
 import { buildCardView, createCardContext, type CardContext, type CardView } from './card-view';
 import { filterCards, type BoardFilters } from './filters';
 import { orderByKeys, orderKeys, type Ranks } from './ordering';
@@ -32,6 +33,8 @@ export interface BoardModel {
 
 export interface BoardModelInput {
   snapshot: BoardSnapshot;
+  /** How each column orders its cards; 'board' keeps the host's order and the user's drops. */
+  order?: CardOrder;
   directory: Directory | null;
   settings: Settings;
   currentUserId: string | null;
@@ -40,6 +43,14 @@ export interface BoardModelInput {
   search: string;
   now: number;
 }
+
+/** Newest first; priority (high first) then the oldest first; the longest without an update first. Ties: the newest. */
+const byIdDesc = (a: CardView, b: CardView) => compareIds(b.id, a.id);
+const CARD_COMPARATORS: Record<Exclude<CardOrder, 'board'>, (a: CardView, b: CardView) => number> = {
+  newest: (a, b) => b.task.createdAt - a.task.createdAt || byIdDesc(a, b),
+  priority: (a, b) => b.task.priority - a.task.priority || a.task.createdAt - b.task.createdAt || byIdDesc(a, b),
+  lu: (a, b) => a.luSince - b.luSince || byIdDesc(a, b),
+};
 
 export function columnHours(cards: readonly CardView[]): number {
   const total = cards.reduce((sum, card) => sum + (card.estimateHours ?? 0), 0);
@@ -60,8 +71,9 @@ export function buildBoardModel(input: BoardModelInput): BoardModel {
     const list = byStage.get(card.stageId) ?? (first ? byStage.get(first) : undefined);
     list?.push(card);
   }
+  const compare = input.order && input.order !== 'board' ? CARD_COMPARATORS[input.order] : null;
   const columns = stages.map((stage) => {
-    const cards = byStage.get(stage.id) ?? [];
+    const cards = compare ? (byStage.get(stage.id) ?? []).sort(compare) : (byStage.get(stage.id) ?? []);
     return { stage, role: roleOfStage(map, snapshot.groupId, stage.id), cards, hours: columnHours(cards) };
   });
   return { ctx, columns, visible: columns.flatMap((column) => column.cards), all, total: all.length, keys };

@@ -25,6 +25,7 @@ export function useBoardModel(): BoardModel | null {
   return useMemo(() => {
     if (!snapshot || !settings) return null;
     const now = minute > 0 ? minute * 60_000 : portalNow();
-    return buildBoardModel({ snapshot, directory, settings, currentUserId, ranks, filters, search, now });
+    const order = settings.ui.cardOrder[snapshot.groupId] ?? 'board';
+    return buildBoardModel({ snapshot, order, directory, settings, currentUserId, ranks, filters, search, now });
   }, [snapshot, directory, settings, currentUserId, ranks, filters, search, minute]);
 }

@@ -11,6 +11,7 @@ import { useUiStore } from '../store/ui-store';
 import { Dialog } from '../shared-ui/Dialog';
 import { Field } from '../shared-ui/Field';
 import { userName } from '../shared-ui/format';
+import { formatHours } from '../board/format';
 import { localTaskId } from './local-id';
 import { createIntent, validateCreate, type CreateForm, type CreateProblem } from './create-intent';
 import { useNewRequestSuggestion } from './use-new-request-suggestion';
@@ -29,7 +30,7 @@ export function CreateDialog() {
 }
 
 function CreateForm({ onDone }: { onDone: () => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const selectTask = useUiStore((state) => state.selectTask);
   const settings = useAppStore((state) => state.settings);
   const directory = useAppStore((state) => state.directory);
@@ -112,7 +113,7 @@ function CreateForm({ onDone }: { onDone: () => void }) {
           <div className="suggestion create__wide" role="note">
             <span className="suggestion__who">{t('create.suggest.label', { name: userName(employees, suggestion.userId) })}</span>
             <span className="suggestion__why">
-              {t('create.suggest.reason', { plan: suggestion.planTodayHours, remaining: suggestion.remainingHours, capacity: suggestion.capacityHours })}
+              {t('create.suggest.reason', { plan: formatHours(suggestion.planTodayHours, language), remaining: formatHours(suggestion.remainingHours, language), capacity: formatHours(suggestion.capacityHours, language) })}
             </span>
             <button type="button" className="button--small" onClick={() => update({ responsibleId: suggestion.userId })}>
               {t('create.suggest.apply')}

@@ -7,10 +7,11 @@ import type { AssignmentSuggestionView } from '../../shared/api';
 import { pult } from '../bridge';
 import { useI18n } from '../i18n/context';
 import { userName } from '../shared-ui/format';
+import { formatHours } from '../board/format';
 import type { DrawerData } from './drawer-data';
 
 export function ResponsibleEditor({ data, shownUserId, onAssign }: { data: DrawerData; shownUserId: string; onAssign: (userId: string) => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { task } = data.details;
   const users = data.directory?.users ?? [];
   const [suggestion, setSuggestion] = useState<AssignmentSuggestionView | null | undefined>(undefined);
@@ -43,7 +44,7 @@ export function ResponsibleEditor({ data, shownUserId, onAssign }: { data: Drawe
         <div className="suggestion" role="note">
           <span className="suggestion__who">{t('drawer.suggest.label', { name: userName(users, suggestion.userId) })}</span>
           <span className="suggestion__why">
-            {t('drawer.suggest.reason', { plan: suggestion.planTodayHours, logged: suggestion.loggedTodayHours, remaining: suggestion.remainingHours, capacity: suggestion.capacityHours })}
+            {t('drawer.suggest.reason', { plan: formatHours(suggestion.planTodayHours, language), logged: formatHours(suggestion.loggedTodayHours, language), remaining: formatHours(suggestion.remainingHours, language), capacity: formatHours(suggestion.capacityHours, language) })}
           </span>
           {suggestion.userId === shownUserId ? (
             <span className="suggestion__why">{t('drawer.suggest.current')}</span>

@@ -1,9 +1,10 @@
 /** The certificate the portal presented, for the agent to compare with the admin's and trust. */
 import type { UntrustedCertificate } from '../../shared/api';
 import { useI18n } from '../i18n/context';
+import { formatDay } from '../shared-ui/format';
 
 export function CertificateTrust({ certificate, busy, onTrust }: { certificate: UntrustedCertificate; busy: boolean; onTrust: () => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   return (
     <div className="cert" role="alert">
       <h3>{t('firstrun.cert.title')}</h3>
@@ -16,7 +17,7 @@ export function CertificateTrust({ certificate, busy, onTrust }: { certificate: 
         <dt>{t('firstrun.cert.issuer')}</dt>
         <dd>{certificate.issuer}</dd>
         <dt>{t('firstrun.cert.validTo')}</dt>
-        <dd>{certificate.validTo}</dd>
+        <dd>{formatDay(certificate.validTo, language)}</dd>
       </dl>
       <button type="button" disabled={busy} onClick={onTrust}>
         {t('firstrun.cert.trust')}

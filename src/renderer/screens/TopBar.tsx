@@ -5,6 +5,8 @@ import { appStore, useAppStore } from '../store';
 import { useUiStore } from '../store/ui-store';
 import { activeFilterCount } from '../board/filters';
 import type { SwimlaneMode } from '../board/swimlanes';
+import { CARD_ORDERS, type CardOrder } from '../../core/domain/kinds-and-roles';
+import { pult } from '../bridge';
 
 function GroupSwitcher() {
   const { t } = useI18n();
@@ -22,6 +24,29 @@ function GroupSwitcher() {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The chosen order shows at once and is kept with this workstation's settings, per board. */
+function chooseCardOrder(order: CardOrder): void {
+  const { settings, activeGroupId } = appStore.getState();
+  if (!settings || !activeGroupId) return;
+  const next = { ...settings, ui: { ...settings.ui, cardOrder: { ...settings.ui.cardOrder, [activeGroupId]: order } } };
+  appStore.setState({ settings: next });
+  void pult.saveSettings(next).catch(() => undefined);
+}
+
+function CardOrderSelect() {
+  const { t } = useI18n();
+  const order = useAppStore((state) => (state.activeGroupId ? state.settings?.ui.cardOrder[state.activeGroupId] : undefined) ?? 'board');
+  return (
+    <select aria-label={t('board.order')} value={order} onChange={(event) => chooseCardOrder(event.target.value as CardOrder)}>
+      {CARD_ORDERS.map((value) => (
+        <option key={value} value={value}>
+          {t(`board.order.${value}`)}
+        </option>
+      ))}
+    </select>
   );
 }
 
@@ -56,6 +81,7 @@ export function TopBar({ filtersOpen, onToggleFilters }: { filtersOpen: boolean;
             <option value="company">{t('board.swimlanes.company')}</option>
           </select>
         )}
+        {screen !== 'list' && <CardOrderSelect />}
         <button type="button" aria-expanded={filtersOpen} onClick={onToggleFilters} className={filterCount > 0 ? 'button--active' : ''}>
           {t('board.filters')}
           {filterCount > 0 && <span className="badge">{filterCount}</span>}

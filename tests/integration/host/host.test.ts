@@ -243,7 +243,8 @@ describe('PultHost', () => {
     };
     const { host } = makeHost(browser, { loopbackPort });
     const app = { portalUrl: emulator.portalUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret };
-    await expect(host.connectOAuth(app)).rejects.toMatchObject({ code: 'untrusted-certificate', certificate: { fingerprint: emulator.certFingerprint } });
+    // Its expiry as ISO 8601, for the window to word in the UI language.
+    await expect(host.connectOAuth(app)).rejects.toMatchObject({ code: 'untrusted-certificate', certificate: { fingerprint: emulator.certFingerprint, validTo: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/) } });
     expect(opened).toEqual([]);
     const connected = await host.connectOAuth({ ...app, trustFingerprint: emulator.certFingerprint! });
     expect(connected.connection).toMatchObject({ kind: 'oauth', isAdmin: true });

@@ -91,11 +91,18 @@ describe('suggestAssignee', () => {
     ]);
   });
 
-  it('overloaded people get negative capacity, and nobody is on a day off', () => {
+  it('overloaded people get negative capacity and come last', () => {
     const tasks = [task({ id: '1', responsibleId: '7', userFields: { UF_SD_ESTIMATE: '10' } })];
-    const result = run({ tasks, now: msk('2025-03-08T12:00') });
+    const result = run({ tasks });
     if (!result.ok) throw new Error('expected a suggestion');
-    expect(result.candidates.find((c) => c.userId === '7')).toMatchObject({ planTodayHours: 0, capacityHours: -10 });
+    expect(result.candidates.at(-1)).toMatchObject({ userId: '7', planTodayHours: 4, capacityHours: -6 });
+  });
+
+  it('never offers someone with no hours left as free: on a day off, or when everyone is over plan, nobody is suggested', () => {
+    const tasks = [task({ id: '1', responsibleId: '7', userFields: { UF_SD_ESTIMATE: '10' } })];
+    expect(run({ tasks, now: msk('2025-03-08T12:00') })).toMatchObject({ ok: false, problem: 'no-capacity' });
+    const busy = ['5', '6', '7'].map((id, i) => task({ id: String(10 + i), responsibleId: id, status: 3, userFields: { UF_SD_ESTIMATE: '12' } }));
+    expect(run({ tasks: busy })).toMatchObject({ ok: false, problem: 'no-capacity', departmentName: 'Отдел разработки' });
   });
 
   it.each([

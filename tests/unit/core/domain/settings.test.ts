@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, SETTINGS_VERSION } from '../../../../src/core/domain/settings';
+import { defaultSettings, SETTINGS_VERSION, settingsSchema } from '../../../../src/core/domain/settings';
 import { exportSettingsJson, importSettingsJson, migrateSettings, parseSettings, readSettingsJson } from '../../../../src/core/domain/settings-io';
 
 describe('settings defaults', () => {
@@ -14,7 +14,7 @@ describe('settings defaults', () => {
     expect(settings.sla.riskRatio).toBe(0.8);
     expect(settings.calendar).toMatchObject({ utcOffsetMinutes: 180, workDays: [1, 2, 3, 4, 5], workHours: { start: '09:00', end: '18:00' } });
     expect(settings.calendar.holidays).toEqual(expect.arrayContaining(['2025-01-01', '2026-01-09', '2027-11-04']));
-    expect(settings.ui).toEqual({ language: 'system', theme: 'system', wallboardRotationSeconds: 30, closeToTray: true });
+    expect(settings.ui).toEqual({ language: 'system', theme: 'system', wallboardRotationSeconds: 30, closeToTray: true, cardOrder: {} });
   });
 
   it('are a fresh copy each time', () => {
@@ -149,5 +149,13 @@ describe('import and export', () => {
 describe('a file without a version', () => {
   it('keeps a malformed current-layout part so validation names it', () => {
     expect(parseSettings({ connection: 'https://b24.local' })).toMatchObject({ ok: false, error: expect.stringMatching(/^connection: /) });
+  });
+});
+
+describe('the card order per board', () => {
+  it('keeps a known order per group ID and refuses anything else', () => {
+    expect(settingsSchema.parse({ ui: { cardOrder: { '7': 'newest', '12': 'lu' } } }).ui.cardOrder).toEqual({ '7': 'newest', '12': 'lu' });
+    expect(settingsSchema.safeParse({ ui: { cardOrder: { '7': 'random' } } }).success).toBe(false);
+    expect(settingsSchema.safeParse({ ui: { cardOrder: { group: 'newest' } } }).success).toBe(false);
   });
 });

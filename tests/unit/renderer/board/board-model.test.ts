@@ -54,3 +54,32 @@ describe('board model', () => {
     expect(lanes.stageOf.get('col:11:3')).toBe('11');
   });
 });
+
+describe('card order within a column', () => {
+  const HOUR_MS = 3_600_000;
+  const column = [
+    card('5', { createdAt: NOW - 5 * HOUR_MS, priority: 1, changedAt: NOW - 2 * HOUR_MS }),
+    card('7', { createdAt: NOW - 1 * HOUR_MS, priority: 2, changedAt: NOW - 1 * HOUR_MS }),
+    card('9', { createdAt: NOW - 9 * HOUR_MS, priority: 2, changedAt: NOW - 5 * HOUR_MS }),
+    card('11', { createdAt: NOW - 3 * HOUR_MS, priority: 0, changedAt: NOW - 9 * HOUR_MS }),
+  ];
+  const ids = (order?: 'board' | 'newest' | 'priority' | 'lu', ranks: Record<string, number> = {}) =>
+    buildBoardModel({ snapshot: snapshot(column), order, directory, settings: settings(), currentUserId: '2', ranks, filters: NO_FILTERS, search: '', now: NOW }).columns[0]!.cards.map((c) => c.id);
+
+  it('as on the board: by ID, or where the user dropped a card', () => {
+    expect(ids()).toEqual(['5', '7', '9', '11']);
+    expect(ids('board', { '11': -1 })).toEqual(['11', '5', '7', '9']);
+  });
+
+  it('newest first, so a new request is at the top', () => {
+    expect(ids('newest')).toEqual(['7', '11', '5', '9']);
+  });
+
+  it('by priority, the oldest first within one', () => {
+    expect(ids('priority')).toEqual(['9', '7', '5', '11']);
+  });
+
+  it('the longest without an update first', () => {
+    expect(ids('lu')).toEqual(['11', '9', '5', '7']);
+  });
+});

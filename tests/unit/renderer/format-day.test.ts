@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { formatDay } from '../../../src/renderer/shared-ui/format';
+
+describe('a day off the portal (a certificate’s expiry)', () => {
+  it('reads day first in both languages, never as the OS locale would write it', () => {
+    const iso = new Date(2027, 11, 1, 12, 0).toISOString();
+    expect(formatDay(iso, 'ru')).toBe('01.12.2027');
+    expect(formatDay(iso, 'en')).toBe('01/12/2027');
+  });
+
+  it('shows what it cannot read as given', () => {
+    expect(formatDay('someday', 'ru')).toBe('someday');
+  });
+});
