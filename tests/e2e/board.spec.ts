@@ -151,6 +151,16 @@ test('the card order is the agent’s choice: newest first puts a request that j
   await expect.poll(firstId).not.toBe(created.task.id);
 });
 
+test('the top bar links to the reports and, in a browser, to the wallboard in a new tab', async ({ page, context }) => {
+  await page.goto(web.url);
+  const [wallboard] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: 'Табло' }).click()]);
+  await expect(wallboard.getByRole('list', { name: 'Забытые задачи' })).toBeAttached({ timeout: 20_000 });
+  expect(new URL(wallboard.url()).pathname).toBe('/wallboard');
+  await wallboard.close();
+  await page.getByRole('button', { name: 'Отчёты' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Отчёты' })).toBeVisible();
+});
+
 test('screenshots of the board in light and dark, Russian and English', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 900 });
   for (const language of ['ru', 'en'] as const) {

@@ -53,8 +53,8 @@ function CardOrderSelect() {
 export function TopBar({ filtersOpen, onToggleFilters }: { filtersOpen: boolean; onToggleFilters: () => void }) {
   const { t } = useI18n();
   const screen = useUiStore((state) => state.screen);
-  const { search, swimlanes, filterCount, connection } = useAppStore(
-    useShallow((state) => ({ search: state.search, swimlanes: state.swimlanes, filterCount: activeFilterCount(state.filters), connection: state.appInfo?.connection ?? null })),
+  const { search, swimlanes, filterCount, connection, shell } = useAppStore(
+    useShallow((state) => ({ search: state.search, swimlanes: state.swimlanes, filterCount: activeFilterCount(state.filters), connection: state.appInfo?.connection ?? null, shell: state.appInfo?.shell ?? null })),
   );
   return (
     <header className="topbar">
@@ -89,6 +89,15 @@ export function TopBar({ filtersOpen, onToggleFilters }: { filtersOpen: boolean;
         <button type="button" className="button--primary" onClick={() => useUiStore.getState().setCreateOpen(true)}>
           + {t('nav.create')}
         </button>
+        <button type="button" onClick={() => useUiStore.getState().setScreen('reports')}>
+          {t('nav.reports')}
+        </button>
+        {shell === 'browser' && (
+          // The desktop app opens its wallboard window from the tray; a browser opens it in a tab.
+          <a className="button" href={`wallboard${location.search}`} target="_blank" rel="noopener noreferrer" title={t('nav.wallboard.hint')}>
+            {t('nav.wallboard')}
+          </a>
+        )}
         <button type="button" className="icon-button" aria-label={t('nav.settings')} title={t('nav.settings')} onClick={() => useUiStore.getState().setScreen('settings')}>
           <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.8">
             <circle cx="12" cy="12" r="3" />

@@ -80,6 +80,9 @@ export const boardRu = {
   'notice.dismiss': 'Скрыть уведомление',
   'notice.region': 'Уведомления',
   'nav.settings': 'Настройки',
+  'nav.reports': 'Отчёты',
+  'nav.wallboard': 'Табло',
+  'nav.wallboard.hint': 'Табло для команды — в новой вкладке',
   'nav.create': 'Новая заявка',
 } as const;
 
@@ -162,5 +165,8 @@ export const boardEn: { [K in keyof typeof boardRu]: (typeof boardRu)[K] extends
   'notice.dismiss': 'Dismiss notice',
   'notice.region': 'Notices',
   'nav.settings': 'Settings',
+  'nav.reports': 'Reports',
+  'nav.wallboard': 'Wallboard',
+  'nav.wallboard.hint': 'The team’s wallboard, in a new tab',
   'nav.create': 'New request',
 };
