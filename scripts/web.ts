@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { startWebHost } from '../src/node/web-host';
 import { defaultDataDir } from '../src/node/host/compose';
 import { startHostWorker } from '../src/node/host-worker/client';
+import { withPageNotices } from '../src/node/page-notices';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -23,6 +24,15 @@ function fail(message: string): never {
 async function openExternal(url: string): Promise<void> {
   const command = process.platform === 'win32' ? 'explorer' : process.platform === 'darwin' ? 'open' : 'xdg-open';
   spawn(command, [url], { stdio: 'ignore', detached: true }).on('error', () => process.stderr.write(`pult web: open this address yourself: ${url}\n`)).unref();
+}
+
+/**
+ * The language reminders speak under the "system" setting: the desktop's (LC_ALL, LC_MESSAGES,
+ * LANG) when it is English, else Russian — Russian first, and an unset or "C" locale says nothing.
+ */
+function desktopLocale(): string {
+  const given = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
+  return /^en/i.test(given) ? 'en-US' : 'ru-RU';
 }
 
 async function main(): Promise<void> {
@@ -54,7 +64,11 @@ async function main(): Promise<void> {
   // The host (store, sync, demo portal) runs in its own worker thread; this thread serves files
   // and relays the API as text, so it answers at once whatever the host is doing.
   const host = startHostWorker({
-    config: { version, shell: 'browser', dataDir: path.resolve(args.data ?? defaultDataDir()), secrets: args.webhook ? 'memory' : 'keychain', signInInApp: false },
+    config: {
+      version, shell: 'browser', dataDir: path.resolve(args.data ?? defaultDataDir()), secrets: args.webhook ? 'memory' : 'keychain', signInInApp: false,
+      // The same reminders as the tray's, shown by the pages (Web Notifications, the title, a sound).
+      alerts: { systemLocale: desktopLocale() },
+    },
     openExternal,
     log: (level, message, data) => {
       if (level === 'warn' || level === 'error') process.stderr.write(`${message} ${JSON.stringify(data ?? {})}\n`);
@@ -74,7 +88,7 @@ async function main(): Promise<void> {
     fail(`could not connect: ${(error as Error).message}`);
   }
 
-  const web = await startWebHost({ wire: host.wire, rendererDir, port });
+  const web = await startWebHost({ wire: withPageNotices(host.wire, host.alerts), rendererDir, port });
   process.stdout.write(`${JSON.stringify({ url: web.url, ...(emulator ? { emulator } : {}) })}\n`);
 
   const stop = async (): Promise<void> => {

@@ -15,6 +15,7 @@ import { StatusBar } from './statusbar/StatusBar';
 import { Toasts } from './statusbar/Toasts';
 import { useGlobalShortcuts } from './palette/useGlobalShortcuts';
 import { KeychainWait } from './screens/KeychainWait';
+import { browserSurface, createPageNotifier } from './shared-ui/page-notifier';
 
 
 // The reports (and ECharts, most of their weight) load when first opened, not with the board.
@@ -34,7 +35,12 @@ const FirstRun = lazy(() => import('./firstrun/FirstRun').then((module) => ({ de
  */
 export function startHostSession(): void {
   startClock();
-  connectHostEvents(appStore, onHostEvent, { openTask: (taskId) => useUiStore.getState().selectTask(taskId) });
+  const openTask = (taskId: string) => useUiStore.getState().selectTask(taskId);
+  const notifier = createPageNotifier(browserSurface(), document.title, openTask);
+  const seen = () => document.visibilityState === 'visible' && notifier.seen();
+  window.addEventListener('focus', seen);
+  document.addEventListener('visibilitychange', seen);
+  connectHostEvents(appStore, onHostEvent, { openTask, pageNotices: (notices) => notifier.show(notices) });
   void appStore.getState().start();
 }
 

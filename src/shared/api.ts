@@ -307,7 +307,20 @@ export type PultEvent =
   | { type: 'settings-changed'; settings: Settings }
   | { type: 'open-task'; taskId: string }
   /** The app's state changed (a saved connection now waits for the keychain, or opened): read getAppInfo again. */
-  | { type: 'app-changed' };
+  | { type: 'app-changed' }
+  /**
+   * Browser mode: reminders to show as the page's own notifications (the desktop app shows them
+   * from the tray). Already flood-controlled, within quiet hours and the user's scope.
+   */
+  | { type: 'page-notices'; notices: PageNotice[] };
+
+/** One reminder for a page to show: a task's (opens it on click) or a summary of several. */
+export interface PageNotice {
+  taskIds: string[];
+  title: string;
+  body: string;
+  sound: boolean;
+}
 
 /** Error codes the UI knows how to explain; `portalCode` carries the portal's own code. */
 export type ApiErrorCode =

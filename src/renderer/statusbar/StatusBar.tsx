@@ -1,4 +1,5 @@
 /** The status region: connection, queued edits (opens the queue), last sync, first-sync progress. */
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { pult } from '../bridge';
 import { useI18n } from '../i18n/context';
@@ -9,6 +10,22 @@ import { QueuePanel } from './QueuePanel';
 
 function formatTime(at: number, language: string): string {
   return new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(new Date(at));
+}
+
+/**
+ * Browser mode: reminders become the browser's notifications once the user allows them; asked
+ * when the user chooses to, not on load (browsers block prompts nobody asked for).
+ */
+function NotificationPermission() {
+  const { t } = useI18n();
+  const browserShell = useAppStore((state) => state.appInfo?.shell === 'browser');
+  const [permission, setPermission] = useState(() => (typeof Notification === 'undefined' ? 'denied' : Notification.permission));
+  if (!browserShell || permission !== 'default') return null;
+  return (
+    <button type="button" className="link-button" title={t('status.notifications.hint')} onClick={() => void Notification.requestPermission().then(setPermission, () => undefined)}>
+      {t('status.notifications.enable')}
+    </button>
+  );
 }
 
 export function StatusBar() {
@@ -53,6 +70,7 @@ export function StatusBar() {
           </span>
         )}
         <span className="statusbar__spacer" />
+        <NotificationPermission />
         <span className="statusbar__sync">{lastSync ? t('status.lastSync', { time: lastSync }) : t('status.neverSynced')}</span>
         <button type="button" className="link-button" onClick={() => void pult.syncNow()}>
           {t('status.syncNow')}

@@ -1,6 +1,6 @@
 /** The renderer's data store, built over an API so tests can drive it with a fake host. */
 import { createStore } from 'zustand';
-import type { PultApi, PultEvent } from '../../shared/api';
+import type { PageNotice, PultApi, PultEvent } from '../../shared/api';
 import { withPortalOffset } from '../../core/domain/board-delta';
 import { setPortalOffset } from './clock-store';
 import type { AppState } from './app-state';
@@ -27,7 +27,7 @@ export type AppStore = ReturnType<typeof createAppStore>;
 export function connectHostEvents(
   store: AppStore,
   subscribe: (listener: (event: PultEvent) => void) => () => void,
-  handlers: { openTask?: (taskId: string) => void } = {},
+  handlers: { openTask?: (taskId: string) => void; pageNotices?: (notices: PageNotice[]) => void } = {},
 ): () => void {
   return subscribe((event) => {
     const state = store.getState();
@@ -57,6 +57,9 @@ export function connectHostEvents(
         break;
       case 'app-changed':
         void state.start();
+        break;
+      case 'page-notices':
+        handlers.pageNotices?.(event.notices);
         break;
     }
   });
