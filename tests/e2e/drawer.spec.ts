@@ -96,12 +96,22 @@ test('creates a request with N: it shows at once, queued, and reaches the portal
   await dialog.getByLabel('Название').fill('E2E: не печатает принтер');
   await dialog.getByLabel('Тип').selectOption({ label: 'Хозяйственный отдел' });
   await dialog.getByLabel('Оценка, ч').fill('2');
+  // The client and the deadline (on the portal's clock) go with the request.
+  const client = dialog.getByLabel('Клиент');
+  const company = (await client.locator('option').nth(1).textContent())!;
+  await client.selectOption({ index: 1 });
+  await dialog.getByLabel('Крайний срок (время портала)').fill('2030-03-12T18:00');
   await dialog.getByRole('button', { name: 'Создать' }).click();
   const drawer = page.getByRole('dialog', { name: /E2E: не печатает принтер/ });
   await expect(drawer).toBeVisible();
+  await expect(drawer).toContainText(company);
+  type Listed = { tasks: { title: string; deadline: string | null; ufCrmTask: string[] | false }[] };
   await expect
-    .poll(async () => (await portal.call<{ tasks: { title: string }[] }>('tasks.task.list', { filter: { TITLE: 'E2E: не печатает принтер' }, select: ['ID', 'TITLE'] })).tasks.length, { timeout: 30_000 })
+    .poll(async () => (await portal.call<Listed>('tasks.task.list', { filter: { TITLE: 'E2E: не печатает принтер' }, select: ['ID', 'TITLE', 'DEADLINE', 'UF_CRM_TASK'] })).tasks.length, { timeout: 30_000 })
     .toBe(1);
+  const [created] = (await portal.call<Listed>('tasks.task.list', { filter: { TITLE: 'E2E: не печатает принтер' }, select: ['ID', 'TITLE', 'DEADLINE', 'UF_CRM_TASK'] })).tasks;
+  expect(created!.deadline).toMatch(/^2030-03-12T18:00:00\+03:00$/);
+  expect(created!.ufCrmTask).toEqual([expect.stringMatching(/^CO_\d+$/)]);
 });
 
 test('a colleague\'s change reaches the open drawer and its card without a reload', async ({ page }) => {

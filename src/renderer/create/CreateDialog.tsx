@@ -36,7 +36,7 @@ function CreateForm({ onDone }: { onDone: () => void }) {
   const directory = useAppStore((state) => state.directory);
   const groups = useAppStore((state) => state.groups);
   const groupIds = settings?.groupIds ?? [];
-  const [form, setForm] = useState<Omit<CreateForm, 'groupId'> & { groupId: string | null }>({ groupId: null, title: '', description: '', type: '', estimate: '', important: false, responsibleId: '' });
+  const [form, setForm] = useState<Omit<CreateForm, 'groupId'> & { groupId: string | null }>({ groupId: null, title: '', description: '', type: '', estimate: '', important: false, responsibleId: '', companyId: '', deadline: '' });
   const [problems, setProblems] = useState<CreateProblem[]>([]);
   const [sendError, setSendError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -45,7 +45,10 @@ function CreateForm({ onDone }: { onDone: () => void }) {
   const typeField = directory?.userFields.find((field) => field.name === settings?.fields.type);
   const employees = (directory?.users ?? []).filter((user) => user.active && user.type === 'employee');
   const update = (patch: Partial<CreateForm>) => setForm((previous) => ({ ...previous, ...patch }));
-  const problem = (name: CreateProblem, key: 'create.error.group' | 'create.error.name' | 'create.error.estimate') => (problems.includes(name) ? t(key) : null);
+  const problem = (name: CreateProblem, key: 'create.error.group' | 'create.error.name' | 'create.error.estimate' | 'create.error.deadline') => (problems.includes(name) ? t(key) : null);
+  const companies = directory?.companies ?? [];
+  // The group's board knows the portal's time zone (a deadline is entered on the portal's clock).
+  const utcOffsetMinutes = useAppStore((state) => state.boards[groupId]?.portalUtcOffsetMinutes ?? settings?.calendar.utcOffsetMinutes ?? 180);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -57,7 +60,7 @@ function CreateForm({ onDone }: { onDone: () => void }) {
     setBusy(true);
     setSendError(null);
     try {
-      const payload = createIntent(complete, settings.fields, crypto.randomUUID());
+      const payload = createIntent(complete, settings.fields, crypto.randomUUID(), utcOffsetMinutes);
       await pult.enqueue(payload);
       onDone();
       selectTask(localTaskId(payload.clientId));
@@ -98,6 +101,19 @@ function CreateForm({ onDone }: { onDone: () => void }) {
         </Field>
         <Field label={t('create.estimate')} error={problem('estimate', 'create.error.estimate')}>
           <input inputMode="decimal" value={form.estimate} onChange={(event) => update({ estimate: event.target.value })} disabled={!settings?.fields.estimate} />
+        </Field>
+        <Field label={t('create.company')}>
+          <select value={form.companyId} onChange={(event) => update({ companyId: event.target.value })}>
+            <option value="">{t('create.company.none')}</option>
+            {companies.map((company) => (
+              <option key={company.id} value={company.id}>
+                {company.title}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('create.deadline')} error={problem('deadline', 'create.error.deadline')}>
+          <input type="datetime-local" value={form.deadline} onChange={(event) => update({ deadline: event.target.value })} />
         </Field>
         <Field label={t('create.responsible')} className="create__wide">
           <select value={form.responsibleId} onChange={(event) => update({ responsibleId: event.target.value })}>

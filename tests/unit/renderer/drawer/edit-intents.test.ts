@@ -70,10 +70,10 @@ describe('drawer edits become one updateFields intent with portal field names', 
 });
 
 describe('new request form', () => {
-  const form: CreateForm = { groupId: '1', title: '  Не печатает принтер ', description: '', type: '2', estimate: '3,5', important: true, responsibleId: '6' };
+  const form: CreateForm = { groupId: '1', title: '  Не печатает принтер ', description: '', type: '2', estimate: '3,5', important: true, responsibleId: '6', companyId: '', deadline: '' };
 
   it('becomes one createTask intent with the client ID and portal field names', () => {
-    expect(createIntent(form, fields, 'c-1')).toEqual({
+    expect(createIntent(form, fields, 'c-1', MSK)).toEqual({
       name: 'createTask',
       clientId: 'c-1',
       groupId: '1',
@@ -81,14 +81,20 @@ describe('new request form', () => {
       responsibleId: '6',
       fields: { UF_TYPE: '2', UF_ESTIMATE: '3.5', PRIORITY: '2' },
     });
-    expect(createIntent({ ...form, type: '', estimate: '', important: false, responsibleId: '', description: 'x' }, fields, 'c-2')).toEqual({
+    expect(createIntent({ ...form, type: '', estimate: '', important: false, responsibleId: '', description: 'x' }, fields, 'c-2', MSK)).toEqual({
       name: 'createTask', clientId: 'c-2', groupId: '1', title: 'Не печатает принтер', description: 'x',
+    });
+  });
+
+  it('carries the client as its CRM link and the deadline on the portal’s clock', () => {
+    expect(createIntent({ ...form, companyId: '12', deadline: '2025-03-12T18:00' }, fields, 'c-3', MSK).fields).toEqual({
+      UF_TYPE: '2', UF_ESTIMATE: '3.5', PRIORITY: '2', UF_CRM_TASK: ['CO_12'], DEADLINE: '2025-03-12T18:00:00+03:00',
     });
   });
 
   it('names what is missing or wrong', () => {
     expect(validateCreate(form)).toEqual([]);
-    expect(validateCreate({ ...form, groupId: '', title: ' ', estimate: 'много' })).toEqual(['group', 'name', 'estimate']);
+    expect(validateCreate({ ...form, groupId: '', title: ' ', estimate: 'много', deadline: '2025-03-12' })).toEqual(['group', 'name', 'estimate', 'deadline']);
   });
 });
 
