@@ -75,7 +75,7 @@ export function isApiMethod(name: unknown): name is ApiMethod {
 }
 
 /** What a failure says to the user; the host words it in the UI language (host-messages.ts). */
-export type FailureText = (failure: { kind: FailureKind | 'storage' | 'internal'; code: string; status: number | null; detail: string }) => string;
+export type FailureText = (failure: { kind: FailureKind | 'storage' | 'keychain' | 'internal'; code: string; status: number | null; detail: string }) => string;
 
 /** Without a host to word it (tests, tools): the technical message as it came. */
 const technicalText: FailureText = ({ kind, detail }) => (kind === 'internal' ? 'Internal error in the Pult host' : detail);
@@ -107,7 +107,9 @@ function toApiError(error: unknown, text: FailureText): ApiError {
         return { code: 'portal', message, portalCode: error.code };
     }
   }
-  if (error instanceof StoreError || error instanceof SecretStoreError) return { code: 'storage', message: text({ kind: 'storage', code: error.code, status: null, detail: error.message }) };
+  if (error instanceof StoreError) return { code: 'storage', message: text({ kind: 'storage', code: error.code, status: null, detail: error.message }) };
+  // The OS keychain is not the disk: its own words, with what to do.
+  if (error instanceof SecretStoreError) return { code: 'storage', message: text({ kind: 'keychain', code: error.code, status: null, detail: error.message }) };
   return { code: 'internal', message: text({ kind: 'internal', code: 'INTERNAL', status: null, detail: '' }) };
 }
 

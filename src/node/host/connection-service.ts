@@ -247,6 +247,9 @@ export class ConnectionService {
     // Before a browser opens on it: a portal that does not answer, or presents a certificate
     // this machine does not trust, is said at once (the latter with the trust prompt).
     await this.reachable(portalUrl);
+    // The tokens can only be kept in the OS keychain: one that cannot be used is said now, not
+    // after the user has signed in on the portal.
+    await this.ctx.options.secrets.get(secretKeys.clientSecret(portalUrl));
     // An abandoned attempt gives the loopback port back to this one.
     this.signIn?.close();
     const listener = await startLoopbackListener(this.ctx.options.loopbackPort !== undefined ? { port: this.ctx.options.loopbackPort } : {});

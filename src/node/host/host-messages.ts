@@ -32,6 +32,13 @@ const messages = {
   portalBusy: { ru: 'Портал просит подождать: слишком много запросов — Pult повторит сам', en: 'The portal asks to wait: too many requests — Pult retries by itself' },
   signedOutPortal: { ru: 'Портал не принял вход ({code}) — подключитесь заново', en: 'The portal did not accept the sign-in ({code}) — connect again' },
   malformedAnswer: { ru: 'Портал ответил не так, как ожидалось ({code})', en: 'The portal answered in an unexpected way ({code})' },
+  keychainMissing: {
+    ru: 'На этом компьютере нет хранилища паролей (Secret Service), а Pult держит ключи только в нём: установите gnome-keyring или KeePassXC с Secret Service и войдите снова',
+    en: 'This computer has no password keychain (Secret Service), and Pult keeps keys only there: install gnome-keyring or KeePassXC with Secret Service and sign in again',
+  },
+  keychainLocked: { ru: 'Хранилище паролей заблокировано: разблокируйте его и повторите', en: 'The password keychain is locked: unlock it and try again' },
+  keychainDenied: { ru: 'Хранилище паролей не пустило Pult: разрешите доступ и повторите', en: 'The password keychain refused Pult: allow access and try again' },
+  keychainFailed: { ru: 'Хранилище паролей не ответило ({code}): повторите', en: 'The password keychain did not answer ({code}): try again' },
   storageFailed: { ru: 'Pult не смог записать свои данные на диск ({code}) — проверьте свободное место и права на папку', en: 'Pult could not write its data to disk ({code}) — check the free space and the folder permissions' },
   internalError: { ru: 'Внутренняя ошибка Pult — подробности в журнале', en: 'Internal error in Pult — the log has the details' },
 } as const;
@@ -68,6 +75,8 @@ export function failureMessage(failure: Parameters<FailureText>[0], language: 'r
         return 'malformedAnswer';
       case 'storage':
         return 'storageFailed';
+      case 'keychain':
+        return failure.code === 'locked' ? 'keychainLocked' : failure.code === 'denied' ? 'keychainDenied' : failure.code === 'unavailable' || failure.code === 'no-keyring' ? 'keychainMissing' : 'keychainFailed';
       case 'internal':
         return 'internalError';
     }

@@ -13,6 +13,8 @@ import { MemorySecretStore } from '../../../src/node/secrets/memory';
 import { systemClock, systemRandom } from '../../../src/node/clock';
 import { acceptProposedSetup } from '../../../src/node/host/auto-setup';
 import { ApiFailure } from '../../../src/node/api-failure';
+import { SecretStoreError } from '../../../src/node/secrets/errors';
+import { dispatchApiCall } from '../../../src/node/api-dispatch';
 import type { BoardSnapshot, PultEvent } from '../../../src/shared/api';
 import { applyBoardDelta } from '../../../src/core/domain/board-delta';
 
@@ -248,6 +250,25 @@ describe('PultHost', () => {
     expect(opened).toEqual([]);
     const connected = await host.connectOAuth({ ...app, trustFingerprint: emulator.certFingerprint! });
     expect(connected.connection).toMatchObject({ kind: 'oauth', isAdmin: true });
+  });
+
+  it('OAuth without a usable keychain is refused before the browser opens, in words that name the fix', async () => {
+    const emulator = await portal();
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pult-host-'));
+    const noKeychain = {
+      get: async () => Promise.reject(new SecretStoreError('unavailable', 'No Secret Service')),
+      set: async () => Promise.reject(new SecretStoreError('unavailable', 'No Secret Service')),
+      delete: async () => Promise.reject(new SecretStoreError('unavailable', 'No Secret Service')),
+    };
+    const opened: string[] = [];
+    const host = new PultHost({
+      version: 'test', shell: 'browser', dataDir, settings: openSettingsStore({ cwd: dataDir }), secrets: noKeychain,
+      clock: systemClock, random: systemRandom, startDemo: () => portal(), openExternal: async (url) => void opened.push(url), loopbackPort: await freePort(),
+    });
+    cleanups.push(() => host.close());
+    const answer = await dispatchApiCall(host, 'connectOAuth', [{ portalUrl: emulator.portalUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret }], undefined, host.failureText);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'storage', message: expect.stringContaining('gnome-keyring') } });
+    expect(opened).toEqual([]);
   });
 
   it('OAuth with a wrong client secret: the browser page says the sign-in failed', async () => {
