@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 import { startWebHost } from '../src/node/web-host';
 import { defaultDataDir } from '../src/node/host/compose';
+import { desktopLanguage } from '../src/node/host/host-messages';
 import { startHostWorker } from '../src/node/host-worker/client';
 import { withPageNotices } from '../src/node/page-notices';
 
@@ -24,15 +25,6 @@ function fail(message: string): never {
 async function openExternal(url: string): Promise<void> {
   const command = process.platform === 'win32' ? 'explorer' : process.platform === 'darwin' ? 'open' : 'xdg-open';
   spawn(command, [url], { stdio: 'ignore', detached: true }).on('error', () => process.stderr.write(`pult web: open this address yourself: ${url}\n`)).unref();
-}
-
-/**
- * The language reminders speak under the "system" setting: the desktop's (LC_ALL, LC_MESSAGES,
- * LANG) when it is English, else Russian — Russian first, and an unset or "C" locale says nothing.
- */
-function desktopLocale(): string {
-  const given = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
-  return /^en/i.test(given) ? 'en-US' : 'ru-RU';
 }
 
 async function main(): Promise<void> {
@@ -67,7 +59,7 @@ async function main(): Promise<void> {
     config: {
       version, shell: 'browser', dataDir: path.resolve(args.data ?? defaultDataDir()), secrets: args.webhook ? 'memory' : 'keychain', signInInApp: false,
       // The same reminders as the tray's, shown by the pages (Web Notifications, the title, a sound).
-      alerts: { systemLocale: desktopLocale() },
+      alerts: { systemLocale: desktopLanguage() === 'en' ? 'en-US' : 'ru-RU' },
     },
     openExternal,
     log: (level, message, data) => {

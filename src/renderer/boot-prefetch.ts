@@ -51,6 +51,8 @@ export function withBootPrefetch(api: PultApi): PultApi {
       const method = name as ApiMethod;
       const direct = target[method] as (...args: unknown[]) => Promise<unknown>;
       return (...args: unknown[]) => {
+        // Once the boot answers are taken (or dropped), calls go straight through.
+        if (answers.size === 0) return direct(...args);
         const key = callKey({ method, args });
         const answer = answers.get(key);
         if (!answer) return direct(...args);

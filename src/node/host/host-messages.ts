@@ -46,8 +46,15 @@ const messages = {
 export type HostMessage = keyof typeof messages;
 
 export function hostLanguage(settings: Pick<Settings, 'ui'>, env: NodeJS.ProcessEnv = process.env): 'ru' | 'en' {
-  if (settings.ui.language !== 'system') return settings.ui.language;
-  const locale = env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '';
+  return settings.ui.language !== 'system' ? settings.ui.language : desktopLanguage(env);
+}
+
+/**
+ * The desktop's language (LC_ALL, LC_MESSAGES, LANG; an empty one says nothing): English when it
+ * is English, else Russian — Russian first, and an unset or "C" locale says nothing either.
+ */
+export function desktopLanguage(env: NodeJS.ProcessEnv = process.env): 'ru' | 'en' {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return locale.toLowerCase().startsWith('en') ? 'en' : 'ru';
 }
 
