@@ -12,7 +12,14 @@ export interface NodeHttpOptions {
    * self-signed certificate). Added to the system roots; verification is never switched off.
    */
   trustedCertPem?: string;
+  /**
+   * How long a new connection may take to open. A portal behind a dropped route never refuses: without
+   * this, a poll would wait its whole answer timeout before the status could say "no connection".
+   */
+  connectTimeoutMs?: number;
 }
+
+const CONNECT_TIMEOUT_MS = 8_000;
 
 /** The `Http` port over Node's http/https, with an explicitly trusted extra certificate. */
 export function createNodeHttp(options: NodeHttpOptions = {}): Http {
@@ -46,6 +53,13 @@ export function createNodeHttp(options: NodeHttpOptions = {}): Http {
             res.on('error', (error) => reject(new HttpTransportError(error.message, 'network')));
           },
         );
+        req.once('socket', (socket) => {
+          if (!socket.connecting) return; // a kept-alive connection: already open
+          const connectTimeoutMs = options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
+          const timer = setTimeout(() => req.destroy(new HttpTransportError(`No connection within ${connectTimeoutMs} ms`, 'timeout', false)), connectTimeoutMs);
+          socket.once('connect', () => clearTimeout(timer));
+          socket.once('close', () => clearTimeout(timer));
+        });
         if (request.timeoutMs) {
           req.setTimeout(request.timeoutMs, () => {
             req.destroy(new HttpTransportError(`No answer within ${request.timeoutMs} ms`, 'timeout'));

@@ -28,6 +28,11 @@ export interface BitrixClientOptions {
   /** Waits longer than this (429 operation limit) are left to the caller's scheduler. */
   maxLimitWaitMs?: number;
   backoff?: BackoffPolicy;
+  /**
+   * Told after every attempt whether the portal answered at all (any HTTP answer) or could not be
+   * reached, before any retry: lets the status say "no connection" while the retries still run.
+   */
+  onAttempt?: (outcome: 'answered' | 'unreachable') => void;
 }
 
 export interface CallOptions {
@@ -94,14 +99,18 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
       });
     } catch (error) {
       if (!(error instanceof HttpTransportError)) throw error;
+      options.onAttempt?.('unreachable');
       const code = error.reason === 'timeout' ? 'TIMEOUT' : error.reason === 'tls' ? 'TLS' : 'NETWORK';
       throw new BitrixError('unreachable', code, error.message, null, null, error.mayHaveArrived);
     }
     try {
       const answer = readRestAnswer(response);
+      options.onAttempt?.('answered');
       if (answer.portalFinishedAt !== undefined) offsetMs = answer.portalFinishedAt - clock.now();
       return answer;
     } catch (error) {
+      // A proxy's error page in front of a stopped portal is no answer from the portal.
+      options.onAttempt?.(error instanceof BitrixError && error.kind === 'unreachable' ? 'unreachable' : 'answered');
       // A 5xx or a proxy page after the request arrived: a write may or may not have been applied.
       if (error instanceof BitrixError && isTransientFailure(error.kind)) {
         throw new BitrixError(error.kind, error.code, error.message, error.status, error.retryAt, true);

@@ -74,6 +74,8 @@ export class SyncEngine {
   private wake: (() => void) | null = null;
   private cycle: Promise<void> | null = null;
   private failures = 0;
+  /** Attempts in a row that reached no portal (retries included), for `noteAttempt`. */
+  private unanswered = 0;
   private status: SyncStatus = { connectivity: 'online', queued: 0, failed: 0, conflicts: 0, lastSyncAt: null, firstSync: null, lastError: null };
   private readonly statusListeners = new Set<Listener<SyncStatus>>();
   private readonly noticeListeners = new Set<Listener<SyncNotice>>();
@@ -266,6 +268,22 @@ export class SyncEngine {
     this.nudge();
   }
 
+  /**
+   * Told by the REST client after every attempt. Two attempts in a row without an answer (a lone
+   * reset of a reused connection is retried unseen) say "no connection" at once, while the
+   * client still retries: a portal that went away shows within one poll, not after the backoff.
+   */
+  noteAttempt(outcome: 'answered' | 'unreachable'): void {
+    if (outcome === 'answered') {
+      this.unanswered = 0;
+      return;
+    }
+    this.unanswered++;
+    if (this.unanswered < 2 || this.status.connectivity !== 'online') return;
+    const offline = this.options.network ? !this.options.network.isOnline() : false;
+    this.setStatus({ connectivity: offline ? 'offline' : 'portal-unreachable' });
+  }
+
   setVisible(visible: boolean): void {
     const wasHidden = !this.visible;
     this.visible = visible;
@@ -439,7 +457,8 @@ export class SyncEngine {
 
   private nextDelay(): number {
     if (this.status.connectivity === 'signed-out') return 24 * 3_600_000; // until signed in again (nudge)
-    if (this.failures > 0) return Math.min(this.schedule.backgroundMs, retryDelayMs(this.failures - 1, this.options.random));
+    // Backing off while the portal is away, but a visible window still sees it back within a poll.
+    if (this.failures > 0) return Math.min(this.visible ? this.schedule.visibleMs : this.schedule.backgroundMs, retryDelayMs(this.failures - 1, this.options.random));
     return this.visible ? this.schedule.visibleMs : this.schedule.backgroundMs;
   }
 

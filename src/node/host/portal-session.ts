@@ -64,7 +64,10 @@ export function countQueuedEdits(dataDir: string, portalUrl: string): number {
 }
 
 export function openPortalSession(options: SessionOptions): PortalSession {
-  const client = createBitrixClient({ http: options.http, clock: options.clock, random: options.random, endpoint: options.endpoint, ...(options.logger ? { logger: options.logger } : {}) });
+  // The engine hears of every attempt, so a portal that went away shows before the retries end.
+  let heard: SyncEngine | null = null;
+  const onAttempt = (outcome: 'answered' | 'unreachable'): void => heard?.noteAttempt(outcome);
+  const client = createBitrixClient({ http: options.http, clock: options.clock, random: options.random, endpoint: options.endpoint, onAttempt, ...(options.logger ? { logger: options.logger } : {}) });
   const gateway = new BitrixGateway(client, { canUseOfflineEvents: options.endpoint.kind === 'oauth' });
   const store = openSqliteStore(options.inMemory ? ':memory:' : (options.databaseFile ?? databasePath(options.dataDir, options.portalUrl)));
   const engine = new SyncEngine({
@@ -77,6 +80,7 @@ export function openPortalSession(options: SessionOptions): PortalSession {
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.historyWanted ? { historyWanted: options.historyWanted } : {}),
   });
+  heard = engine;
   return {
     portalUrl: options.portalUrl,
     kind: options.kind,

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SyncEngine } from '../../../../src/core/sync/engine';
+import { BitrixError } from '../../../../src/core/bitrix/errors';
 import type { SyncChange } from '../../../../src/core/sync/changes';
 import { openSqliteStore } from '../../../../src/node/store';
 import { makeTask } from '../../../support/factories';
@@ -225,3 +226,48 @@ describe('SyncEngine keeping its portal facts', () => {
     expect(JSON.parse(writes[0]!)).toMatchObject({ identity: { userId: '5', isAdmin: false }, utcOffsetMinutes: 180, lastSyncAt: clock.now() });
   });
 });
+
+describe('SyncEngine and a portal that went away', () => {
+  it('says "unreachable" at the second attempt in a row without an answer, not at a lone one', async () => {
+    const { engine } = await synced();
+    engine.noteAttempt('unreachable');
+    expect(engine.getStatus().connectivity).toBe('online');
+    engine.noteAttempt('answered');
+    engine.noteAttempt('unreachable');
+    expect(engine.getStatus().connectivity).toBe('online');
+    engine.noteAttempt('unreachable');
+    expect(engine.getStatus().connectivity).toBe('portal-unreachable');
+  });
+
+  it('while a window is visible, looks for the portal again at least once a poll interval', async () => {
+    const { engine, portal, clock } = await synced();
+    portal.readTasks = async () => {
+      throw new BitrixError('unreachable', 'NETWORK', 'ECONNREFUSED', null, null, false);
+    };
+    const waits = await loopWaits(engine, clock, 8);
+    expect(waits.length).toBe(8);
+    expect(Math.max(...waits)).toBeLessThanOrEqual(15_000);
+    // Backing off all the same: the later waits are longer than the first.
+    expect(waits.at(-1)!).toBeGreaterThan(waits[0]!);
+
+    engine.setVisible(false);
+    const hidden = await loopWaits(engine, clock, 8);
+    expect(Math.max(...hidden)).toBeGreaterThan(15_000);
+    expect(Math.max(...hidden)).toBeLessThanOrEqual(60_000);
+  });
+});
+
+/** The engine loop's waits between cycles, stopping it after `count` of them. */
+async function loopWaits(engine: SyncEngine, clock: VirtualClock, count: number): Promise<number[]> {
+  const waits: number[] = [];
+  const sleep = clock.sleep.bind(clock);
+  clock.sleep = async (ms: number) => {
+    waits.push(ms);
+    if (waits.length >= count) engine.stop();
+    await sleep(ms);
+  };
+  engine.start();
+  await vi.waitFor(() => expect(waits.length).toBeGreaterThanOrEqual(count));
+  clock.sleep = sleep;
+  return waits.filter((ms) => ms >= 1_000);
+}
