@@ -4,7 +4,8 @@
  */
 import { TaskStatus, type Department, type ElapsedRecord, type Task, type User, type UserFieldDefinition, type UserFieldValue } from './model';
 import type { Settings } from './settings';
-import { firstFieldValue, parseEstimateHours } from './field-mapping';
+import { firstFieldValue } from './field-mapping';
+import { taskEstimateHours } from './estimate';
 import { planHoursForDay, recordInstant, round2 } from './plan-fact';
 import { portalDayKey } from './portal-time';
 import { compareIds } from './stage-roles';
@@ -61,7 +62,7 @@ export function suggestAssignee(input: {
   const candidates = people.map((user): AssigneeCandidate => {
     const open = input.tasks.filter((task) => task.responsibleId === user.id && !CLOSED_STATUSES.has(task.status));
     const remaining = open.reduce((sum, task) => {
-      const estimate = estimateHours(task, settings.fields.estimate);
+      const estimate = taskEstimateHours(task, settings.fields.estimate) ?? 0;
       return sum + Math.max(0, estimate - (loggedByTask.get(task.id) ?? 0));
     }, 0);
     const plan = planHoursForDay(settings, user.id, today);
@@ -83,12 +84,6 @@ export function suggestAssignee(input: {
   return { ok: true, departmentId: department.id, suggestion, candidates };
 }
 
-/** Оценка hours when it holds a positive number, else the task's planned time. */
-function estimateHours(task: Pick<Task, 'timeEstimateSeconds' | 'userFields'>, estimateField: string | null): number {
-  const estimate = estimateField ? parseEstimateHours(task.userFields[estimateField]) : null;
-  if (estimate !== null && estimate > 0) return estimate;
-  return Math.max(0, task.timeEstimateSeconds) / 3600;
-}
 
 /** The Тип value as text: an enum item's label, else the raw value. */
 function typeLabel(value: UserFieldValue | undefined, field: UserFieldDefinition | null): string {

@@ -17,7 +17,10 @@ export function suggestFor(session: PortalSession, settings: Settings, target: A
     typeValue = target.typeValue;
   }
   const typeField = store.userFields().find((f) => f.name === settings.fields.type) ?? null;
-  const tasks = settings.groupIds.flatMap((g) => store.tasksByGroup(g));
+  // The tasks as the user sees them (assignments still queued count), without the task itself:
+  // who should take it does not change with who holds it now, so the answer is stable after assigning.
+  const aboutTask = 'taskId' in target ? target.taskId : null;
+  const tasks = settings.groupIds.flatMap((g) => session.engine.view(g, now)).filter((task) => task.id !== aboutTask);
   const result = suggestAssignee({
     typeValue,
     typeField,

@@ -11,6 +11,7 @@ import type { CardOrder } from '../../core/domain/kinds-and-roles';
 import { buildCardView, createCardContext, type CardContext, type CardView } from './card-view';
 import { filterCards, type BoardFilters } from './filters';
 import { orderByKeys, orderKeys, type Ranks } from './ordering';
+import { sumEstimateHours } from '../../core/domain/estimate';
 
 export interface ColumnModel {
   stage: Stage;
@@ -53,8 +54,7 @@ const CARD_COMPARATORS: Record<Exclude<CardOrder, 'board'>, (a: CardView, b: Car
 };
 
 export function columnHours(cards: readonly CardView[]): number {
-  const total = cards.reduce((sum, card) => sum + (card.estimateHours ?? 0), 0);
-  return Math.round(total * 10) / 10;
+  return sumEstimateHours(cards.map((card) => card.estimateHours));
 }
 
 export function buildBoardModel(input: BoardModelInput): BoardModel {

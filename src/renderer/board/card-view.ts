@@ -10,6 +10,7 @@ import { cardKind, type CardKindReason } from '../../core/domain/card-kind';
 import { firstFieldValue } from '../../core/domain/field-mapping';
 import { createStageMap, resolveStage, roleOfStage, type StageMap } from '../../core/domain/stage-map';
 import { wia } from '../../core/domain/timers';
+import { taskEstimateHours } from '../../core/domain/estimate';
 
 export interface CardContext {
   settings: Settings;
@@ -122,7 +123,7 @@ export function buildCardView(card: BoardCard, history: readonly HistoryEntry[],
     typeLabel: typeId ? (ctx.typeLabels.get(typeId) ?? typeId) : null,
     blockerId,
     blockerLabel: blockerId ? (ctx.blockerLabels.get(blockerId) ?? blockerId) : null,
-    estimateHours: kind.estimateHours,
+    estimateHours: taskEstimateHours(card, settings.fields.estimate),
     deadline: card.deadline,
     luSince: Math.max(card.changedAt, card.activityAt ?? card.changedAt),
     luThreshold: role ? settings.thresholds.lu[role] : null,

@@ -7,7 +7,7 @@ import type { BoardSnapshot } from '../../shared/api';
 import type { HistoryEntry, Task, User } from '../../core/domain/model';
 import type { CardKind, Settings, StageRole } from '../../core/domain/settings';
 import { buildBoard, type BoardCard as RuleCard } from '../../core/domain/board';
-import { parseEstimateHours } from '../../core/domain/field-mapping';
+import { sumEstimateHours, taskEstimateHours } from '../../core/domain/estimate';
 import { createStageMap, type StageMap } from '../../core/domain/stage-map';
 import { slaStatus } from '../../core/domain/sla';
 import { completedAt, isTaskDone, buildTimeline } from '../../core/domain/task-timeline';
@@ -59,12 +59,6 @@ export interface GroupViewInput {
   topWiaCount?: number;
 }
 
-/** Оценка in hours; the portal's own time estimate when the field is not mapped or empty. */
-export function estimateHours(task: Pick<Task, 'userFields' | 'timeEstimateSeconds'>, estimateField: string | null): number {
-  const fromField = estimateField ? parseEstimateHours(task.userFields[estimateField]) : null;
-  if (fromField !== null) return Math.max(0, fromField);
-  return task.timeEstimateSeconds > 0 ? task.timeEstimateSeconds / 3600 : 0;
-}
 
 /** The `count` cards with the largest WIA among open cards in a work-role column, largest first. */
 export function selectTopWia<T extends { wiaSeconds: number | null }>(cards: readonly T[], count: number): (T & { wiaSeconds: number })[] {
@@ -84,7 +78,7 @@ export function buildGroupView(input: GroupViewInput): GroupView {
   );
   const offset = settings.calendar.utcOffsetMinutes;
   const today = portalDayKey(now, offset);
-  const estimate = (id: string) => estimateHours(tasksById.get(id)!, settings.fields.estimate);
+  const estimate = (id: string) => taskEstimateHours(tasksById.get(id)!, settings.fields.estimate);
   const item = (card: RuleCard, stageTitle: string, seconds: number, itemBand: Band): WallboardItem => ({
     id: card.id,
     title: card.title,
@@ -108,7 +102,7 @@ export function buildGroupView(input: GroupViewInput): GroupView {
       title: column.title,
       role: column.role,
       count: counted.length,
-      hours: roundHours(counted.reduce((sum, card) => sum + estimate(card.id), 0)),
+      hours: sumEstimateHours(counted.map((card) => estimate(card.id))),
       doneToday: doneColumn,
     });
     for (const card of column.cards) {
@@ -150,6 +144,3 @@ function finishedOn(task: Task, historyByTask: ReadonlyMap<string, readonly Hist
   return doneAt !== null && portalDayKey(doneAt, offset) === day;
 }
 
-function roundHours(hours: number): number {
-  return Math.round(hours * 10) / 10;
-}

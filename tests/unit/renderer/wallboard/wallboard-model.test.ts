@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildGroupView, estimateHours, selectTopWia } from '../../../../src/renderer/wallboard/wallboard-model';
+import { buildGroupView, selectTopWia } from '../../../../src/renderer/wallboard/wallboard-model';
+import { buildBoardModel } from '../../../../src/renderer/board/board-model';
+import { NO_FILTERS } from '../../../../src/renderer/board/filters';
 import { clientsThisMonth, formatHours, teamPlanToday } from '../../../../src/renderer/wallboard/plan-today';
 import { defaultSettings, type Settings } from '../../../../src/core/domain/settings';
 import type { BoardSnapshot } from '../../../../src/shared/api';
@@ -94,11 +96,16 @@ describe('top-WIA selection', () => {
   });
 });
 
-describe('estimate hours', () => {
-  it('reads Оценка with a decimal comma, else the portal time estimate', () => {
-    expect(estimateHours({ userFields: { UF_EST: '1,5' }, timeEstimateSeconds: 7200 }, 'UF_EST')).toBe(1.5);
-    expect(estimateHours({ userFields: { UF_EST: '' }, timeEstimateSeconds: 7200 }, 'UF_EST')).toBe(2);
-    expect(estimateHours({ userFields: {}, timeEstimateSeconds: 0 }, null)).toBe(0);
+describe('column hours', () => {
+  it('are the same on the board and on the wallboard (Оценка, else the portal time estimate)', () => {
+    const snap = snapshot();
+    const board = buildBoardModel({ snapshot: snap, directory: null, settings: settings(), currentUserId: '5', ranks: {}, filters: NO_FILTERS, search: '', now });
+    const wall = buildGroupView({ snapshot: snap, settings: settings(), users, now });
+    const boardHours = Object.fromEntries(board.columns.filter((column) => column.role !== 'done').map((column) => [column.stage.id, column.hours]));
+    const wallHours = Object.fromEntries(wall.columns.filter((column) => column.role !== 'done').map((column) => [column.stageId, column.hours]));
+    expect(wallHours).toEqual(boardHours);
+    // The new column's incident has no Оценка, only the portal's 1 h estimate: counted on both.
+    expect(boardHours['1']).toBeGreaterThanOrEqual(1);
   });
 });
 
