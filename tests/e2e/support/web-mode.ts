@@ -11,9 +11,18 @@ export interface WebMode {
   stop(): Promise<void>;
 }
 
+/** How to launch it: as is, or inside a desktop session of its own (see desktop-session.ts). */
+export interface Launcher {
+  command(node: string[]): [string, string[]];
+  env: NodeJS.ProcessEnv;
+}
+
 /** Starts `npm run web` as a user would (with its own data folder), reads its one JSON start line. */
-export async function startWebMode(args: string[], dataDir = mkdtempSync(path.join(os.tmpdir(), 'pult-e2e-'))): Promise<WebMode> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/web.ts', '--data', dataDir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startWebMode(args: string[], dataDir = mkdtempSync(path.join(os.tmpdir(), 'pult-e2e-')), launcher?: Launcher): Promise<WebMode> {
+  const node = [process.execPath, '--import', 'tsx', 'scripts/web.ts', '--data', dataDir, ...args];
+  const [command, commandArgs] = launcher ? launcher.command(node) : [node[0]!, node.slice(1)];
+  // Its own process group, so stopping it stops a session bus and keyring started with it.
+  const child: ChildProcess = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...(launcher ? { env: launcher.env } : {}) });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const line = await new Promise<string>((resolve, reject) => {
@@ -29,7 +38,11 @@ export async function startWebMode(args: string[], dataDir = mkdtempSync(path.jo
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
-        child.kill('SIGTERM');
+        try {
+          process.kill(-child.pid!, 'SIGTERM');
+        } catch {
+          child.kill('SIGTERM');
+        }
       }),
   };
 }
