@@ -1,4 +1,7 @@
-/** The board's top bar: groups, board/list, search, swimlanes, filters, new request, settings. */
+/**
+ * The board's top bar: the brand, groups and the way to reports, wallboard and settings on one row;
+ * the board's own tools (view, search, swimlanes, order, filters, new request) on the row below.
+ */
 import { useShallow } from 'zustand/react/shallow';
 import { useI18n } from '../i18n/context';
 import { appStore, useAppStore } from '../store';
@@ -58,12 +61,31 @@ export function TopBar({ filtersOpen, onToggleFilters }: { filtersOpen: boolean;
   );
   return (
     <header className="topbar">
-      <div className="topbar__brand">
-        <span className="topbar__logo" aria-hidden="true">P</span>
-        <span className="topbar__name">{t('app.title')}</span>
-        {connection && <span className="topbar__portal" title={connection.portalUrl}>{t(`connection.${connection.kind}`)}</span>}
+      <div className="topbar__row">
+        <div className="topbar__brand">
+          <span className="topbar__logo" aria-hidden="true">P</span>
+          <span className="topbar__name">{t('app.title')}</span>
+          {connection && <span className="topbar__portal" title={connection.portalUrl}>{t(`connection.${connection.kind}`)}</span>}
+        </div>
+        <GroupSwitcher />
+        <nav className="topbar__nav" aria-label={t('nav.label')}>
+          <button type="button" onClick={() => useUiStore.getState().setScreen('reports')}>
+            {t('nav.reports')}
+          </button>
+          {shell === 'browser' && (
+            // The desktop app opens its wallboard window from the tray; a browser opens it in a tab.
+            <a className="button" href={`wallboard${location.search}`} target="_blank" rel="noopener noreferrer" title={t('nav.wallboard.hint')}>
+              {t('nav.wallboard')}
+            </a>
+          )}
+          <button type="button" className="icon-button" aria-label={t('nav.settings')} title={t('nav.settings')} onClick={() => useUiStore.getState().setScreen('settings')}>
+            <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.8">
+              <circle cx="12" cy="12" r="3" />
+              <path d="M12 2.5v3M12 18.5v3M2.5 12h3M18.5 12h3M5.3 5.3l2.1 2.1M16.6 16.6l2.1 2.1M5.3 18.7l2.1-2.1M16.6 7.4l2.1-2.1" strokeLinecap="round" />
+            </svg>
+          </button>
+        </nav>
       </div>
-      <GroupSwitcher />
       <div className="topbar__tools">
         <div className="segmented" role="group" aria-label={t('board.view')}>
           <button type="button" aria-pressed={screen !== 'list'} onClick={() => useUiStore.getState().setScreen('board')}>
@@ -88,21 +110,6 @@ export function TopBar({ filtersOpen, onToggleFilters }: { filtersOpen: boolean;
         </button>
         <button type="button" className="button--primary" onClick={() => useUiStore.getState().setCreateOpen(true)}>
           + {t('nav.create')}
-        </button>
-        <button type="button" onClick={() => useUiStore.getState().setScreen('reports')}>
-          {t('nav.reports')}
-        </button>
-        {shell === 'browser' && (
-          // The desktop app opens its wallboard window from the tray; a browser opens it in a tab.
-          <a className="button" href={`wallboard${location.search}`} target="_blank" rel="noopener noreferrer" title={t('nav.wallboard.hint')}>
-            {t('nav.wallboard')}
-          </a>
-        )}
-        <button type="button" className="icon-button" aria-label={t('nav.settings')} title={t('nav.settings')} onClick={() => useUiStore.getState().setScreen('settings')}>
-          <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.8">
-            <circle cx="12" cy="12" r="3" />
-            <path d="M12 2.5v3M12 18.5v3M2.5 12h3M18.5 12h3M5.3 5.3l2.1 2.1M16.6 16.6l2.1 2.1M5.3 18.7l2.1-2.1M16.6 7.4l2.1-2.1" strokeLinecap="round" />
-          </svg>
         </button>
       </div>
     </header>
