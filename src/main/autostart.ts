@@ -1,16 +1,19 @@
 /**
  * Start with the OS, minimised to the tray. Windows and macOS register a login item through
  * Electron; Linux has no such API, so an XDG autostart entry is written instead.
+ *
+ * macOS 13+ (SMAppService) has no "open as hidden" any more (Electron 44 removed `openAsHidden`):
+ * Pult itself stays in the tray when `wasOpenedAtLogin` says the system started it. Windows starts
+ * it with `--hidden`, and keeps the user's own switch in Task Manager (StartupApproved).
  */
 import path from 'node:path';
+import type { App } from 'electron';
 
 export const HIDDEN_ARG = '--hidden';
 export const LINUX_AUTOSTART_FILE = 'ru.pult.console.desktop';
 
-export interface LoginItemApp {
-  setLoginItemSettings(settings: { openAtLogin: boolean; openAsHidden?: boolean; args?: string[] }): void;
-  getLoginItemSettings(): { wasOpenedAsHidden?: boolean; wasOpenedAtLogin?: boolean };
-}
+/** Electron's own signatures: a removed option fails the typecheck of the code and of its fakes. */
+export type LoginItemApp = Pick<App, 'setLoginItemSettings' | 'getLoginItemSettings'>;
 
 export interface AutostartFs {
   mkdirSync(dir: string, options: { recursive: true }): unknown;
@@ -41,16 +44,30 @@ export function applyStartWithOs(options: AutostartOptions, enabled: boolean): v
     options.fs.writeFileSync(file, linuxDesktopEntry(options.execPath));
     return;
   }
-  if (options.platform === 'darwin') return options.app.setLoginItemSettings({ openAtLogin: enabled, openAsHidden: true });
-  options.app.setLoginItemSettings({ openAtLogin: enabled, args: [HIDDEN_ARG] });
+  if (options.platform === 'darwin') return options.app.setLoginItemSettings({ openAtLogin: enabled });
+  // The user's own choice in Pult: Task Manager shows it enabled again when turned on here.
+  options.app.setLoginItemSettings({ openAtLogin: enabled, args: [HIDDEN_ARG], enabled });
 }
 
-/** Started by the OS at login: stay in the tray instead of opening the console. */
+/**
+ * At each start, while start-with-the-OS is on: points the entry at the executable again (an update
+ * may have moved it) without undoing what the user chose elsewhere. Windows: a Run entry the user
+ * disabled in Task Manager stays disabled (Electron's `enabled` defaults to true and would
+ * re-enable it). macOS: the login item names the app bundle, which an update keeps.
+ */
+export function refreshStartWithOs(options: AutostartOptions): void {
+  if (options.platform === 'darwin') return;
+  if (options.platform !== 'win32') return applyStartWithOs(options, true);
+  const current = options.app.getLoginItemSettings({ args: [HIDDEN_ARG] });
+  const ours = current.launchItems?.find((item) => item.args?.includes(HIDDEN_ARG));
+  options.app.setLoginItemSettings({ openAtLogin: true, args: [HIDDEN_ARG], enabled: ours?.enabled ?? true });
+}
+
+/** Started by the OS at login: stay in the tray instead of opening the console. Call after `ready`. */
 export function startedHidden(argv: readonly string[], app: LoginItemApp, platform: NodeJS.Platform): boolean {
   if (argv.includes(HIDDEN_ARG)) return true;
   if (platform !== 'darwin') return false;
-  const login = app.getLoginItemSettings();
-  return login.wasOpenedAsHidden === true || login.wasOpenedAtLogin === true;
+  return app.getLoginItemSettings().wasOpenedAtLogin === true;
 }
 
 export function linuxAutostartDir(env: NodeJS.ProcessEnv, home: string): string {

@@ -2,7 +2,7 @@
  * Electron main: composes the host with windows and IPC. Kept thin: everything that can run
  * without Electron lives in src/node and src/core.
  */
-import { app, BrowserWindow, ipcMain, Menu, nativeImage, Notification, powerMonitor, powerSaveBlocker, screen, session, shell, Tray } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, powerMonitor, powerSaveBlocker, screen, session, shell, Tray } from 'electron';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +16,8 @@ import { startDesktopShell, type DesktopShell } from './tray/desktop-shell';
 import { trayIconDir } from './tray/tray-icons';
 import { linuxAutostartDir, startedHidden } from './autostart';
 import { createWallboardWindowManager } from './wallboard-window';
-import { fitToDisplays, readWindowState, trackWindowState } from './window-state';
+import { consoleRevealer, fitToDisplays, readWindowState, trackWindowState } from './window-state';
+import { runLifecycle } from './lifecycle';
 import { openSignInWindow } from './sign-in-window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -28,8 +29,11 @@ const isTrustedUrl = createTrustedUrlCheck(rendererUrl);
 let worker: HostWorkerClient | null = null;
 let consoleWindow: BrowserWindow | null = null;
 let desktop: DesktopShell | null = null;
-// Started by the OS at login: stay in the tray until the user opens the console.
-const startHidden = startedHidden(process.argv, app, process.platform);
+/** Shows the console window, maximised the first time if it was left maximised. */
+let revealConsole: (() => void) | null = null;
+// Started by the OS at login: stay in the tray until the user opens the console. Decided once
+// `ready` has fired (macOS answers `wasOpenedAtLogin` only then).
+let startHidden = false;
 
 /** Sync polls fast while any Pult window (console or wallboard) is on screen. */
 function reportVisibility(): void {
@@ -66,10 +70,11 @@ function createConsoleWindow(): BrowserWindow {
     webPreferences: secureWebPreferences(path.join(here, '../preload/index.cjs')),
   });
   hardenWebContents(window.webContents, isTrustedUrl, (url) => void shell.openExternal(url));
-  if (saved.maximized) window.maximize();
+  const reveal = consoleRevealer(window, saved.maximized);
+  revealConsole = reveal;
   trackWindowState(window, stateFile);
   window.once('ready-to-show', () => {
-    if (!startHidden) window.show();
+    if (!startHidden) reveal();
   });
   for (const event of ['show', 'hide', 'minimize', 'restore', 'closed'] as const) window.on(event as 'show', reportVisibility);
   void window.loadURL(rendererUrl);
@@ -77,6 +82,7 @@ function createConsoleWindow(): BrowserWindow {
 }
 
 async function start(): Promise<void> {
+  startHidden = startedHidden(process.argv, app, process.platform);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: cspHeaders(details.responseHeaders) });
   });
@@ -155,19 +161,30 @@ function showConsole(): void {
     desktop?.attachConsoleWindow(consoleWindow);
   }
   if (consoleWindow.isMinimized()) consoleWindow.restore();
-  consoleWindow.show();
+  revealConsole?.();
   consoleWindow.focus();
+}
+
+/** A start that failed: said in a native dialog (stderr before `ready` on Linux), then quit. */
+function failedStart(error: unknown): void {
+  const russian = app.getLocale().toLowerCase().startsWith('ru');
+  const reason = error instanceof Error ? error.message : String(error);
+  console.error('Pult could not start', error);
+  dialog.showErrorBox(russian ? 'Pult не запустился' : 'Pult could not start', reason);
+  app.quit();
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => showConsole());
+  const lifecycle = runLifecycle({ whenReady: app.whenReady(), start, showConsole, fail: failedStart });
+  // Another launch, or (macOS) the Dock icon after the window went to the tray.
+  app.on('second-instance', () => lifecycle.askedToShow());
+  app.on('activate', () => lifecycle.askedToShow());
   app.on('before-quit', () => desktop?.markQuitting());
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     desktop?.dispose();
     void worker?.close();
   });
-  void app.whenReady().then(start);
 }

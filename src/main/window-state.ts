@@ -79,3 +79,18 @@ export function trackWindowState(window: TrackedWindow, file: string, debounceMs
   for (const event of ['resize', 'move', 'maximize', 'unmaximize'] as const) window.on(event, later);
   window.on('close', save);
 }
+
+/**
+ * How the console window comes on screen. `maximize()` also shows a hidden window (Electron's
+ * docs), so a console saved maximized is maximized when it is first shown — at start, or later
+ * from the tray when it was started hidden at login — never while it waits in the tray.
+ */
+export function consoleRevealer(window: { maximize(): void; show(): void }, savedMaximized: boolean): () => void {
+  let maximizePending = savedMaximized;
+  return () => {
+    if (!maximizePending) return window.show();
+    maximizePending = false;
+    window.maximize();
+    window.show();
+  };
+}

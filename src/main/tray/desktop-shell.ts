@@ -4,7 +4,7 @@
  */
 import type { PultApi, PultEvent } from '../../shared/api';
 import type { AlertsPort } from '../../node/alerts/service';
-import { applyStartWithOs, type AutostartOptions, type LoginItemApp } from '../autostart';
+import { applyStartWithOs, refreshStartWithOs, type AutostartOptions, type LoginItemApp } from '../autostart';
 import { createNotifier, prepareNotifications, type NotificationClass } from '../notifications/notifier';
 import { closeToTrayHandler } from './close-to-tray';
 import { openDesktopPrefs } from './desktop-prefs';
@@ -77,7 +77,7 @@ export function startDesktopShell(deps: DesktopShellDeps): DesktopShell {
   if (prefs.get().startWithOs) {
     // Re-register at each start: an update may have moved the executable.
     try {
-      applyStartWithOs(autostart, true);
+      refreshStartWithOs(autostart);
     } catch (error) {
       report('could not register start with the OS')(error);
     }

@@ -11,6 +11,7 @@ import type { Task } from '../../../src/core/domain/model';
 import type { SyncStatus } from '../../../src/core/sync/status';
 import { startAlertService, type AlertServiceHost } from '../../../src/node/alerts/service';
 import { DESKTOP_PREFS_FILE } from '../../../src/main/tray/desktop-prefs';
+import { fakeLoginItemApp } from './fake-login-items';
 import { HOUR, idleTask, makeSettings, NOON_MSK, STAGES, TestClock, USERS } from '../alerts/helpers';
 
 class FakeNotification {
@@ -73,7 +74,7 @@ function start() {
     on: () => undefined,
     destroy: () => void trayCalls.push(['destroy', null]),
   };
-  const app = { setAppUserModelId: vi.fn(), setLoginItemSettings: vi.fn(), getLoginItemSettings: () => ({}), getLocale: () => 'ru-RU', quit: vi.fn() };
+  const app = { ...fakeLoginItemApp(), setAppUserModelId: vi.fn(), getLocale: () => 'ru-RU', quit: vi.fn() };
   const autostartFs = { mkdirSync: vi.fn(), writeFileSync: vi.fn(), rmSync: vi.fn() };
   const showConsole = vi.fn();
   const sent: PultEvent[] = [];
@@ -121,7 +122,7 @@ describe('desktop shell (tray + notifications wired to the host)', () => {
     t.item('sync-now').click!();
     expect(t.fake.host.syncNow).toHaveBeenCalled();
     t.item('start-with-os').click!();
-    expect(t.app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true, args: ['--hidden'] });
+    expect(t.app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true, args: ['--hidden'], enabled: true });
     expect(JSON.parse(readFileSync(path.join(t.dataDir, DESKTOP_PREFS_FILE), 'utf8'))).toMatchObject({ startWithOs: true });
     expect(t.item('start-with-os').checked).toBe(true);
     t.item('open-wallboard').click!();

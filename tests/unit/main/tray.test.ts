@@ -5,7 +5,8 @@ import { trayMenuTemplate, type TrayActions, type TrayMenuItem } from '../../../
 import { PultTray, type TrayLike } from '../../../src/main/tray/pult-tray';
 import { trayIconDir, trayIconPath } from '../../../src/main/tray/tray-icons';
 import { closeToTrayHandler } from '../../../src/main/tray/close-to-tray';
-import { applyStartWithOs, HIDDEN_ARG, linuxAutostartDir, linuxDesktopEntry, startedHidden, type AutostartOptions } from '../../../src/main/autostart';
+import { applyStartWithOs, HIDDEN_ARG, linuxAutostartDir, linuxDesktopEntry, refreshStartWithOs, startedHidden, type AutostartOptions } from '../../../src/main/autostart';
+import { fakeLoginItemApp } from './fake-login-items';
 import type { AlertState } from '../../../src/node/alerts/monitor';
 
 const state = (patch: Partial<AlertState> = {}): AlertState => ({ connectivity: 'online', attentionCount: 0, pausedUntil: null, language: 'ru', utcOffsetMinutes: 180, ...patch });
@@ -196,8 +197,8 @@ describe('close to tray', () => {
 });
 
 describe('start with the OS', () => {
-  function options(platform: NodeJS.Platform) {
-    const app = { setLoginItemSettings: vi.fn(), getLoginItemSettings: vi.fn(() => ({})) };
+  function options(platform: NodeJS.Platform, settings: Parameters<typeof fakeLoginItemApp>[0] = {}) {
+    const app = fakeLoginItemApp(settings);
     const fs = { mkdirSync: vi.fn(), writeFileSync: vi.fn(), rmSync: vi.fn() };
     const opts: AutostartOptions = { app, platform, execPath: '/opt/Pult/pult', linuxAutostartDir: '/home/a/.config/autostart', fs };
     return { opts, app, fs };
@@ -206,15 +207,28 @@ describe('start with the OS', () => {
   it('Windows: a login item started with --hidden', () => {
     const { opts, app } = options('win32');
     applyStartWithOs(opts, true);
-    expect(app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true, args: [HIDDEN_ARG] });
+    expect(app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true, args: [HIDDEN_ARG], enabled: true });
     applyStartWithOs(opts, false);
-    expect(app.setLoginItemSettings).toHaveBeenLastCalledWith({ openAtLogin: false, args: [HIDDEN_ARG] });
+    expect(app.setLoginItemSettings).toHaveBeenLastCalledWith({ openAtLogin: false, args: [HIDDEN_ARG], enabled: false });
   });
 
-  it('macOS: a login item opened hidden', () => {
+  it('Windows: the start-up refresh keeps a Run entry the user disabled in Task Manager disabled', () => {
+    const item = { name: 'ru.pult.console', path: 'C:\\Pult\\Pult.exe', args: [HIDDEN_ARG], scope: 'user' as const, enabled: false };
+    const { opts, app } = options('win32', { openAtLogin: true, launchItems: [item] });
+    refreshStartWithOs(opts);
+    expect(app.getLoginItemSettings).toHaveBeenCalledWith({ args: [HIDDEN_ARG] });
+    expect(app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true, args: [HIDDEN_ARG], enabled: false });
+    const fresh = options('win32');
+    refreshStartWithOs(fresh.opts);
+    expect(fresh.app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true, args: [HIDDEN_ARG], enabled: true });
+  });
+
+  it('macOS: a login item (macOS 13+ has no "open as hidden"), left alone at start-up', () => {
     const { opts, app } = options('darwin');
     applyStartWithOs(opts, true);
-    expect(app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true, openAsHidden: true });
+    expect(app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true });
+    refreshStartWithOs(opts);
+    expect(app.setLoginItemSettings).toHaveBeenCalledTimes(1);
   });
 
   it('Linux: an XDG autostart entry, removed when turned off', () => {
@@ -230,10 +244,10 @@ describe('start with the OS', () => {
   });
 
   it('started at login → stays in the tray', () => {
-    const app = { setLoginItemSettings: vi.fn(), getLoginItemSettings: () => ({ wasOpenedAtLogin: true }) };
+    const app = fakeLoginItemApp({ wasOpenedAtLogin: true });
     expect(startedHidden(['pult', HIDDEN_ARG], app, 'win32')).toBe(true);
     expect(startedHidden(['pult'], app, 'win32')).toBe(false);
     expect(startedHidden(['pult'], app, 'darwin')).toBe(true);
-    expect(startedHidden(['pult'], { ...app, getLoginItemSettings: () => ({}) }, 'darwin')).toBe(false);
+    expect(startedHidden(['pult'], fakeLoginItemApp(), 'darwin')).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_STATE, fitToDisplays, readWindowState, trackWindowState, type Bounds } from '../../../src/main/window-state';
+import { consoleRevealer, DEFAULT_STATE, fitToDisplays, readWindowState, trackWindowState, type Bounds } from '../../../src/main/window-state';
 
 const tempFile = () => path.join(mkdtempSync(path.join(os.tmpdir(), 'pult-window-')), 'window-state.json');
 const screenArea: Bounds = { x: 0, y: 0, width: 1920, height: 1040 };
@@ -43,5 +43,23 @@ describe('window state', () => {
     expect(back.x).toBeGreaterThanOrEqual(0);
     expect(back.x + back.width).toBeLessThanOrEqual(1920);
     expect(fitToDisplays({ x: 10, y: 10, width: 100, height: 100 }, [screenArea])).toMatchObject({ width: 800, height: 520 });
+  });
+});
+
+describe('console reveal', () => {
+  it('a console saved maximized is not maximized (hence shown) until it is revealed, then once', () => {
+    const calls: string[] = [];
+    const reveal = consoleRevealer({ maximize: () => calls.push('maximize'), show: () => calls.push('show') }, true);
+    expect(calls).toEqual([]);
+    reveal();
+    expect(calls).toEqual(['maximize', 'show']);
+    reveal();
+    expect(calls).toEqual(['maximize', 'show', 'show']);
+  });
+
+  it('a console saved normal is only shown', () => {
+    const calls: string[] = [];
+    consoleRevealer({ maximize: () => calls.push('maximize'), show: () => calls.push('show') }, false)();
+    expect(calls).toEqual(['show']);
   });
 });
