@@ -55,20 +55,43 @@ export interface KeychainWait {
 /** A workgroup as the console lists it. */
 export type GroupSummary = Group;
 
-/** A certificate the portal presented that is not trusted yet (an intranet CA, self-signed). */
-export interface UntrustedCertificate {
+/** One certificate of the chain a portal presents. */
+export interface CertificateSummary {
   /** SHA-256, colon-separated upper-case hex, as the user compares it with the admin's. */
   fingerprint: string;
   subject: string;
   issuer: string;
-  /** When it expires, ISO 8601 (the window words it in the UI language). */
+  /** Validity, ISO 8601 (the window words it in the UI language). */
+  validFrom: string;
   validTo: string;
+  /** A certificate authority (basicConstraints CA:TRUE), which may sign other certificates. */
+  isCa: boolean;
+  selfSigned: boolean;
+}
+
+/**
+ * What is wrong with the presented chain: `untrusted` (an internal CA or self-signed: trusting
+ * helps), `expired` / `not-yet-valid` / `name-mismatch` (trusting would not help), `other`.
+ */
+export type CertificateProblem = 'untrusted' | 'expired' | 'not-yet-valid' | 'name-mismatch' | 'other';
+
+/**
+ * A certificate the portal presented that is not trusted yet (an intranet CA, self-signed): the
+ * portal's own (leaf) certificate, with the CAs it presented above it.
+ */
+export interface UntrustedCertificate extends CertificateSummary {
+  /** The CA certificates the portal sent with its own, nearest issuer first (may be empty). */
+  issuers: CertificateSummary[];
+  problem: CertificateProblem;
 }
 
 export interface WebhookConnectRequest {
   portalUrl: string;
   webhookUrl: string;
-  /** The fingerprint of a certificate the user chose to trust (after `untrusted-certificate`). */
+  /**
+   * The fingerprint of a certificate the user chose to trust (after `untrusted-certificate`): the
+   * portal's own certificate, or one of the CAs it presented.
+   */
   trustFingerprint?: string;
 }
 

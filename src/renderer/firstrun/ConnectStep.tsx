@@ -149,7 +149,7 @@ export function ConnectStep({ defaults, onConnected }: { defaults: ConnectDefaul
             <small className="hint">{t('firstrun.webhook.hint')}</small>
           </label>
         )}
-        {certificate && <CertificateTrust certificate={certificate} busy={busy !== null} onTrust={() => connect(certificate.fingerprint)} />}
+        {certificate && <CertificateTrust certificate={certificate} busy={busy !== null} onTrust={(fingerprint) => connect(fingerprint)} />}
         {error && (
           <p role="alert" className="form__error">
             {t(error.key, error.values)}
