@@ -39,8 +39,20 @@ export interface AppInfo {
   notifications: boolean;
   /** The saved connection waits for the OS keychain (locked, or none installed); null otherwise. */
   keychainWait: KeychainWait | null;
+  /** Where the portal secrets are kept, and whether the keychain can be used. */
+  secrets: SecretStoreStatus;
   /** The redirect URI a portal admin registers for Pult's OAuth app (`http://127.0.0.1:<port>/oauth/callback`). */
   oauthRedirectUri: string;
+}
+
+/** Where secrets (OAuth tokens, the webhook URL) are kept. */
+export interface SecretStoreStatus {
+  /** `memory`: only while this browser-mode process runs (the user chose it, or a command-line flag). */
+  kind: 'keychain' | 'memory';
+  /** Why the keychain cannot be used (`unavailable`, `locked`, `denied`, `no-keyring`, `failed`…); null when it works or is unchecked. */
+  keychainProblem: string | null;
+  /** The user may choose memory instead (browser mode only; the desktop app always uses the keychain). */
+  canUseMemory: boolean;
 }
 
 /** A saved connection that cannot open because its secrets cannot be read; nothing of it is lost. */
@@ -277,6 +289,11 @@ export interface PultApi {
   signOut(): Promise<void>;
   /** Tries the saved connection again after the keychain could not be read. */
   retryRestore(): Promise<AppInfo>;
+  /**
+   * Browser mode without a usable keychain: keeps the secrets in this process's memory from now
+   * on (closing browser mode forgets the sign-in). Refused where it is not offered.
+   */
+  keepSecretsInMemory(): Promise<AppInfo>;
 
   /** The portal's workgroups the signed-in user can see. */
   listGroups(): Promise<GroupSummary[]>;

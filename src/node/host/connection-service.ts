@@ -108,6 +108,11 @@ export class ConnectionService {
     this.ctx.emit({ type: 'app-changed' });
   }
 
+  /** The keychain is no longer where secrets are looked for (browser mode chose memory). */
+  stopWaitingForKeychain(): void {
+    this.endKeychainWait();
+  }
+
   /** Tries the saved connection again (the user unlocked the keychain, or installed one). */
   async retryRestore(): Promise<void> {
     if (this.waiting && !this.session) await this.restore();

@@ -4,6 +4,10 @@ import type { FailureText } from '../api-dispatch';
 
 const messages = {
   notConnected: { ru: 'Портал ещё не подключён', en: 'No portal is connected yet' },
+  memorySecretsNotHere: {
+    ru: 'Хранить ключи только в памяти можно лишь в браузерном режиме: настольное приложение хранит их в системном хранилище паролей',
+    en: 'Keeping secrets in memory only is offered in browser mode: the desktop app keeps them in the system keychain',
+  },
   untrustedCertificate: {
     ru: 'Портал предъявил сертификат, которому этот компьютер не доверяет. Сверьте отпечаток с администратором портала.',
     en: 'The portal presented a certificate this computer does not trust. Compare the fingerprint with your portal admin.',

@@ -11,9 +11,15 @@ export interface WebMode {
   stop(): Promise<void>;
 }
 
+/** The environment of a machine with no session bus, hence no Secret Service (a headless Linux). */
+export function withoutKeychain(): NodeJS.ProcessEnv {
+  const { DBUS_SESSION_BUS_ADDRESS: _bus, DISPLAY: _display, WAYLAND_DISPLAY: _wayland, ...rest } = process.env;
+  return rest;
+}
+
 /** Starts `npm run web` as a user would (with its own data folder), reads its one JSON start line. */
-export async function startWebMode(args: string[], dataDir = mkdtempSync(path.join(os.tmpdir(), 'pult-e2e-'))): Promise<WebMode> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/web.ts', '--data', dataDir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startWebMode(args: string[], dataDir = mkdtempSync(path.join(os.tmpdir(), 'pult-e2e-')), env: NodeJS.ProcessEnv = process.env): Promise<WebMode> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/web.ts', '--data', dataDir, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const line = await new Promise<string>((resolve, reject) => {
