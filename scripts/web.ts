@@ -1,5 +1,5 @@
 /**
- * Browser mode: `npm run web -- [--demo] [--portal <url> --webhook <url>] [--port <n>] [--data <dir>]`.
+ * Browser mode: `npm run web -- [--demo] [--portal <url> --webhook <url>] [--port <n>] [--data <dir>] [--secrets keychain|memory]`.
  * Serves the built renderer on 127.0.0.1 with the same host services Electron main uses and
  * prints one JSON line: {"url":"http://127.0.0.1:<n>/?token=…"} (with --demo also "emulator").
  */
@@ -15,6 +15,20 @@ import { startHostWorker } from '../src/node/host-worker/client';
 import { withPageNotices } from '../src/node/page-notices';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const USAGE = `Usage: npm run web -- [options]
+  --demo                      start the built-in demo portal and open its board
+  --portal <url> --webhook <url>
+                              connect this portal by its incoming webhook (kept in memory only)
+  --port <n>                  the port to serve on (default: any free one)
+  --data <dir>                the data folder (default: the desktop app's)
+  --secrets keychain|memory   where sign-in secrets are kept (default: keychain). memory keeps
+                              them only while this process runs, for a machine without a
+                              keychain (no Secret Service): closing browser mode forgets the
+                              sign-in, and you sign in again next time
+  --renderer <dir>            the built renderer (default: out/renderer)
+  --help                      show this text
+`;
 
 function fail(message: string): never {
   process.stderr.write(`pult web: ${message}\n`);
@@ -38,12 +52,19 @@ async function main(): Promise<void> {
         port: { type: 'string', default: '0' },
         data: { type: 'string' },
         renderer: { type: 'string' },
+        secrets: { type: 'string', default: 'keychain' },
+        help: { type: 'boolean', default: false },
       },
       strict: true,
     }).values;
   } catch (error) {
     fail((error as Error).message);
   }
+  if (args.help) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  if (args.secrets !== 'keychain' && args.secrets !== 'memory') fail(`--secrets must be keychain or memory, got ${args.secrets}`);
   const port = Number(args.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0..65535, got ${args.port}`);
   if (Boolean(args.portal) !== Boolean(args.webhook)) fail('--portal and --webhook go together (OAuth sign-in happens in the app)');
@@ -57,7 +78,10 @@ async function main(): Promise<void> {
   // and relays the API as text, so it answers at once whatever the host is doing.
   const host = startHostWorker({
     config: {
-      version, shell: 'browser', dataDir: path.resolve(args.data ?? defaultDataDir()), secrets: args.webhook ? 'memory' : 'keychain', signInInApp: false,
+      version, shell: 'browser', dataDir: path.resolve(args.data ?? defaultDataDir()), signInInApp: false,
+      secrets: args.webhook || args.secrets === 'memory' ? 'memory' : 'keychain',
+      // Without a usable keychain the page offers memory instead (the desktop app does not).
+      memoryFallback: true,
       // The same reminders as the tray's, shown by the pages (Web Notifications, the title, a sound).
       alerts: { systemLocale: desktopLanguage() === 'en' ? 'en-US' : 'ru-RU' },
     },
@@ -75,7 +99,11 @@ async function main(): Promise<void> {
       if (!(await host.control({ op: 'resume-webhook', portalUrl: args.portal, webhookUrl: args.webhook }))) {
         await host.control({ op: 'connect-webhook-with-setup', portalUrl: args.portal, webhookUrl: args.webhook });
       }
-    } else await host.control({ op: 'restore' });
+    } else {
+      // Checked first, so the page can say at once that there is no keychain.
+      await host.control({ op: 'check-secrets' });
+      await host.control({ op: 'restore' });
+    }
   } catch (error) {
     fail(`could not connect: ${(error as Error).message}`);
   }

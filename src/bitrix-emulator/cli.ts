@@ -1,8 +1,10 @@
 /**
- * `npm run emulator -- --port 8024 --seed 1 --tasks 2000 --profile box [--tls] [--host 127.0.0.1]`
+ * `npm run emulator -- --port 8024 --seed 1 --tasks 2000 --profile box [--tls | --tls-key <file> --tls-cert <file>] [--host 127.0.0.1]`
+ * (`--tls` makes a self-signed certificate; `--tls-cert` may hold a chain, leaf first.)
  * Prints one JSON start line to stdout and serves until SIGINT/SIGTERM.
  * Webhooks work over plain http, as on a portal that defines REST_APAUTH_ALLOW_HTTP (server-facts §3).
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startEmulator } from './index';
 
@@ -23,12 +25,16 @@ async function main(): Promise<void> {
       tasks: { type: 'string' },
       profile: { type: 'string' },
       tls: { type: 'boolean' },
+      'tls-key': { type: 'string' },
+      'tls-cert': { type: 'string' },
       'redirect-uri': { type: 'string' },
       'operation-limit': { type: 'string' },
     },
     strict: true,
   });
   const profile = values.profile ?? 'box';
+  if (Boolean(values['tls-key']) !== Boolean(values['tls-cert'])) throw new Error('--tls-key and --tls-cert go together');
+  const tls = values['tls-key'] && values['tls-cert'] ? { key: readFileSync(values['tls-key'], 'utf8'), cert: readFileSync(values['tls-cert'], 'utf8') } : (values.tls ?? false);
   if (profile !== 'box' && profile !== 'cloud') throw new Error('--profile must be box or cloud');
   const emulator = await startEmulator({
     port: intArg(values.port, 'port', 8024),
@@ -37,7 +43,7 @@ async function main(): Promise<void> {
     seed: intArg(values.seed, 'seed', 1),
     tasks: intArg(values.tasks, 'tasks', 2000),
     profile,
-    tls: values.tls ?? false,
+    tls,
     ...(values['redirect-uri'] ? { redirectUri: values['redirect-uri'] } : {}),
     ...(values['operation-limit'] ? { operationLimitSeconds: Number(values['operation-limit']) } : {}),
   });

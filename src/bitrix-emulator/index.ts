@@ -14,7 +14,7 @@ import { OAuthStore } from './http/oauth-store';
 import { IdempotencyStore } from './http/idempotency';
 import { RequestCounter } from './http/request-counter';
 import { listen, oauthHandler, portalHandler, type PortalRoutes } from './http/server';
-import { makeSelfSignedCert, type TlsMaterial } from './http/tls';
+import { givenCert, makeSelfSignedCert, type TlsMaterial } from './http/tls';
 import { createTransportMethods } from './http/transport-methods';
 import { GLOBAL_SCOPE, type Profile, type TransportEnv } from './http/types';
 
@@ -27,7 +27,8 @@ export interface StartEmulatorOptions {
   seed?: number;
   tasks?: number;
   profile?: Profile;
-  tls?: boolean;
+  /** HTTPS: `true` makes a self-signed certificate; a key and PEM chain (leaf first) are served as given. */
+  tls?: boolean | { key: string; cert: string };
   /** The app's registered redirect URI (a desktop client's loopback listener). */
   redirectUri?: string;
   /** Seconds; default 3600 (docs-facts §1). */
@@ -92,7 +93,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const portalOptions: CreatePortalOptions = { seed: options.seed ?? 1, tasks: options.tasks ?? 2000, clock };
   const portal = (options.createPortal ?? createPortal)(portalOptions);
   const env: TransportEnv = { portal, clock, profile };
-  const tls: TlsMaterial | undefined = options.tls ? await makeSelfSignedCert(clock.now()) : undefined;
+  const tls: TlsMaterial | undefined =
+    typeof options.tls === 'object' ? givenCert(options.tls.key, options.tls.cert) : options.tls ? await makeSelfSignedCert(clock.now()) : undefined;
   const scheme = tls ? 'https' : 'http';
 
   const scopes = options.scopes ?? portalScopes(portal);

@@ -36,6 +36,7 @@ const argumentSchemas: { [K in ApiMethod]: z.ZodType<Parameters<PultApi[K]>> } =
   ]) as unknown as z.ZodType<Parameters<PultApi['completeSetup']>>,
   signOut: z.tuple([]),
   retryRestore: z.tuple([]),
+  keepSecretsInMemory: z.tuple([]),
   listGroups: z.tuple([]),
   getBoard: z.tuple([groupId]),
   getBoardPage: z.tuple([z.object({ groupId, snapshotId: z.string().regex(/^\d{1,18}-\d{1,12}$/, 'a board read ID').optional(), offset: z.number().int().min(0).max(10_000_000) }).strict()]),

@@ -1,15 +1,24 @@
 import http from 'node:http';
 import https from 'node:https';
-import tls from 'node:tls';
 import { HttpTransportError, type Http, type HttpRequest, type HttpResponse } from '../core/ports';
+import { trustOptions } from './tls-trust';
 
 /** Failures before a single byte of the request could reach the server. */
 const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'EADDRNOTAVAIL']);
 
+/**
+ * Node's TLS failures: its own (`ERR_TLS_…`, `ERR_SSL_…`) and OpenSSL's verification verdicts,
+ * such as `UNABLE_TO_VERIFY_LEAF_SIGNATURE` (a leaf whose CA is not known) or `CERT_HAS_EXPIRED`.
+ */
+export function isTlsFailure(code: string): boolean {
+  return /^ERR_(TLS|SSL)_/.test(code) || /CERT|UNABLE_TO_|SIGNATURE|HOSTNAME_MISMATCH|CHAIN_TOO_LONG|PATH_LENGTH/.test(code);
+}
+
 export interface NodeHttpOptions {
   /**
-   * A PEM certificate the user explicitly trusted (an intranet portal's internal CA or
-   * self-signed certificate). Added to the system roots; verification is never switched off.
+   * A PEM certificate the user explicitly trusted: an intranet portal's internal CA, or the
+   * portal's own certificate (self-signed or CA-signed) pinned by fingerprint. Added to the
+   * default roots; verification (chain and host name) is never switched off.
    */
   trustedCertPem?: string;
   /**
@@ -23,8 +32,7 @@ const CONNECT_TIMEOUT_MS = 8_000;
 
 /** The `Http` port over Node's http/https, with an explicitly trusted extra certificate. */
 export function createNodeHttp(options: NodeHttpOptions = {}): Http {
-  const ca = options.trustedCertPem ? [...tls.rootCertificates, options.trustedCertPem] : undefined;
-  const agent = new https.Agent({ keepAlive: true, ...(ca ? { ca } : {}) });
+  const agent = new https.Agent({ keepAlive: true, ...trustOptions(options.trustedCertPem ? [options.trustedCertPem] : []) });
   const plainAgent = new http.Agent({ keepAlive: true });
 
   return {
@@ -68,7 +76,7 @@ export function createNodeHttp(options: NodeHttpOptions = {}): Http {
         req.on('error', (error) => {
           if (error instanceof HttpTransportError) return reject(error);
           const code = (error as NodeJS.ErrnoException).code ?? '';
-          const isTls = code.startsWith('ERR_TLS') || code.includes('CERT') || code === 'DEPTH_ZERO_SELF_SIGNED_CERT';
+          const isTls = isTlsFailure(code);
           const neverSent = isTls || NEVER_SENT_CODES.has(code);
           reject(new HttpTransportError(`${code || 'network error'}: ${error.message}`, isTls ? 'tls' : 'network', !neverSent));
         });

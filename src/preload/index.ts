@@ -20,6 +20,7 @@ const bridge: PultBridge = {
   completeSetup: (setup) => invoke('completeSetup', setup),
   signOut: () => invoke('signOut'),
   retryRestore: () => invoke('retryRestore'),
+  keepSecretsInMemory: () => invoke('keepSecretsInMemory'),
   listGroups: () => invoke('listGroups'),
   getBoard: (groupId) => invoke('getBoard', groupId),
   getBoardPage: (request) => invoke('getBoardPage', request),

@@ -39,8 +39,20 @@ export interface AppInfo {
   notifications: boolean;
   /** The saved connection waits for the OS keychain (locked, or none installed); null otherwise. */
   keychainWait: KeychainWait | null;
+  /** Where the portal secrets are kept, and whether the keychain can be used. */
+  secrets: SecretStoreStatus;
   /** The redirect URI a portal admin registers for Pult's OAuth app (`http://127.0.0.1:<port>/oauth/callback`). */
   oauthRedirectUri: string;
+}
+
+/** Where secrets (OAuth tokens, the webhook URL) are kept. */
+export interface SecretStoreStatus {
+  /** `memory`: only while this browser-mode process runs (the user chose it, or a command-line flag). */
+  kind: 'keychain' | 'memory';
+  /** Why the keychain cannot be used (`unavailable`, `locked`, `denied`, `no-keyring`, `failed`…); null when it works or is unchecked. */
+  keychainProblem: string | null;
+  /** The user may choose memory instead (browser mode only; the desktop app always uses the keychain). */
+  canUseMemory: boolean;
 }
 
 /** A saved connection that cannot open because its secrets cannot be read; nothing of it is lost. */
@@ -55,20 +67,43 @@ export interface KeychainWait {
 /** A workgroup as the console lists it. */
 export type GroupSummary = Group;
 
-/** A certificate the portal presented that is not trusted yet (an intranet CA, self-signed). */
-export interface UntrustedCertificate {
+/** One certificate of the chain a portal presents. */
+export interface CertificateSummary {
   /** SHA-256, colon-separated upper-case hex, as the user compares it with the admin's. */
   fingerprint: string;
   subject: string;
   issuer: string;
-  /** When it expires, ISO 8601 (the window words it in the UI language). */
+  /** Validity, ISO 8601 (the window words it in the UI language). */
+  validFrom: string;
   validTo: string;
+  /** A certificate authority (basicConstraints CA:TRUE), which may sign other certificates. */
+  isCa: boolean;
+  selfSigned: boolean;
+}
+
+/**
+ * What is wrong with the presented chain: `untrusted` (an internal CA or self-signed: trusting
+ * helps), `expired` / `not-yet-valid` / `name-mismatch` (trusting would not help), `other`.
+ */
+export type CertificateProblem = 'untrusted' | 'expired' | 'not-yet-valid' | 'name-mismatch' | 'other';
+
+/**
+ * A certificate the portal presented that is not trusted yet (an intranet CA, self-signed): the
+ * portal's own (leaf) certificate, with the CAs it presented above it.
+ */
+export interface UntrustedCertificate extends CertificateSummary {
+  /** The CA certificates the portal sent with its own, nearest issuer first (may be empty). */
+  issuers: CertificateSummary[];
+  problem: CertificateProblem;
 }
 
 export interface WebhookConnectRequest {
   portalUrl: string;
   webhookUrl: string;
-  /** The fingerprint of a certificate the user chose to trust (after `untrusted-certificate`). */
+  /**
+   * The fingerprint of a certificate the user chose to trust (after `untrusted-certificate`): the
+   * portal's own certificate, or one of the CAs it presented.
+   */
   trustFingerprint?: string;
 }
 
@@ -254,6 +289,11 @@ export interface PultApi {
   signOut(): Promise<void>;
   /** Tries the saved connection again after the keychain could not be read. */
   retryRestore(): Promise<AppInfo>;
+  /**
+   * Browser mode without a usable keychain: keeps the secrets in this process's memory from now
+   * on (closing browser mode forgets the sign-in). Refused where it is not offered.
+   */
+  keepSecretsInMemory(): Promise<AppInfo>;
 
   /** The portal's workgroups the signed-in user can see. */
   listGroups(): Promise<GroupSummary[]>;

@@ -5,8 +5,9 @@ import { cardsIn, column } from './support/board-portal';
 let web: WebMode;
 
 test.beforeAll(async () => {
-  // No --demo, a fresh data folder: what `npm start` shows on a new machine.
-  web = await startWebMode([]);
+  // No --demo, a fresh data folder: what `npm start` shows on a new machine. Secrets in memory, so
+  // the page is the same with or without an OS keychain (keychain-missing.spec.ts shows the notice).
+  web = await startWebMode(['--secrets', 'memory']);
 });
 test.afterAll(async () => {
   await web?.stop();

@@ -31,3 +31,11 @@ export async function makeSelfSignedCert(clockNowMs: number): Promise<TlsMateria
   });
   return { key: pems.private, cert: pems.cert, fingerprint256: new X509Certificate(pems.cert).fingerprint256 };
 }
+
+/**
+ * A key and certificate made elsewhere (a leaf signed by a test CA): `cert` may hold the chain the
+ * server presents, leaf first then intermediates, as a portal's web server is configured.
+ */
+export function givenCert(key: string, cert: string): TlsMaterial {
+  return { key, cert, fingerprint256: new X509Certificate(cert).fingerprint256 };
+}

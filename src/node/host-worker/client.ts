@@ -86,6 +86,9 @@ export function startHostWorker(options: HostWorkerOptions): HostWorkerClient {
   const restarts: number[] = [];
   // A webhook kept in the worker's memory dies with it: a restart opens it again from here.
   let reopen: ControlOp = { op: 'restore' };
+  // A worker started again after a crash keeps the user's choice of memory over the keychain
+  // (the secrets themselves died with the old worker: the user signs in again).
+  let config = options.config;
   let worker = attach(spawnWorker(entry, options.config));
 
   function emitWire(json: string): void {
@@ -163,7 +166,7 @@ export function startHostWorker(options: HostWorkerOptions): HostWorkerClient {
       }
       restarts.push(now);
       log('warn', 'the host worker stopped; starting it again', { code });
-      worker = attach(spawnWorker(entry, options.config));
+      worker = attach(spawnWorker(entry, config));
       void control(reopen)
         .catch((error: unknown) => log('warn', 'could not restore after a restart', { error: error instanceof Error ? error.message : String(error) }))
         .finally(() => emitWire(JSON.stringify({ type: 'app-changed' } satisfies PultEvent)));
@@ -190,9 +193,12 @@ export function startHostWorker(options: HostWorkerOptions): HostWorkerClient {
     call(method, args) {
       if (closing) return Promise.resolve(JSON.stringify(STOPPED));
       const id = nextId++;
-      return new Promise((resolve) => {
+      return new Promise<string>((resolve) => {
         calls.set(id, resolve);
         send({ kind: 'call', id, method, args });
+      }).then((json) => {
+        if (method === 'keepSecretsInMemory' && json.startsWith('{"ok":true')) config = { ...config, secrets: 'memory' };
+        return json;
       });
     },
     subscribe(listener) {

@@ -7,8 +7,10 @@ export interface HostWorkerConfig {
   version: string;
   shell: Shell;
   dataDir: string;
-  /** `memory`: a webhook given on the command line stays in this process only. */
+  /** `memory`: secrets stay in this process only (a webhook given on the command line, `--secrets memory`). */
   secrets: 'keychain' | 'memory';
+  /** Browser mode: the keychain is checked at start, and the user may switch to memory when it cannot be used. */
+  memoryFallback?: boolean;
   /** The parent can show a sign-in page in an app window (desktop). */
   signInInApp: boolean;
   loopbackPort?: number;
@@ -19,6 +21,8 @@ export interface HostWorkerConfig {
 /** What the parent may ask of the host besides the renderer's API (the parent is trusted). */
 export type ControlOp =
   | { op: 'restore' }
+  /** Tries the keychain now (browser mode at start), so the page can say at once that there is none. */
+  | { op: 'check-secrets' }
   | { op: 'resume-webhook'; portalUrl: string; webhookUrl: string }
   /** Connect and accept the proposed first-run setup, as a user who accepts every step. */
   | { op: 'connect-demo-with-setup' }

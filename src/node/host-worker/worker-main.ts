@@ -10,6 +10,8 @@ import { composeHost } from '../host/compose';
 import { acceptProposedSetup } from '../host/auto-setup';
 import { startDemoPortal, type DemoPortal } from '../demo/demo-portal';
 import { MemorySecretStore } from '../secrets/memory';
+import { SecretStoreChoice } from '../secrets/choice';
+import { createKeychainSecretStore } from '../secrets/keychain';
 import { startAlertService, type AlertService } from '../alerts/service';
 import { inProcessWire } from '../wire';
 import type { ControlOp, FromWorker, HostWorkerConfig, ToWorker, WorkerAsk } from './protocol';
@@ -63,6 +65,9 @@ function ask(request: WorkerAsk): Promise<void> {
   });
 }
 
+// Browser mode can fall back to memory; the desktop app keeps to the keychain.
+const secretChoice = config.memoryFallback ? new SecretStoreChoice(createKeychainSecretStore(), { canUseMemory: true, startInMemory: config.secrets === 'memory' }) : null;
+
 const demos: DemoPortal[] = [];
 const host = composeHost({
   version: config.version,
@@ -75,7 +80,7 @@ const host = composeHost({
   },
   openExternal: (url) => ask({ ask: 'open-external', url }),
   ...(config.signInInApp ? { openSignInWindow: (url: string, redirectUri: string) => ask({ ask: 'open-sign-in-window', url, redirectUri }) } : {}),
-  ...(config.secrets === 'memory' ? { secrets: new MemorySecretStore() } : {}),
+  ...(secretChoice ? { secrets: secretChoice, secretsControl: secretChoice } : config.secrets === 'memory' ? { secrets: new MemorySecretStore() } : {}),
   ...(config.loopbackPort !== undefined ? { loopbackPort: config.loopbackPort } : {}),
   logger,
 });
@@ -105,6 +110,8 @@ async function control(op: ControlOp): Promise<unknown> {
   switch (op.op) {
     case 'restore':
       return host.restore();
+    case 'check-secrets':
+      return host.checkSecrets();
     case 'resume-webhook':
       return host.resumeWebhook(op.portalUrl, op.webhookUrl);
     case 'connect-demo-with-setup':

@@ -6,6 +6,7 @@ import type { Shell } from '../../shared/api';
 import { systemClock, systemRandom } from '../clock';
 import { openSettingsStore } from '../settings/settings-store';
 import { createKeychainSecretStore } from '../secrets/keychain';
+import type { SecretsControl } from '../secrets/choice';
 import { PultHost, type DemoStarter } from './pult-host';
 
 /** The same folder Electron uses for userData, so both shells share one configuration. */
@@ -24,6 +25,7 @@ export interface ComposeOptions {
   openExternal(url: string): Promise<void>;
   openSignInWindow?(url: string, redirectUri: string): Promise<void>;
   secrets?: SecretStore;
+  secretsControl?: SecretsControl;
   logger?: Logger;
   loopbackPort?: number;
 }
@@ -35,6 +37,7 @@ export function composeHost(options: ComposeOptions): PultHost {
     dataDir: options.dataDir,
     settings: openSettingsStore({ cwd: options.dataDir }),
     secrets: options.secrets ?? createKeychainSecretStore(),
+    ...(options.secretsControl ? { secretsControl: options.secretsControl } : {}),
     clock: systemClock,
     random: systemRandom,
     startDemo: options.startDemo,

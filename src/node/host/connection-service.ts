@@ -4,7 +4,7 @@
  * signing out — and the open portal session with its events. One reason to change: how Pult
  * reaches a portal.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, X509Certificate } from 'node:crypto';
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { authorizeUrl, exchangeCode, readRedirect, tokenServerOrigin } from '../../core/bitrix/oauth';
@@ -17,12 +17,15 @@ import type { ConnectResult, GroupSummary, KeychainWait, OAuthConnectRequest, Po
 import { createNodeHttp } from '../http';
 import { ApiFailure } from '../api-failure';
 import { SecretStoreError } from '../secrets/errors';
-import { presentedCertificate } from './certificate';
+import { presentedChain } from './certificate';
 import { startLoopbackListener, type LoopbackListener } from './oauth-loopback';
 import { forgetPortalSecrets, keychainTokenStorage, secretKeys } from './secrets';
 import { countQueuedEdits, openPortalSession, type PortalSession } from './portal-session';
 import { boardDelta, wantsHistory } from './board-view';
 import type { DemoStarter, HostContext } from './host-context';
+
+/** Problems that trusting would not solve, each said as such. */
+const certificateTexts = { expired: 'certificateExpired', 'not-yet-valid': 'certificateNotYetValid', 'name-mismatch': 'certificateNameMismatch' } as const;
 
 /** How often a keychain that could not be read is tried again. */
 const KEYCHAIN_RETRY_MS = 30_000;
@@ -105,6 +108,11 @@ export class ConnectionService {
     this.ctx.emit({ type: 'app-changed' });
   }
 
+  /** The keychain is no longer where secrets are looked for (browser mode chose memory). */
+  stopWaitingForKeychain(): void {
+    this.endKeychainWait();
+  }
+
   /** Tries the saved connection again (the user unlocked the keychain, or installed one). */
   async retryRestore(): Promise<void> {
     if (this.waiting && !this.session) await this.restore();
@@ -134,10 +142,22 @@ export class ConnectionService {
     return path.join(this.ctx.options.dataDir, 'trusted-certificate.pem');
   }
 
-  private http() {
+  /** The certificate the user trusted (a CA, or the portal's own), when its file still matches the settings. */
+  private trustedPems(): string[] {
     const fingerprint = this.ctx.settings().connection.trustedCertificateFingerprint;
     const pemFile = this.trustedPemPath();
-    return createNodeHttp(fingerprint && existsSync(pemFile) ? { trustedCertPem: readFileSync(pemFile, 'utf8') } : {});
+    if (!fingerprint || !existsSync(pemFile)) return [];
+    const pem = readFileSync(pemFile, 'utf8');
+    try {
+      return new X509Certificate(pem).fingerprint256 === fingerprint ? [pem] : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private http() {
+    const [trustedCertPem] = this.trustedPems();
+    return createNodeHttp(trustedCertPem ? { trustedCertPem } : {});
   }
 
   openSession(portalUrl: string, kind: 'webhook' | 'oauth' | 'demo', endpoint: RestEndpoint, groupIds: readonly string[]): PortalSession {
@@ -193,23 +213,31 @@ export class ConnectionService {
       const identity = await gateway.identity();
       return { identity, groups: await gateway.readGroups() };
     } catch (error) {
-      if (error instanceof BitrixError && error.code === 'TLS' && portalUrl.startsWith('https:')) {
-        const certificate = await presentedCertificate(portalUrl);
-        const { pem: _pem, ...shown } = certificate;
-        throw new ApiFailure('untrusted-certificate', this.ctx.text('untrustedCertificate'), undefined, shown);
-      }
+      if (error instanceof BitrixError && error.code === 'TLS' && portalUrl.startsWith('https:')) throw await this.untrusted(portalUrl);
       throw error;
     }
   }
 
-  /** The user compared the fingerprint and chose to trust this certificate. */
+  /** The chain the portal presents, judged with what is trusted now, as the prompt's failure. */
+  private async untrusted(portalUrl: string): Promise<ApiFailure> {
+    const { certificate } = await presentedChain(portalUrl, this.trustedPems());
+    const text = certificate.problem === 'untrusted' || certificate.problem === 'other' ? 'untrustedCertificate' : certificateTexts[certificate.problem];
+    return new ApiFailure('untrusted-certificate', this.ctx.text(text), undefined, certificate);
+  }
+
+  /**
+   * The user compared the fingerprint and chose to trust this certificate: one of the chain the
+   * portal presents now (its own certificate, or a CA above it), else it changed meanwhile.
+   */
   private async trust(portalUrl: string, fingerprint: string | undefined): Promise<void> {
     if (!fingerprint) return;
-    const certificate = await presentedCertificate(portalUrl);
-    if (certificate.fingerprint !== fingerprint) {
+    const { certificate, pems } = await presentedChain(portalUrl);
+    const chosen = [certificate, ...certificate.issuers].find((cert) => cert.fingerprint === fingerprint);
+    const pem = pems.get(fingerprint);
+    if (!chosen || !pem || (chosen !== certificate && !chosen.isCa)) {
       throw new ApiFailure('untrusted-certificate', this.ctx.text('certificateChanged'), undefined, certificate);
     }
-    writeFileSync(this.trustedPemPath(), certificate.pem, { mode: 0o644 });
+    writeFileSync(this.trustedPemPath(), pem, { mode: 0o644 });
     this.ctx.storeSettings({ ...this.ctx.settings(), connection: { ...this.ctx.settings().connection, trustedCertificateFingerprint: fingerprint } });
   }
 
@@ -295,10 +323,7 @@ export class ConnectionService {
     try {
       await this.http().request({ method: 'GET', url: `${portalUrl}/`, timeoutMs: REACHABLE_TIMEOUT_MS });
     } catch (error) {
-      if (error instanceof HttpTransportError && error.reason === 'tls' && portalUrl.startsWith('https:')) {
-        const { pem: _pem, ...shown } = await presentedCertificate(portalUrl);
-        throw new ApiFailure('untrusted-certificate', this.ctx.text('untrustedCertificate'), undefined, shown);
-      }
+      if (error instanceof HttpTransportError && error.reason === 'tls' && portalUrl.startsWith('https:')) throw await this.untrusted(portalUrl);
       const timedOut = error instanceof HttpTransportError && error.reason === 'timeout';
       const values = { address: portalUrl, seconds: String(REACHABLE_TIMEOUT_MS / 1000) };
       throw new ApiFailure('unreachable', this.ctx.text(timedOut ? 'reachTimeout' : 'reachNetwork', values));

@@ -4,6 +4,7 @@ import type { Clock, Logger, Random, SecretStore } from '../../core/ports';
 import type { PultEvent, SettingsSaveResult, Shell } from '../../shared/api';
 import type { SettingsStore } from '../settings/settings-store';
 import type { HostMessage } from './host-messages';
+import type { SecretsControl } from '../secrets/choice';
 
 /** What the host needs of the tray's reminders. */
 export interface AlertControl {
@@ -21,6 +22,8 @@ export interface HostOptions {
   dataDir: string;
   settings: SettingsStore;
   secrets: SecretStore;
+  /** Browser mode: the keychain's status and the switch to memory (absent: the keychain only). */
+  secretsControl?: SecretsControl;
   clock: Clock;
   random: Random;
   logger?: Logger;

@@ -4,9 +4,25 @@ import type { FailureText } from '../api-dispatch';
 
 const messages = {
   notConnected: { ru: 'Портал ещё не подключён', en: 'No portal is connected yet' },
+  memorySecretsNotHere: {
+    ru: 'Хранить ключи только в памяти можно лишь в браузерном режиме: настольное приложение хранит их в системном хранилище паролей',
+    en: 'Keeping secrets in memory only is offered in browser mode: the desktop app keeps them in the system keychain',
+  },
   untrustedCertificate: {
     ru: 'Портал предъявил сертификат, которому этот компьютер не доверяет. Сверьте отпечаток с администратором портала.',
     en: 'The portal presented a certificate this computer does not trust. Compare the fingerprint with your portal admin.',
+  },
+  certificateExpired: {
+    ru: 'Срок действия сертификата портала истёк: его должен обновить администратор портала',
+    en: 'The portal’s certificate has expired: the portal admin has to renew it',
+  },
+  certificateNotYetValid: {
+    ru: 'Сертификат портала ещё не действует: проверьте дату и время на этом компьютере',
+    en: 'The portal’s certificate is not valid yet: check the date and time on this computer',
+  },
+  certificateNameMismatch: {
+    ru: 'Сертификат портала выдан не на этот адрес: проверьте адрес портала',
+    en: 'The portal’s certificate is issued for another address: check the portal address',
   },
   certificateChanged: {
     ru: 'Портал теперь предъявляет другой сертификат, не тот, которому вы доверились',

@@ -111,6 +111,7 @@ export class PultHost implements PultApi {
       canSignInInApp: this.options.openSignInWindow !== undefined,
       notifications: this.alerts !== null,
       keychainWait: this.connection.keychainWait,
+      secrets: this.options.secretsControl?.status() ?? { kind: 'keychain', keychainProblem: null, canUseMemory: false },
       oauthRedirectUri: `http://127.0.0.1:${this.options.loopbackPort ?? DEFAULT_LOOPBACK_PORT}${CALLBACK_PATH}`,
     };
   }
@@ -118,6 +119,23 @@ export class PultHost implements PultApi {
   async retryRestore(): Promise<AppInfo> {
     await this.connection.retryRestore();
     return this.getAppInfo();
+  }
+
+  /**
+   * Browser mode without a usable keychain: secrets stay in this process's memory. A saved
+   * connection whose secrets were in the keychain stops waiting for it: the user signs in again.
+   */
+  async keepSecretsInMemory(): Promise<AppInfo> {
+    if (!this.options.secretsControl?.useMemory()) throw new ApiFailure('denied', this.text('memorySecretsNotHere'));
+    this.options.logger?.info('secrets are kept in memory for this browser-mode process');
+    this.connection.stopWaitingForKeychain();
+    this.emit({ type: 'app-changed' });
+    return this.getAppInfo();
+  }
+
+  /** Tries the keychain at start (browser mode), so the page can say at once that there is none. */
+  async checkSecrets(): Promise<void> {
+    await this.options.secretsControl?.check();
   }
 
   connectWebhook(request: WebhookConnectRequest): Promise<ConnectResult> {

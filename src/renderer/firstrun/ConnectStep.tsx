@@ -5,6 +5,8 @@ import { pult } from '../bridge';
 import { useI18n } from '../i18n/context';
 import { explainConnectError, normaliseAddress, type Explained } from './explain';
 import { CertificateTrust } from './CertificateTrust';
+import { KeychainNotice } from './KeychainNotice';
+import { useAppStore } from '../store';
 
 type Method = 'oauth' | 'webhook';
 
@@ -43,6 +45,7 @@ export function ConnectStep({ defaults, onConnected }: { defaults: ConnectDefaul
   const [busy, setBusy] = useState<'demo' | 'connect' | null>(null);
   const [error, setError] = useState<Explained | null>(null);
   const [certificate, setCertificate] = useState<UntrustedCertificate | null>(null);
+  const secrets = useAppStore((state) => state.appInfo?.secrets);
 
   async function run(kind: 'demo' | 'connect', call: () => Promise<ConnectResult>) {
     setBusy(kind);
@@ -82,6 +85,7 @@ export function ConnectStep({ defaults, onConnected }: { defaults: ConnectDefaul
 
   return (
     <div className="firstrun__connect">
+      {secrets && <KeychainNotice status={secrets} />}
       <div className="firstrun__demo">
         <button type="button" className="button--primary button--large" disabled={busy !== null} onClick={() => void run('demo', () => pult.connectDemo())}>
           {busy === 'demo' ? t('firstrun.demo.starting') : t('firstrun.demo')}
@@ -149,7 +153,7 @@ export function ConnectStep({ defaults, onConnected }: { defaults: ConnectDefaul
             <small className="hint">{t('firstrun.webhook.hint')}</small>
           </label>
         )}
-        {certificate && <CertificateTrust certificate={certificate} busy={busy !== null} onTrust={() => connect(certificate.fingerprint)} />}
+        {certificate && <CertificateTrust certificate={certificate} busy={busy !== null} onTrust={(fingerprint) => connect(fingerprint)} />}
         {error && (
           <p role="alert" className="form__error">
             {t(error.key, error.values)}

@@ -6,13 +6,15 @@ import { useState } from 'react';
 import type { KeychainWait as Wait } from '../../shared/api';
 import { useI18n } from '../i18n/context';
 import { pult } from '../bridge';
-import { appStore } from '../store';
+import { appStore, useAppStore } from '../store';
+import { KeychainNotice } from '../firstrun/KeychainNotice';
 
 const KNOWN = ['locked', 'unavailable', 'no-keyring', 'denied'] as const;
 
 export function KeychainWait({ wait }: { wait: Wait }) {
   const { t } = useI18n();
   const [trying, setTrying] = useState(false);
+  const secrets = useAppStore((state) => state.appInfo?.secrets);
   const reason = (KNOWN as readonly string[]).includes(wait.code) ? (`keychain.${wait.code}` as `keychain.${(typeof KNOWN)[number]}`) : 'keychain.other';
   const retry = async () => {
     setTrying(true);
@@ -31,6 +33,7 @@ export function KeychainWait({ wait }: { wait: Wait }) {
       <button type="button" disabled={trying} onClick={() => void retry()}>
         {t('action.retry')}
       </button>
+      {secrets?.canUseMemory && <KeychainNotice status={{ ...secrets, keychainProblem: secrets.keychainProblem ?? wait.code }} />}
     </main>
   );
 }

@@ -17,6 +17,12 @@ export interface Launcher {
   env: NodeJS.ProcessEnv;
 }
 
+/** A machine with no session bus, hence no Secret Service (a headless Linux). */
+export function withoutKeychain(): Launcher {
+  const { DBUS_SESSION_BUS_ADDRESS: _bus, DISPLAY: _display, WAYLAND_DISPLAY: _wayland, ...rest } = process.env;
+  return { env: rest, command: (node) => [node[0]!, node.slice(1)] };
+}
+
 /** Starts `npm run web` as a user would (with its own data folder), reads its one JSON start line. */
 export async function startWebMode(args: string[], dataDir = mkdtempSync(path.join(os.tmpdir(), 'pult-e2e-')), launcher?: Launcher): Promise<WebMode> {
   const node = [process.execPath, '--import', 'tsx', 'scripts/web.ts', '--data', dataDir, ...args];

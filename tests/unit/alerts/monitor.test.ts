@@ -127,7 +127,7 @@ describe('hostAlertSource', () => {
   const snapshot = { groupId: '10', stages: STAGES, cards: [], history: {}, portalOffsetMs: 1500, portalUtcOffsetMinutes: 420 };
   const host = (configured: boolean): AlertHost =>
     ({
-      getAppInfo: async () => ({ version: '1', shell: 'electron', configured, canSignInInApp: false, notifications: false, keychainWait: null, oauthRedirectUri: 'http://127.0.0.1:45678/oauth/callback', connection: configured ? { portalUrl: 'https://p', kind: 'webhook', userId: '5', isAdmin: false } : null }),
+      getAppInfo: async () => ({ version: '1', shell: 'electron', configured, canSignInInApp: false, notifications: false, keychainWait: null, secrets: { kind: 'keychain', keychainProblem: null, canUseMemory: false }, oauthRedirectUri: 'http://127.0.0.1:45678/oauth/callback', connection: configured ? { portalUrl: 'https://p', kind: 'webhook', userId: '5', isAdmin: false } : null }),
       getSettings: async () => makeSettings(),
       getBoard: async (groupId: string) => ({ ...snapshot, groupId }),
       getDirectory: async () => ({ users: USERS, departments: [], companies: [], userFields: [] }),

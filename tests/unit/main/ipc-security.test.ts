@@ -17,7 +17,7 @@ function fakeIpcMain() {
 }
 
 const api: PultApi = fakeApi({
-  getAppInfo: async () => ({ version: '1', shell: 'electron', connection: null, configured: false, canSignInInApp: false, notifications: false, keychainWait: null, oauthRedirectUri: 'http://127.0.0.1:45678/oauth/callback' }),
+  getAppInfo: async () => ({ version: '1', shell: 'electron', connection: null, configured: false, canSignInInApp: false, notifications: false, keychainWait: null, secrets: { kind: 'keychain', keychainProblem: null, canUseMemory: false }, oauthRedirectUri: 'http://127.0.0.1:45678/oauth/callback' }),
   listGroups: async () => [{ id: '1', name: 'SD', closed: true, membersCount: 3 }],
 });
 const service = inProcessWire({ ...api, onEvent: () => () => undefined });

@@ -34,7 +34,7 @@ function fakeHost(tasks: () => Task[]) {
   let settings = makeSettings();
   let status: SyncStatus = { connectivity: 'online', queued: 0, failed: 0, conflicts: 0, lastSyncAt: NOON_MSK, firstSync: null, lastError: null };
   const host: ShellHost & AlertServiceHost = {
-    getAppInfo: async () => ({ version: '1', shell: 'electron', configured: true, canSignInInApp: false, notifications: false, keychainWait: null, oauthRedirectUri: 'http://127.0.0.1:45678/oauth/callback', connection: { portalUrl: 'https://p', kind: 'webhook', userId: '5', isAdmin: false } }),
+    getAppInfo: async () => ({ version: '1', shell: 'electron', configured: true, canSignInInApp: false, notifications: false, keychainWait: null, secrets: { kind: 'keychain', keychainProblem: null, canUseMemory: false }, oauthRedirectUri: 'http://127.0.0.1:45678/oauth/callback', connection: { portalUrl: 'https://p', kind: 'webhook', userId: '5', isAdmin: false } }),
     getSettings: async () => settings,
     getBoard: async (groupId) => ({ groupId, stages: STAGES, cards: tasks().map((t) => ({ ...t, pendingEdits: 0, failedEdits: 0, conflicted: false, localOnly: false })), history: {}, portalOffsetMs: 0, portalUtcOffsetMinutes: 180 }),
     getDirectory: async () => ({ users: USERS, departments: [], companies: [], userFields: [] }),

@@ -8,7 +8,7 @@ import { fakeApi } from '../../support/fake-api';
 
 function service(overrides: Partial<PultApi> = {}): PultApi {
   return fakeApi({
-    getAppInfo: async () => ({ version: '1', shell: 'browser', connection: null, configured: false, canSignInInApp: false, notifications: false, keychainWait: null, oauthRedirectUri: 'http://127.0.0.1:45678/oauth/callback' }),
+    getAppInfo: async () => ({ version: '1', shell: 'browser', connection: null, configured: false, canSignInInApp: false, notifications: false, keychainWait: null, secrets: { kind: 'keychain', keychainProblem: null, canUseMemory: false }, oauthRedirectUri: 'http://127.0.0.1:45678/oauth/callback' }),
     listGroups: async () => [],
     ...overrides,
   });
@@ -16,7 +16,7 @@ function service(overrides: Partial<PultApi> = {}): PultApi {
 
 describe('dispatchApiCall', () => {
   it('answers a valid call with an ok envelope', async () => {
-    expect(await dispatchApiCall(service(), 'getAppInfo', [])).toEqual({ ok: true, value: { version: '1', shell: 'browser', connection: null, configured: false, canSignInInApp: false, notifications: false, keychainWait: null, oauthRedirectUri: 'http://127.0.0.1:45678/oauth/callback' } });
+    expect(await dispatchApiCall(service(), 'getAppInfo', [])).toEqual({ ok: true, value: { version: '1', shell: 'browser', connection: null, configured: false, canSignInInApp: false, notifications: false, keychainWait: null, secrets: { kind: 'keychain', keychainProblem: null, canUseMemory: false }, oauthRedirectUri: 'http://127.0.0.1:45678/oauth/callback' } });
   });
 
   it('refuses unknown methods, prototype keys and extra arguments', async () => {

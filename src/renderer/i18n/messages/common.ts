@@ -23,6 +23,17 @@ export const commonRu = {
   'keychain.no-keyring': 'В службе паролей нет связки ключей по умолчанию. Создайте её (например, в «Паролях и ключах»), затем нажмите «Повторить».',
   'keychain.denied': 'Система не дала Pult доступ к связке ключей. Разрешите доступ и нажмите «Повторить».',
   'keychain.other': 'Связка ключей сейчас не отвечает. Pult повторяет попытку каждые 30 секунд.',
+  'secrets.missing.heading': 'Хранилище паролей недоступно',
+  'secrets.missing.unavailable':
+    'Pult хранит вход на портал (токены OAuth, адрес вебхука) в системном хранилище паролей, а службы Secret Service на этом компьютере нет. Установите gnome-keyring (Debian/Ubuntu: sudo apt install gnome-keyring) или KeePassXC с включённым Secret Service и запустите браузерный режим заново.',
+  'secrets.missing.locked': 'Хранилище паролей заблокировано. Разблокируйте его и запустите браузерный режим заново.',
+  'secrets.missing.denied': 'Система не дала Pult доступ к хранилищу паролей. Разрешите доступ и запустите браузерный режим заново.',
+  'secrets.missing.no-keyring': 'В хранилище паролей нет связки ключей по умолчанию. Создайте её (например, в «Паролях и ключах») и запустите браузерный режим заново.',
+  'secrets.missing.other': 'Хранилище паролей не отвечает. Проверьте, что оно работает в других программах, и запустите браузерный режим заново.',
+  'secrets.memory.offer': 'Или храните вход только в памяти, пока работает браузерный режим: он не запишется ни на диск, ни в настройки.',
+  'secrets.memory.warning': 'Закрытие браузерного режима забудет вход — в следующий раз подключитесь заново.',
+  'secrets.memory.use': 'Хранить вход только в памяти',
+  'secrets.memory.active': 'Вход хранится только в памяти браузерного режима: после его закрытия подключитесь заново.',
 } as const;
 
 export const commonEn: { [K in keyof typeof commonRu]: (typeof commonRu)[K] extends string ? string : { one: string; few: string; many: string } } = {
@@ -49,4 +60,15 @@ export const commonEn: { [K in keyof typeof commonRu]: (typeof commonRu)[K] exte
   'keychain.no-keyring': 'The password service has no default keyring. Create one (for example in Passwords and Keys), then press Retry.',
   'keychain.denied': 'The system refused Pult access to the keychain. Allow it, then press Retry.',
   'keychain.other': 'The keychain does not answer right now. Pult tries again every 30 seconds.',
+  'secrets.missing.heading': 'The password store cannot be used',
+  'secrets.missing.unavailable':
+    'Pult keeps the portal sign-in (OAuth tokens, the webhook URL) in the system password store, and this computer has no Secret Service. Install gnome-keyring (Debian/Ubuntu: sudo apt install gnome-keyring), or KeePassXC with its Secret Service enabled, and start browser mode again.',
+  'secrets.missing.locked': 'The password store is locked. Unlock it and start browser mode again.',
+  'secrets.missing.denied': 'The system refused Pult access to the password store. Allow it and start browser mode again.',
+  'secrets.missing.no-keyring': 'The password store has no default keyring. Create one (for example in Passwords and Keys) and start browser mode again.',
+  'secrets.missing.other': 'The password store does not answer. Check that it works in other programs, and start browser mode again.',
+  'secrets.memory.offer': 'Or keep the sign-in in memory only, while browser mode runs: it is written neither to disk nor to the settings.',
+  'secrets.memory.warning': 'Closing browser mode forgets the sign-in: you connect again next time.',
+  'secrets.memory.use': 'Keep the sign-in in memory only',
+  'secrets.memory.active': 'The sign-in is kept in browser mode’s memory only: connect again after closing it.',
 };

@@ -52,7 +52,7 @@ describe('card view', () => {
 describe('first-run helpers', () => {
   it('explains connect failures by their code and keeps the certificate to decide on', async () => {
     const { explainConnectError, normaliseAddress } = await import('../../../../src/renderer/firstrun/explain');
-    const certificate = { fingerprint: 'AB:CD', subject: 'CN=portal', issuer: 'CN=Corp CA', validTo: '2030-01-01' };
+    const certificate = { fingerprint: 'AB:CD', subject: 'CN=portal', issuer: 'CN=Corp CA', validFrom: '2025-01-01', validTo: '2030-01-01', isCa: false, selfSigned: false, issuers: [], problem: 'untrusted' };
     expect(explainConnectError({ details: { code: 'untrusted-certificate', message: 'x', certificate } })).toMatchObject({ certificate });
     expect(explainConnectError({ details: { code: 'unreachable', message: 'ECONNREFUSED' } })).toMatchObject({ key: 'firstrun.error.unreachable', values: { message: 'ECONNREFUSED' } });
     expect(explainConnectError({ details: { code: 'invalid-input', message: 'bad' } }).key).toBe('firstrun.error.invalid');

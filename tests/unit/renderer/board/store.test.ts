@@ -16,7 +16,7 @@ function fakeApi(overrides: Partial<PultApi> = {}, board: () => BoardSnapshot = 
   const calls: Calls = { enqueue: [], getBoard: 0 };
   const status = { connectivity: 'online' as const, queued: 0, failed: 0, conflicts: 0, lastSyncAt: null, firstSync: null, lastError: null };
   const api = {
-    getAppInfo: async () => ({ version: '0', shell: 'browser' as const, connection: { portalUrl: 'http://p', kind: 'demo' as const, userId: '2', isAdmin: true }, configured: true, canSignInInApp: false, notifications: false, keychainWait: null, oauthRedirectUri: 'http://127.0.0.1:45678/oauth/callback' }),
+    getAppInfo: async () => ({ version: '0', shell: 'browser' as const, connection: { portalUrl: 'http://p', kind: 'demo' as const, userId: '2', isAdmin: true }, configured: true, canSignInInApp: false, notifications: false, keychainWait: null, secrets: { kind: 'keychain', keychainProblem: null, canUseMemory: false }, oauthRedirectUri: 'http://127.0.0.1:45678/oauth/callback' }),
     getSettings: async () => settings(),
     getDirectory: async () => directory,
     getSyncStatus: async () => status,
@@ -49,7 +49,7 @@ describe('app store', () => {
     expect(store.getState().activeGroupId).toBe('1');
     expect(store.getState().boards['1']?.cards).toHaveLength(2);
 
-    const fresh = createAppStore(fakeApi({ getAppInfo: async () => ({ version: '0', shell: 'browser', connection: null, configured: false, canSignInInApp: false, notifications: false, keychainWait: null, oauthRedirectUri: 'http://127.0.0.1:45678/oauth/callback' }) }).api);
+    const fresh = createAppStore(fakeApi({ getAppInfo: async () => ({ version: '0', shell: 'browser', connection: null, configured: false, canSignInInApp: false, notifications: false, keychainWait: null, secrets: { kind: 'keychain', keychainProblem: null, canUseMemory: false }, oauthRedirectUri: 'http://127.0.0.1:45678/oauth/callback' }) }).api);
     await fresh.getState().start();
     expect(fresh.getState().boot).toBe('first-run');
   });

@@ -4,7 +4,7 @@ import { startBootPrefetch, withBootPrefetch } from '../../../../src/renderer/bo
 import { createAppStore } from '../../../../src/renderer/store/app-store';
 import { card, directory, settings, snapshot } from '../board/fixtures';
 
-const CONNECTED: AppInfo = { version: '0', shell: 'browser', connection: { portalUrl: 'http://p', kind: 'demo', userId: '2', isAdmin: true }, configured: true, canSignInInApp: false, notifications: false, keychainWait: null, oauthRedirectUri: 'http://127.0.0.1:45678/oauth/callback' };
+const CONNECTED: AppInfo = { version: '0', shell: 'browser', connection: { portalUrl: 'http://p', kind: 'demo', userId: '2', isAdmin: true }, configured: true, canSignInInApp: false, notifications: false, keychainWait: null, secrets: { kind: 'keychain', keychainProblem: null, canUseMemory: false }, oauthRedirectUri: 'http://127.0.0.1:45678/oauth/callback' };
 const page = (title: string): BoardPage => ({ ...snapshot([card('1', { title })]), snapshotId: '1-1', offset: 0, total: 1, nextOffset: null });
 
 /** A host that counts its calls by method; `board` names the cards of each page it answers. */
