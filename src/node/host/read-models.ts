@@ -6,8 +6,6 @@ import type { SyncStatus } from '../../core/sync/status';
 import type {
   AssignmentSuggestionView, AssignmentTarget, BoardPage, BoardPageRequest, BoardSnapshot, Directory, GroupSummary, ReportsData, ReportsRequest, TaskDetails,
 } from '../../shared/api';
-import { isRetryableFailure } from '../../core/failure';
-import { portalErrorKind } from '../../core/sync/portal-port';
 import { ApiFailure } from '../api-failure';
 import { boardSnapshot, taskDetails } from './board-view';
 import { BoardPages } from './board-pages';
@@ -32,9 +30,10 @@ export class ReadModels {
     try {
       return await session.gateway.readGroups();
     } catch (error) {
-      const kind = portalErrorKind(error);
+      // Names are for showing: whatever kept the portal from answering (away, signed out, a
+      // keychain that is locked for the moment), the names it gave last time beat «#1».
       const saved = session.store.groups();
-      if (kind !== null && isRetryableFailure(kind) && saved.length > 0) return saved;
+      if (saved.length > 0) return saved;
       throw error;
     }
   }

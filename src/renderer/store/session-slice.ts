@@ -100,6 +100,9 @@ export const createSessionSlice =
       if (counts(previous) !== counts(status)) void get().refreshQueued();
       // The directory fills during the first sync; read it once that is over.
       if (previous?.firstSync && !status.firstSync) void get().refreshDirectory();
+      // Group names that could not be read at start are read again when the portal answers.
+      const namesMissing = get().groups.length === 0 && (get().settings?.groupIds.length ?? 0) > 0;
+      if (namesMissing && status.connectivity === 'online' && previous?.connectivity !== 'online') void get().refreshGroups();
     },
 
     applySettings(settings) {

@@ -54,6 +54,22 @@ describe('app store', () => {
     expect(fresh.getState().boot).toBe('first-run');
   });
 
+  it('group names that could not be read at start are read again when the portal answers', async () => {
+    let portalUp = false;
+    const { api } = fakeApi({
+      listGroups: async () => (portalUp ? [{ id: '1', name: 'Service Desk', closed: false, membersCount: 3 }] : Promise.reject(new Error('portal away'))),
+    });
+    const store = createAppStore(api);
+    await store.getState().start();
+    await vi.waitFor(() => expect(store.getState().boot).toBe('ready'));
+    expect(store.getState().groups).toEqual([]);
+    const status = { connectivity: 'portal-unreachable' as const, queued: 0, failed: 0, conflicts: 0, lastSyncAt: null, firstSync: null, lastError: null };
+    store.getState().applyStatus(status);
+    portalUp = true;
+    store.getState().applyStatus({ ...status, connectivity: 'online' });
+    await vi.waitFor(() => expect(store.getState().groups.map((group) => group.name)).toEqual(['Service Desk']));
+  });
+
   it('explains a failed boot', async () => {
     const store = createAppStore(fakeApi({ getAppInfo: async () => Promise.reject(new Error('host down')) }).api);
     await store.getState().start();
