@@ -21,7 +21,7 @@ const PACE: Record<RequestKind, { takeUp: number; finish: number }> = {
 
 /** Shares of open requests left alone for days, and of those merely late. */
 const NEGLECTED = 0.045;
-const LATE = 0.05;
+const LATE = 0.04;
 /** Stoppers and what follows them were set lately (within these hours of the last touch). */
 const RECENT_HOURS = 6;
 
@@ -55,7 +55,8 @@ export function openLife(rng: Prng, input: OpenLifeInput): OpenLife {
   // On time: mostly well inside the pace (the power skews towards young), a few close to it.
   // Late: a little past it; neglected: far past it.
   const officeAge = fate === 'on-time' ? Math.max(3 * MINUTE, target * rng.next() ** 1.3) : target * (fate === 'late' ? 1.15 + rng.next() : 1.5 + rng.next() * 5);
-  const quiet = fate === 'neglected' ? (1.3 + rng.next() * 6) * DAY : (5 + rng.next() * (waiting ? 140 : 595)) * MINUTE;
+  // Touched lately: mostly within the hour or two, now and then half a day ago.
+  const quiet = fate === 'neglected' ? (1.3 + rng.next() * 6) * DAY : (5 + rng.next() ** 2 * (waiting ? 100 : 420)) * MINUTE;
   let created = officeTimeBefore(now, officeAge, offset);
   let lastAt = now - quiet;
   // A request still waiting to be taken up came in lately (before that, nobody looked at it).

@@ -54,6 +54,7 @@ export const CardBody = memo(function CardBody({ card, ctx }: { card: CardView; 
         <span className={`card__responsible${card.responsibleName ? '' : ' card__responsible--none'}`}>{card.responsibleName ?? t('card.noResponsible')}</span>
       </div>
       <div className="card__chips">
+        <SlaMark card={card} ctx={ctx} />
         {card.typeLabel && <span className="chip chip--type">{card.typeLabel}</span>}
         {card.blockerLabel && (
           <span className="chip chip--blocker" title={t('card.stopper', { label: card.blockerLabel })}>
@@ -68,7 +69,6 @@ export const CardBody = memo(function CardBody({ card, ctx }: { card: CardView; 
       <div className="card__timers">
         <TimerCell label="LU" titleKey="timer.lu" anchor={{ since: card.luSince, frozenSeconds: null, threshold: card.luThreshold }} />
         <TimerCell label="WIA" titleKey="timer.wia" anchor={{ since: card.wiaStartedAt, frozenSeconds: card.wiaFrozenSeconds, threshold: card.wiaThreshold }} />
-        <SlaMark card={card} ctx={ctx} />
       </div>
       <HealthSummary card={card} ctx={ctx} id={healthId(card)} />
     </>

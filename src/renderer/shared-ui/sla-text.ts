@@ -13,7 +13,7 @@ export interface SlaText {
   long: string;
 }
 
-/** "4ч", "1ч 20м", "20м" (long: "4 ч", "1 ч 20 мин"); under a minute counts as one. */
+/** "4ч", "1ч 20м", "20м", "27ч" (long: "4 ч", "1 ч 20 мин"); under a minute counts as one. */
 export function formatSlaSpan(seconds: number, language: Language, long = false): string {
   const minutes = Math.max(1, Math.floor(Math.abs(seconds) / 60));
   const hours = Math.floor(minutes / 60);
@@ -21,7 +21,8 @@ export function formatSlaSpan(seconds: number, language: Language, long = false)
   const h = translate(language, long ? 'sla.unit.long.h' : 'sla.unit.h');
   const m = translate(language, long ? 'sla.unit.long.m' : 'sla.unit.m');
   const space = long ? ' ' : '';
-  const parts = [hours > 0 ? `${hours}${space}${h}` : '', rest > 0 || hours === 0 ? `${rest}${space}${m}` : ''];
+  // From ten hours on the minutes are noise.
+  const parts = [hours > 0 ? `${hours}${space}${h}` : '', (rest > 0 && hours < 10) || hours === 0 ? `${rest}${space}${m}` : ''];
   return parts.filter(Boolean).join(' ');
 }
 

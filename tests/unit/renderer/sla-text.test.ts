@@ -22,6 +22,7 @@ describe('SLA spans', () => {
     [-(2 * H + 5 * 60), 'ru', false, '2ч 5м'],
     [27 * H, 'ru', false, '27ч'],
     [10, 'ru', true, '1 мин'],
+    [231 * H + 6 * 60, 'ru', false, '231ч'],
   ] as const)('%i s in %s (long %s) is %s', (seconds, language, long, text) => {
     expect(formatSlaSpan(seconds, language, long)).toBe(text);
   });
