@@ -9,6 +9,7 @@ import type { PortalState } from './state';
 export interface GenContext {
   seed: number;
   now: number;
+  utcOffsetMinutes: number;
   stagesByGroup: ReadonlyMap<number, readonly number[]>;
   employeesByDept: ReadonlyMap<number, readonly number[]>;
   deptHead: ReadonlyMap<number, number>;
@@ -41,5 +42,5 @@ export function buildGenContext(state: PortalState): GenContext {
   const stopperItems = state.userField(state.sdFields.stopper)?.list.map((i) => i.id) ?? [];
   // Analysts' requests count as development work.
   employeesByDept.set(DEPT.development, [...(employeesByDept.get(DEPT.development) ?? []), ...(employeesByDept.get(DEPT.analytics) ?? [])]);
-  return { seed: state.seed, now: state.generatedAt, stagesByGroup, employeesByDept, deptHead, companies, typeItemByDept, stopperItems, fields: { ...state.sdFields } };
+  return { seed: state.seed, now: state.generatedAt, utcOffsetMinutes: state.utcOffsetMinutes, stagesByGroup, employeesByDept, deptHead, companies, typeItemByDept, stopperItems, fields: { ...state.sdFields } };
 }

@@ -2,6 +2,7 @@ import { COMMENT_TEXTS, DEPT, DESCRIPTIONS, ELAPSED_TEXTS, TITLES } from './demo
 import type { GenContext } from './gen-context';
 import type { Task } from './model';
 import { GROUP_IDS } from './generate-org';
+import { openLife } from './open-life';
 import { Prng, mixSeed } from './prng';
 
 const MINUTE = 60_000;
@@ -38,6 +39,8 @@ export interface Simulation {
 }
 
 const ESTIMATES = [1.5, 2, 4, 6, 8, 12, 16, 24, 40];
+/** Open requests' timing has its own stream, so the rest of a task's life stays as it was. */
+const TIMING_SALT = 0x71e5;
 
 function numberString(n: number): string {
   return String(n); // PHP prints doubles without trailing zeros: 8, 12.5
@@ -64,7 +67,7 @@ export function simulateTask(ctx: GenContext, index: number): Simulation {
   // squaring the draw skews it towards today. Done work spreads over half a year.
   const skew = rng.next() ** 2;
   const ageDays = finalStage === 4 ? 3 + rng.next() * 177 : finalStage === 0 ? 0.02 + skew * 4 : 0.3 + skew * 40;
-  const createdDate = Math.floor((ctx.now - ageDays * DAY) / 1000) * 1000;
+  let createdDate = Math.floor((ctx.now - ageDays * DAY) / 1000) * 1000;
   const end = finalStage === 4
     ? createdDate + Math.floor((0.1 + rng.next() * 0.8) * (ctx.now - createdDate))
     : Math.max(createdDate + MINUTE, ctx.now - rng.int(5, 600) * MINUTE);
@@ -84,6 +87,7 @@ export function simulateTask(ctx: GenContext, index: number): Simulation {
   let status = 2;
   let stopper: number | null = null;
   let uf: { estimate: number | null } = { estimate: null };
+  let stopperStep: number | null = null;
   const moveTo = (stageIndex: number, userId: number): void => {
     const target = stages?.[stageIndex];
     if (target === undefined) return;
@@ -116,9 +120,12 @@ export function simulateTask(ctx: GenContext, index: number): Simulation {
       if (other !== responsibleId) { steps.push({ field: 'RESPONSIBLE_ID', from: String(responsibleId), to: String(other), userId: rng.pick(firstLine) }); responsibleId = other; }
     }
   }
+  let deadlineStep: Step | null = null;
+  let firstDeadline = deadline;
   if (deadline !== null && rng.chance(0.2)) {
     const moved = deadline + rng.int(1, 7) * DAY;
-    steps.push({ field: 'DEADLINE', from: String(deadline / 1000), to: String(moved / 1000), userId: responsibleId });
+    deadlineStep = { field: 'DEADLINE', from: String(deadline / 1000), to: String(moved / 1000), userId: responsibleId };
+    steps.push(deadlineStep);
     deadline = moved;
   }
   if (finalStage >= 3) {
@@ -143,12 +150,39 @@ export function simulateTask(ctx: GenContext, index: number): Simulation {
     setStatus(2, responsibleId);
   } else if ((finalStage === 1 || finalStage === 2) && rng.chance(0.3)) {
     stopper = rng.pick(ctx.stopperItems);
+    stopperStep = steps.length;
     steps.push({ field: ctx.fields.stopper, from: null, to: String(stopper), userId: responsibleId });
     if (rng.chance(0.15)) setStatus(6, responsibleId);
   }
 
-  // Spread the steps over [createdDate, end]; the first step is the creation itself.
-  const times = steps.map((_, i) => (i === 0 ? 0 : rng.next())).sort((a, b) => a - b);
+  // Done work: the steps spread over [createdDate, end]; the first step is the creation itself.
+  // Open work: timed like a desk that keeps up (see open-life.ts), its deadline moved along.
+  let instants: number[];
+  if (finalStage === 4) {
+    const times = steps.map((_, i) => (i === 0 ? 0 : rng.next())).sort((a, b) => a - b);
+    instants = times.map((f) => Math.floor((createdDate + f * (end - createdDate)) / 1000) * 1000);
+  } else {
+    const firstStage = stages?.[0];
+    const takeUp = steps.findIndex((s) => s.field === 'STAGE_ID' && s.to !== String(firstStage));
+    const life = openLife(new Prng(mixSeed(ctx.seed ^ TIMING_SALT, index + 1)), {
+      now: ctx.now,
+      utcOffsetMinutes: ctx.utcOffsetMinutes,
+      kind: priority === 2 ? 'incident' : uf.estimate !== null ? 'change' : 'service',
+      stepCount: steps.length,
+      takeUpStep: takeUp > 0 ? takeUp : null,
+      recentFrom: stopperStep,
+    });
+    instants = life.times;
+    if (deadline !== null && firstDeadline !== null) {
+      // Deadlines keep their distance from creation; an on-time request's lies ahead of today.
+      const ahead = life.onTime ? Math.ceil((ctx.now - life.createdDate) / DAY) * DAY : 0;
+      const shift = life.createdDate - createdDate + ahead;
+      firstDeadline += shift;
+      deadline += shift;
+      if (deadlineStep) Object.assign(deadlineStep, { from: String(firstDeadline / 1000), to: String(deadline / 1000) });
+    }
+    createdDate = life.createdDate;
+  }
   const history: SimHistory[] = [];
   const comments: SimComment[] = [];
   const elapsed: SimElapsed[] = [];
@@ -160,7 +194,7 @@ export function simulateTask(ctx: GenContext, index: number): Simulation {
   let closedBy: number | null = null;
   let elapsedSeconds = 0;
   steps.forEach((step, i) => {
-    const at = Math.floor((createdDate + (times[i] ?? 0) * (end - createdDate)) / 1000) * 1000;
+    const at = instants[i] ?? createdDate;
     changedDate = at;
     changedBy = step.userId;
     if (step.field === 'COMMENT') {

@@ -89,3 +89,20 @@ function reactionAt(task: SlaTask, timeline: TaskTimeline, map: StageMap, doneAt
   const role = roleOfStage(map, task.groupId, task.stageId);
   return role === null || role === 'new' ? null : (task.statusChangedAt ?? task.changedAt);
 }
+
+export type SlaMeasureName = 'reaction' | 'resolution';
+
+/** The measure a mark shows: the worse state; on a tie the running clock, then the least time left. */
+export function slaFocus(result: SlaResult): (SlaMeasure & { name: SlaMeasureName }) | null {
+  const candidates = (['reaction', 'resolution'] as const)
+    .map((name) => ({ ...result[name], name }))
+    .filter((measure) => measure.targetSeconds !== null);
+  if (candidates.length === 0) return null;
+  candidates.sort(
+    (a, b) =>
+      SEVERITY[b.state] - SEVERITY[a.state] ||
+      Number(a.stoppedAt !== null) - Number(b.stoppedAt !== null) ||
+      (a.remainingSeconds ?? 0) - (b.remainingSeconds ?? 0),
+  );
+  return candidates[0] ?? null;
+}

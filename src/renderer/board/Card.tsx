@@ -5,7 +5,8 @@ import { CSS } from '@dnd-kit/utilities';
 import { useUiStore } from '../store/ui-store';
 import { useI18n } from '../i18n/context';
 import type { CardContext, CardView } from './card-view';
-import { CardBody } from './CardBody';
+import { CardBody, healthId } from './CardBody';
+import { useCardHealth } from './card-health';
 
 export const CARD_HEIGHT = 142;
 export const CARD_GAP = 8;
@@ -28,6 +29,7 @@ export const Card = memo(function Card({ card, ctx, containerId, top }: CardProp
     transition,
     ...(top !== null ? { position: 'absolute', top, left: 0, right: 0 } : {}),
   };
+  const attention = useCardHealth(card, ctx).attention;
   const open = () => useUiStore.getState().selectTask(card.id);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Enter') {
@@ -37,7 +39,7 @@ export const Card = memo(function Card({ card, ctx, containerId, top }: CardProp
     }
     listeners?.onKeyDown?.(event);
   };
-  const classes = ['card', `card--${card.kind}`, isDragging ? 'card--dragging' : '', card.conflicted || card.failedEdits > 0 ? 'card--trouble' : '', card.pendingEdits > 0 ? 'card--pending' : ''];
+  const classes = ['card', `card--${card.kind}`, isDragging ? 'card--dragging' : '', card.conflicted || card.failedEdits > 0 ? 'card--trouble' : '', card.pendingEdits > 0 ? 'card--pending' : '', attention === 'act' ? 'card--act' : ''];
   return (
     <div
       ref={setNodeRef}
@@ -49,6 +51,8 @@ export const Card = memo(function Card({ card, ctx, containerId, top }: CardProp
       onClick={open}
       aria-label={`${card.id} ${card.title}`}
       data-task-id={card.id}
+      aria-describedby={healthId(card)}
+      data-attention={attention}
     >
       <CardBody card={card} ctx={ctx} />
     </div>

@@ -2,7 +2,7 @@
 import { memo } from 'react';
 import { useI18n } from '../i18n/context';
 import type { CardContext, CardView } from './card-view';
-import { DeadlineMark, HealthMarks } from './CardMarks';
+import { DeadlineMark, HealthMarks, HealthSummary, SlaMark } from './CardMarks';
 import { KindIcon } from './KindIcon';
 import { TimerCell } from './TimerCell';
 import { formatHours } from './format';
@@ -32,6 +32,9 @@ function SyncMarks({ card }: { card: CardView }) {
   );
 }
 
+/** The id of the card's health sentence (the card's accessible description; the drag copy repeats it while dragging). */
+export const healthId = (card: Pick<CardView, 'id'>) => `card-health-${card.id}`;
+
 export const CardBody = memo(function CardBody({ card, ctx }: { card: CardView; ctx: CardContext }) {
   const { t, language } = useI18n();
   return (
@@ -51,14 +54,23 @@ export const CardBody = memo(function CardBody({ card, ctx }: { card: CardView; 
         <span className={`card__responsible${card.responsibleName ? '' : ' card__responsible--none'}`}>{card.responsibleName ?? t('card.noResponsible')}</span>
       </div>
       <div className="card__chips">
+        <SlaMark card={card} ctx={ctx} />
         {card.typeLabel && <span className="chip chip--type">{card.typeLabel}</span>}
-        {card.blockerLabel && <span className="chip chip--blocker">{card.blockerLabel}</span>}
+        {card.blockerLabel && (
+          <span className="chip chip--blocker" title={t('card.stopper', { label: card.blockerLabel })}>
+            <svg className="chip__icon" viewBox="0 0 16 16" width="10" height="10" aria-hidden="true">
+              <path d="M5.5 3.5v9M10.5 3.5v9" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />
+            </svg>
+            {card.blockerLabel}
+          </span>
+        )}
         {card.estimateHours !== null && <span className="chip chip--estimate" title={t('card.estimate', { hours: formatHours(card.estimateHours, language) })}>{t('board.column.hours', { hours: formatHours(card.estimateHours, language) })}</span>}
       </div>
       <div className="card__timers">
         <TimerCell label="LU" titleKey="timer.lu" anchor={{ since: card.luSince, frozenSeconds: null, threshold: card.luThreshold }} />
         <TimerCell label="WIA" titleKey="timer.wia" anchor={{ since: card.wiaStartedAt, frozenSeconds: card.wiaFrozenSeconds, threshold: card.wiaThreshold }} />
       </div>
+      <HealthSummary card={card} ctx={ctx} id={healthId(card)} />
     </>
   );
 });

@@ -6,7 +6,7 @@ import { appStore, useAppStore } from '../store';
 import { portalNow } from '../store/clock-store';
 import { useUiStore } from '../store/ui-store';
 import type { BoardModel } from './board-model';
-import { DeadlineMark } from './CardMarks';
+import { DeadlineMark, HealthMarks, RowAttention, SlaMark } from './CardMarks';
 import { KindIcon } from './KindIcon';
 import { LIST_COLUMNS, sortCards, type ListColumn } from './sorting';
 import { TimerCell } from './TimerCell';
@@ -68,13 +68,22 @@ export function ListView({ model }: { model: BoardModel }) {
                 if (event.key === 'Enter') open(card.id);
               }}
             >
-              <td className="list__id">{card.id}</td>
+              <td className="list__id">
+                <RowAttention card={card} ctx={model.ctx} />
+                {card.id}
+              </td>
               <td className="list__title">{card.title}</td>
               <td>
-                <KindIcon kind={card.kind} size={16} />
+                <span className="list__marks">
+                  <KindIcon kind={card.kind} size={16} />
+                  <HealthMarks card={card} ctx={model.ctx} />
+                </span>
               </td>
               <td>
-                <DeadlineMark card={card} ctx={model.ctx} />
+                <span className="list__marks">
+                  <DeadlineMark card={card} ctx={model.ctx} />
+                  <SlaMark card={card} ctx={model.ctx} />
+                </span>
               </td>
               <td>{card.responsibleName ?? '—'}</td>
               <td>{card.stageTitle}</td>

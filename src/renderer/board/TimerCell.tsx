@@ -1,5 +1,7 @@
 /** A live timer (LU or WIA): subscribes itself to the shared clock and re-renders alone. */
+import { timerAttention } from '../../core/domain/attention';
 import { formatDuration } from '../../core/domain/durations';
+import type { Band } from '../../core/domain/timers';
 import { useI18n } from '../i18n/context';
 import { useClock } from '../store/clock-store';
 import { timerBand, timerSeconds, type TimerAnchor } from './timer-band';
@@ -11,11 +13,14 @@ export function TimerCell({ label, anchor, titleKey }: { label: 'LU' | 'WIA'; an
     const seconds = timerSeconds(anchor, now);
     return `${timerBand(anchor, now)}|${seconds === null ? '—' : formatDuration(seconds, language)}`;
   });
-  const [tone, text] = shown.split('|') as [string, string];
+  const [band, text] = shown.split('|') as [Band, string];
+  const tone = timerAttention(band);
+  const over = band === 'alert' ? t('timer.overAlert') : band === 'warn' ? t('timer.overWarn') : '';
   return (
-    <span role="timer" aria-label={label} title={t(titleKey)} className={`timer timer--${tone}${anchor.frozenSeconds !== null ? ' timer--frozen' : ''}`}>
+    <span role="timer" aria-label={over ? `${label}, ${over}` : label} title={over ? `${t(titleKey)} · ${over}` : t(titleKey)} className={`timer timer--${tone}${anchor.frozenSeconds !== null ? ' timer--frozen' : ''}`}>
       <span className="timer__label" aria-hidden="true">
         {label}
+        {band === 'alert' && '!'}
       </span>
       <span className="timer__value">{text}</span>
     </span>

@@ -6,6 +6,7 @@ import type { StatusAction } from '../shared-ui/intent-types';
 import { pult } from '../bridge';
 import { useI18n } from '../i18n/context';
 import { availableStatusActions } from './edit-intents';
+import { DrawerAttention } from './DrawerAttention';
 import type { DrawerData } from './drawer-data';
 
 export function DrawerHeader({ data, onClose }: { data: DrawerData; onClose: () => void }) {
@@ -42,6 +43,7 @@ export function DrawerHeader({ data, onClose }: { data: DrawerData; onClose: () 
       </div>
       <h2 className="drawer__title">{task.title}</h2>
       <ul className="drawer__marks">
+        <DrawerAttention data={data} />
         {task.pendingEdits > 0 && <li className="sync-mark sync-mark--queued">{t('drawer.mark.queued', { n: task.pendingEdits })}</li>}
         {task.failedEdits > 0 && <li className="sync-mark sync-mark--failed">{t('drawer.mark.failed', { n: task.failedEdits })}</li>}
         {task.conflicted && <li className="sync-mark sync-mark--conflict">{t('drawer.mark.conflict')}</li>}

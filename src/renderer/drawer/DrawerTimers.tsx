@@ -3,6 +3,7 @@
  * thresholds. One interval for the drawer only (the board's timers run on their own clock).
  */
 import { useEffect, useState } from 'react';
+import { timerAttention } from '../../core/domain/attention';
 import { formatDuration } from '../../core/domain/durations';
 import { createStageMap, roleOfStage } from '../../core/domain/stage-map';
 import { band, luSeconds, wia } from '../../core/domain/timers';
@@ -34,7 +35,7 @@ export function DrawerTimers({ data }: { data: DrawerData }) {
         <span className="drawer__label" id="drawer-lu">
           LU
         </span>
-        <span role="timer" className={`timer timer--${luBand}`} aria-labelledby="drawer-lu">
+        <span role="timer" className={`timer timer--${timerAttention(luBand)}`} aria-labelledby="drawer-lu">
           {formatDuration(lu, language)}
         </span>
       </div>
@@ -42,7 +43,7 @@ export function DrawerTimers({ data }: { data: DrawerData }) {
         <span className="drawer__label" id="drawer-wia">
           WIA
         </span>
-        <span role="timer" className={`timer timer--${wiaBand}`} aria-labelledby="drawer-wia">
+        <span role="timer" className={`timer timer--${timerAttention(wiaBand)}`} aria-labelledby="drawer-wia">
           {age.seconds === null ? '—' : formatDuration(age.seconds, language)}
         </span>
       </div>

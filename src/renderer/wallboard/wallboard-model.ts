@@ -9,9 +9,10 @@ import type { CardKind, Settings, StageRole } from '../../core/domain/settings';
 import { buildBoard, type BoardCard as RuleCard } from '../../core/domain/board';
 import { sumEstimateHours, taskEstimateHours } from '../../core/domain/estimate';
 import { createStageMap, type StageMap } from '../../core/domain/stage-map';
-import { slaStatus } from '../../core/domain/sla';
+import { slaFocus, slaStatus, type SlaMeasure, type SlaMeasureName } from '../../core/domain/sla';
+import { slaAttention, timerAttention, type Attention } from '../../core/domain/attention';
 import { completedAt, isTaskDone, buildTimeline } from '../../core/domain/task-timeline';
-import { band, type Band } from '../../core/domain/timers';
+import { band } from '../../core/domain/timers';
 import { portalDayKey } from '../../core/domain/portal-time';
 
 export interface ColumnSummary {
@@ -33,11 +34,15 @@ export interface WallboardItem {
   responsibleId: string;
   /** WIA for "longest in work", LU for forgotten, SLA remaining (negative when breached) for SLA. */
   seconds: number;
-  band: Band;
+  /** How loud the item is (core/domain/attention): red only for a breached SLA. */
+  tone: Attention;
 }
 
 export interface SlaItem extends WallboardItem {
   state: 'breached' | 'risk';
+  /** The measure shown (the worse one), with its target and counted time. */
+  measure: SlaMeasure & { name: SlaMeasureName };
+  clock: 'working' | 'round-the-clock';
 }
 
 export interface GroupView {
@@ -79,14 +84,14 @@ export function buildGroupView(input: GroupViewInput): GroupView {
   const offset = settings.calendar.utcOffsetMinutes;
   const today = portalDayKey(now, offset);
   const estimate = (id: string) => taskEstimateHours(tasksById.get(id)!, settings.fields.estimate);
-  const item = (card: RuleCard, stageTitle: string, seconds: number, itemBand: Band): WallboardItem => ({
+  const item = (card: RuleCard, stageTitle: string, seconds: number, tone: Attention): WallboardItem => ({
     id: card.id,
     title: card.title,
     kind: card.kind,
     stageTitle,
     responsibleId: tasksById.get(card.id)?.responsibleId ?? '',
     seconds,
-    band: itemBand,
+    tone,
   });
 
   const summaries: ColumnSummary[] = [];
@@ -110,10 +115,13 @@ export function buildGroupView(input: GroupViewInput): GroupView {
       if (isTaskDone(task, map)) continue;
       team.add(task.responsibleId);
       if (column.role === 'work') inWork.push({ ...card, stageTitle: column.title });
-      if (card.forgotten) forgotten.push(item(card, column.title, card.luSeconds, 'alert'));
+      if (card.forgotten) forgotten.push(item(card, column.title, card.luSeconds, 'warn'));
       if (card.sla === 'breached' || card.sla === 'risk') {
-        const remaining = slaRemaining(task, card.kind, historyByTask.get(card.id) ?? [], map, settings, now);
-        sla.push({ ...item(card, column.title, remaining, card.sla === 'breached' ? 'alert' : 'warn'), state: card.sla });
+        const measure = slaFocus(slaStatus(task, card.kind, historyByTask.get(card.id) ?? [], map, settings, now));
+        if (measure) {
+          const base = item(card, column.title, measure.remainingSeconds ?? 0, slaAttention(card.sla));
+          sla.push({ ...base, state: card.sla, measure, clock: settings.sla[card.kind].clock });
+        }
       }
     }
   }
@@ -121,7 +129,7 @@ export function buildGroupView(input: GroupViewInput): GroupView {
   return {
     groupId: snapshot.groupId,
     columns: summaries,
-    topWia: selectTopWia(inWork, input.topWiaCount ?? 6).map((card) => item(card, card.stageTitle, card.wiaSeconds, band(card.wiaSeconds, wiaThreshold))),
+    topWia: selectTopWia(inWork, input.topWiaCount ?? 6).map((card) => item(card, card.stageTitle, card.wiaSeconds, timerAttention(band(card.wiaSeconds, wiaThreshold)))),
     forgotten: forgotten.sort((a, b) => b.seconds - a.seconds),
     sla: sla.sort((a, b) => severity(b) - severity(a) || a.seconds - b.seconds),
     teamIds: [...team].filter((id) => id !== '' && id !== '0'),
@@ -130,13 +138,6 @@ export function buildGroupView(input: GroupViewInput): GroupView {
 
 function severity(item: SlaItem): number {
   return item.state === 'breached' ? 1 : 0;
-}
-
-/** Seconds left on the SLA measure that is in trouble (negative once breached). */
-function slaRemaining(task: Task, kind: CardKind, history: readonly HistoryEntry[], map: StageMap, settings: Settings, now: number): number {
-  const result = slaStatus(task, kind, history, map, settings, now);
-  const measure = result.reaction.state === result.state ? result.reaction : result.resolution;
-  return measure.remainingSeconds ?? 0;
 }
 
 function finishedOn(task: Task, historyByTask: ReadonlyMap<string, readonly HistoryEntry[]>, map: StageMap, day: string, offset: number): boolean {

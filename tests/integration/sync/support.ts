@@ -23,7 +23,7 @@ export interface EngineRig {
   close(): void;
 }
 
-export function engineFor(emulator: EmulatorHandle, options: { dbPath?: string; client?: BitrixClient; schedule?: SyncEngineOptions['schedule'] } = {}): EngineRig {
+export function engineFor(emulator: EmulatorHandle, options: { dbPath?: string; client?: BitrixClient; schedule?: SyncEngineOptions['schedule']; historyWanted?: SyncEngineOptions['historyWanted'] } = {}): EngineRig {
   const client =
     options.client ??
     createBitrixClient({ http: createNodeHttp(), clock: systemClock, random: seededRandom(3), endpoint: { kind: 'webhook', webhookUrl: emulator.webhookUrl }, maxTransientAttempts: 2, timeoutMs: 5_000 });
@@ -36,6 +36,7 @@ export function engineFor(emulator: EmulatorHandle, options: { dbPath?: string; 
     groupIds: emulator.groups.map((g) => g.id),
     offlineEventsPossible: false,
     ...(options.schedule ? { schedule: options.schedule } : {}),
+    ...(options.historyWanted ? { historyWanted: options.historyWanted } : {}),
   });
   const notices: SyncNotice[] = [];
   engine.onNotice((n) => notices.push(n));

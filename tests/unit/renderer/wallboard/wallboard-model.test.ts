@@ -68,7 +68,7 @@ describe('wallboard group view', () => {
       ['12', 6],
       ['11', 3],
     ]);
-    expect(view.topWia[0]!.band).toBe('alert');
+    expect(view.topWia[0]!.tone).toBe('warn');
   });
 
   it('lists forgotten open tasks with their LU', () => {
