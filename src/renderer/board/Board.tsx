@@ -16,6 +16,8 @@ import { applyOver, dropToMove, findContainer, type Containers } from './drop-in
 import { markDragEnd } from './drag-guard';
 import { BoardLayout } from './BoardLayout';
 import { layoutContainers } from './layout';
+import { BoardKeysContext } from './board-focus';
+import { useBoardFocus } from './use-board-focus';
 
 const KEYBOARD_CODES = { start: ['Space'], cancel: ['Escape'], end: ['Space'] };
 
@@ -49,6 +51,16 @@ export function Board({ model }: { model: BoardModel }) {
     retag();
     return () => observer.disconnect();
   }, []);
+
+  const stageIds = useMemo(() => model.columns.map((column) => column.stage.id), [model.columns]);
+  const roles = useMemo(() => new Map(model.columns.map((column) => [column.stage.id, column.role])), [model.columns]);
+  const { keys, dropped } = useBoardFocus({
+    layout,
+    containers,
+    stageIds,
+    isFolded: (stageId) => isColumnFolded(columnFolded, stageId, roles.get(stageId) ?? null),
+    dragging: drag !== null,
+  });
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
@@ -84,6 +96,7 @@ export function Board({ model }: { model: BoardModel }) {
   const onDragEnd = useCallback(
     ({ active, over }: DragEndEvent) => {
       markDragEnd();
+      dropped();
       const current = drag;
       setDrag(null);
       if (!current || !over) return;
@@ -98,13 +111,14 @@ export function Board({ model }: { model: BoardModel }) {
       const groupId = appStore.getState().activeGroupId;
       if (move && groupId) void appStore.getState().moveCard(groupId, move);
     },
-    [drag, layout, model.keys],
+    [drag, layout, model.keys, dropped],
   );
 
   const onDragCancel = useCallback(() => {
     markDragEnd();
+    dropped();
     setDrag(null);
-  }, []);
+  }, [dropped]);
 
   const stageTitle = (containerId: string | undefined) => {
     const stageId = containerId ? layout.stageOf.get(containerId) : undefined;
@@ -130,14 +144,16 @@ export function Board({ model }: { model: BoardModel }) {
       onDragCancel={onDragCancel}
       accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
     >
-      <BoardLayout
-        model={model}
-        layout={layout}
-        containers={containers}
-        cardsById={cardsById}
-        activeId={drag?.id ?? null}
-        isFolded={(stageId, role) => isColumnFolded(columnFolded, stageId, role)}
-      />
+      <BoardKeysContext.Provider value={keys}>
+        <BoardLayout
+          model={model}
+          layout={layout}
+          containers={containers}
+          cardsById={cardsById}
+          activeId={drag?.id ?? null}
+          isFolded={(stageId, role) => isColumnFolded(columnFolded, stageId, role)}
+        />
+      </BoardKeysContext.Provider>
       <DragOverlay dropAnimation={null}>{active ? <div className={`card card--${active.kind} card--overlay`}><CardBody card={active} ctx={model.ctx} /></div> : null}</DragOverlay>
     </DndContext>
   );

@@ -1,10 +1,11 @@
 /** One stage: a region named by the stage title, with its count and hours; cards windowed. */
-import { useRef, type CSSProperties } from 'react';
+import { useContext, useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import type { Stage } from '../../core/domain/model';
 import { useI18n } from '../i18n/context';
 import type { CardContext, CardView } from './card-view';
+import { BoardKeysContext, useTabStop } from './board-focus';
 import { Card, CARD_ROW } from './Card';
 import { formatHours } from './format';
 import { useVirtualWindow } from './use-virtual-window';
@@ -36,13 +37,21 @@ export function Column({ containerId, stage, ids, cardsById, ctx, hours, folded,
   const { setNodeRef, isOver } = useDroppable({ id: containerId, data: { containerId } });
   const range = useVirtualWindow(scrollRef, ids.length, CARD_ROW, windowed && !folded);
   const pinned = activeId ? ids.indexOf(activeId) : -1;
+  // The Tab stop stays rendered even when scrolled out of the window, so Tab always finds it.
+  const stop = useTabStop(containerId, ids);
+  const keys = useContext(BoardKeysContext);
+  const onFoldKey = (event: KeyboardEvent<HTMLButtonElement>) => {
+    if (event.key !== 'ArrowDown' || !keys) return;
+    event.preventDefault();
+    keys.focusStop(containerId);
+  };
   const count = t('board.column.cards', { n: ids.length });
   const accent = { '--stage-color': stageColor(stage) } as CSSProperties;
   const regionProps = region ? { role: 'region', 'aria-label': stage.title } : {};
 
   if (folded) {
     return (
-      <section {...regionProps} ref={setNodeRef} className={`column column--folded${isOver ? ' column--over' : ''}`} style={accent}>
+      <section {...regionProps} ref={setNodeRef} data-container-id={containerId} className={`column column--folded${isOver ? ' column--over' : ''}`} style={accent}>
         <button type="button" className="column__unfold" onClick={() => onFold?.(false)} aria-label={t('board.column.expand', { title: stage.title })} aria-expanded={false}>
           <span className="column__folded-title">{stage.title}</span>
           <span className="column__count">{ids.length}</span>
@@ -52,7 +61,7 @@ export function Column({ containerId, stage, ids, cardsById, ctx, hours, folded,
   }
 
   return (
-    <section {...regionProps} className={`column${isOver ? ' column--over' : ''}`} style={accent}>
+    <section {...regionProps} data-container-id={containerId} className={`column${isOver ? ' column--over' : ''}`} style={accent}>
       {region && (
         <header className="column__header">
           <h2 className="column__title">{stage.title}</h2>
@@ -61,7 +70,13 @@ export function Column({ containerId, stage, ids, cardsById, ctx, hours, folded,
             {hours > 0 && <span className="column__hours">{t('board.column.hours', { hours: formatHours(hours, language) })}</span>}
           </span>
           {onFold && (
-            <button type="button" className="column__fold icon-button" onClick={() => onFold(true)} aria-label={t('board.column.collapse', { title: stage.title })} aria-expanded={true}>
+            <button
+              type="button"
+              className="column__fold icon-button"
+              // Out of the Tab order while the column has cards (one Tab stop per column): ArrowUp from the first card reaches it.
+              tabIndex={stop ? -1 : 0}
+              onKeyDown={onFoldKey}
+              onClick={() => onFold(true)} aria-label={t('board.column.collapse', { title: stage.title })} aria-expanded={true}>
               ‹
             </button>
           )}
@@ -76,11 +91,11 @@ export function Column({ containerId, stage, ids, cardsById, ctx, hours, folded,
       >
         <SortableContext id={containerId} items={ids} strategy={verticalListSortingStrategy}>
           <div className="column__cards" style={windowed ? { height: range.totalHeight, position: 'relative' } : undefined}>
-            {renderedIndices(range, pinned).map((index) => {
+            {renderedIndices(range, pinned, stop?.index ?? -1).map((index) => {
               const id = ids[index];
               const card = id ? cardsById.get(id) : undefined;
               if (!card) return null;
-              return <Card key={card.id} card={card} ctx={ctx} containerId={containerId} top={windowed ? index * CARD_ROW : null} />;
+              return <Card key={card.id} card={card} ctx={ctx} containerId={containerId} top={windowed ? index * CARD_ROW : null} tabbable={card.id === stop?.id} />;
             })}
           </div>
         </SortableContext>

@@ -43,3 +43,12 @@ export function layoutContainers(model: BoardModel, mode: SwimlaneMode): BoardLa
   });
   return { containers, stageOf, lanes };
 }
+
+/** Column widths in px (as .column in board.css): one set for the lanes' header row and every lane. */
+export const COLUMN_WIDTH = 292;
+export const FOLDED_COLUMN_WIDTH = 44;
+
+/** The grid tracks shared by the header row and each lane, so column N lines up in all of them. */
+export function laneTracks(folded: readonly boolean[]): string {
+  return folded.map((isFolded) => `${isFolded ? FOLDED_COLUMN_WIDTH : COLUMN_WIDTH}px`).join(' ');
+}

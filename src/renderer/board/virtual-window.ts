@@ -18,11 +18,11 @@ export function windowRange(scrollTop: number, viewportHeight: number, count: nu
   return { start: Math.max(0, first - overscan), end: Math.min(count, first + visible + overscan), totalHeight };
 }
 
-/** The indices to render: the window, plus one pinned row (the card being dragged) if outside it. */
-export function renderedIndices(range: WindowRange, pinned: number): number[] {
-  const indices: number[] = [];
-  if (pinned >= 0 && pinned < range.start) indices.push(pinned);
+/** The indices to render: the window, plus pinned rows outside it (the dragged card, the Tab stop). */
+export function renderedIndices(range: WindowRange, ...pinned: number[]): number[] {
+  const outside = [...new Set(pinned)].filter((index) => index >= 0 && (index < range.start || index >= range.end)).sort((a, b) => a - b);
+  const indices = outside.filter((index) => index < range.start);
   for (let i = range.start; i < range.end; i++) indices.push(i);
-  if (pinned >= range.end) indices.push(pinned);
+  indices.push(...outside.filter((index) => index >= range.end));
   return indices;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildLanes } from '../../../../src/renderer/board/swimlanes';
+import { COLUMN_WIDTH, FOLDED_COLUMN_WIDTH, laneTracks } from '../../../../src/renderer/board/layout';
 import { card, views } from './fixtures';
 
 const { views: cards } = views([
@@ -26,5 +27,12 @@ describe('swimlanes', () => {
       ['ООО «Вектор»', ['3', '4']],
       [null, ['2']],
     ]);
+  });
+});
+
+describe('swimlane column tracks', () => {
+  it('gives the header row and every lane one fixed track per column, narrow when folded', () => {
+    expect(laneTracks([false, false, true, false])).toBe(`${COLUMN_WIDTH}px ${COLUMN_WIDTH}px ${FOLDED_COLUMN_WIDTH}px ${COLUMN_WIDTH}px`);
+    expect(laneTracks([])).toBe('');
   });
 });

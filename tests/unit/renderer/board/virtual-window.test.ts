@@ -28,4 +28,11 @@ describe('virtual window', () => {
     expect(renderedIndices(range, 11)).toEqual([10, 11, 12]);
     expect(renderedIndices(range, -1)).toEqual([10, 11, 12]);
   });
+
+  it('keeps several pinned rows (the dragged card and the Tab stop) in order, once each', () => {
+    const range = { start: 10, end: 13, totalHeight: 0 };
+    expect(renderedIndices(range, 40, 2)).toEqual([2, 10, 11, 12, 40]);
+    expect(renderedIndices(range, 5, 5, 11, -1)).toEqual([5, 10, 11, 12]);
+    expect(renderedIndices(range, 3, 1)).toEqual([1, 3, 10, 11, 12]);
+  });
 });
