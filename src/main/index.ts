@@ -18,6 +18,7 @@ import { linuxAutostartDir, startedHidden } from './autostart';
 import { createWallboardWindowManager } from './wallboard-window';
 import { consoleRevealer, fitToDisplays, readWindowState, trackWindowState } from './window-state';
 import { runLifecycle } from './lifecycle';
+import { adoptLegacyDataDir } from './data-dir';
 import { openSignInWindow } from './sign-in-window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -174,9 +175,16 @@ function failedStart(error: unknown): void {
   app.quit();
 }
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
+// Before anything opens the data folder (the single-instance lock lives in it too).
+try {
+  adoptLegacyDataDir(app.getPath('appData'), app.getPath('userData'), fs);
+} catch (error) {
+  console.warn('could not move the old data folder', error);
+}
+if (!app.requestSingleInstanceLock()) app.quit();
+else runApp();
+
+function runApp(): void {
   const lifecycle = runLifecycle({ whenReady: app.whenReady(), start, showConsole, fail: failedStart });
   // Another launch, or (macOS) the Dock icon after the window went to the tray.
   app.on('second-instance', () => lifecycle.askedToShow());
