@@ -14,6 +14,9 @@ import { buildReports } from './reports';
 import type { ConnectionService } from './connection-service';
 import type { HostContext } from './host-context';
 
+/** How long the group switcher waits for the portal before it shows the names kept from before. */
+const GROUPS_WAIT_MS = 1_500;
+
 export class ReadModels {
   private readonly boardPages: BoardPages;
 
@@ -24,18 +27,21 @@ export class ReadModels {
     this.boardPages = new BoardPages(() => ctx.options.clock.now());
   }
 
-  /** The portal's groups; while it cannot answer, those the last sync saw (names, not «#1»). */
+  /**
+   * The portal's groups, kept in the store for the next time. Names are for showing: when the
+   * store has them, a portal that is slow or away (retries, a restart offline) gets a moment, then
+   * the names the last answer gave — never «#1» while the client retries.
+   */
   async listGroups(): Promise<GroupSummary[]> {
     const session = this.connection.requireSession();
-    try {
-      return await session.gateway.readGroups();
-    } catch (error) {
-      // Names are for showing: whatever kept the portal from answering (away, signed out, a
-      // keychain that is locked for the moment), the names it gave last time beat «#1».
-      const saved = session.store.groups();
-      if (saved.length > 0) return saved;
-      throw error;
-    }
+    const saved = session.store.groups();
+    const fromPortal = session.gateway.readGroups().then((groups) => {
+      session.store.replaceGroups(groups);
+      return groups;
+    });
+    if (saved.length === 0) return fromPortal;
+    const late = this.ctx.options.clock.sleep(GROUPS_WAIT_MS).then(() => saved);
+    return Promise.race([fromPortal.catch(() => saved), late]);
   }
 
   getBoard(groupId: string): BoardSnapshot {

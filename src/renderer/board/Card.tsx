@@ -61,7 +61,8 @@ export const Card = memo(function Card({ card, ctx, containerId, top, tabbable }
       onClick={open}
       aria-label={`${card.id} ${card.title}`}
       data-task-id={card.id}
-      aria-describedby={healthId(card)}
+      // The card's own marks in words, then dnd-kit's keyboard instructions.
+      aria-describedby={[healthId(card), attributes['aria-describedby']].filter(Boolean).join(' ')}
       data-attention={attention}
     >
       <CardBody card={card} ctx={ctx} />
