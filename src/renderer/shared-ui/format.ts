@@ -1,6 +1,6 @@
 /** Dates and names as the UI shows them: always in the portal's time zone, never the workstation's. */
 import type { Company, User } from '../../core/domain/model';
-import type { Language } from '../i18n';
+import { localeOf, type Language } from '../i18n';
 import { MINUTE_MS, portalWallClock } from '../../core/domain/portal-time';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -57,5 +57,5 @@ export function companyOf(crmLinks: readonly string[], companies: readonly Compa
 export function formatDay(iso: string, language: Language): string {
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return iso;
-  return new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(at));
+  return new Intl.DateTimeFormat(localeOf(language), { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(at));
 }

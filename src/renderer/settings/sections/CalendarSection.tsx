@@ -1,7 +1,9 @@
 /** The working calendar: time zone, working days and hours, holidays and moved working days. */
 import { useState } from 'react';
 import { useI18n } from '../../i18n/context';
+import { DateField } from '../../shared-ui/DateField';
 import { Field } from '../../shared-ui/Field';
+import { TimeField } from '../../shared-ui/TimeField';
 import { formatUtcOffset } from '../../shared-ui/format';
 import { errorAt, type SectionProps } from '../inputs';
 
@@ -26,7 +28,7 @@ function DayList({ label, days, onChange, errors, path }: { label: string; days:
         ))}
       </ul>
       <div className="settings__inline">
-        <input type="date" aria-label={`${label}: ${t('settings.calendar.newDay')}`} value={adding} onChange={(event) => setAdding(event.target.value)} />
+        <DateField aria-label={`${label}: ${t('settings.calendar.newDay')}`} value={adding} onChange={setAdding} />
         <button
           type="button"
           disabled={!adding}
@@ -61,10 +63,10 @@ export function CalendarSection({ draft, set, errors }: SectionProps) {
           </select>
         </Field>
         <Field label={t('settings.calendar.start')} error={errorAt(errors, ['calendar', 'workHours', 'start'])}>
-          <input type="time" value={calendar.workHours.start} onChange={(event) => set(['calendar', 'workHours', 'start'], event.target.value)} />
+          <TimeField value={calendar.workHours.start} onChange={(start) => set(['calendar', 'workHours', 'start'], start)} />
         </Field>
         <Field label={t('settings.calendar.end')} error={errorAt(errors, ['calendar', 'workHours', 'end'])}>
-          <input type="time" value={calendar.workHours.end} onChange={(event) => set(['calendar', 'workHours', 'end'], event.target.value)} />
+          <TimeField value={calendar.workHours.end} onChange={(end) => set(['calendar', 'workHours', 'end'], end)} />
         </Field>
       </div>
       <fieldset className="settings__fieldset">
