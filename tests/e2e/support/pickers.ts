@@ -1,5 +1,5 @@
 /** Driving the date, time and month pickers (React Aria segments, not native inputs) as a user does. */
-import { expect, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 /** A picker by its label: the group of segments the label names. */
 export function picker(scope: Page | Locator, label: string): Locator {
