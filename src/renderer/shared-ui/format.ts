@@ -5,10 +5,11 @@ import { MINUTE_MS, portalWallClock } from '../../core/domain/portal-time';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** "12.03.2025 14:05" in the portal's time zone. */
-export function formatPortalDateTime(instant: number, utcOffsetMinutes: number): string {
+/** "12.03.2025 14:05" (en: "12/03/2025 14:05") in the portal's time zone. */
+export function formatPortalDateTime(instant: number, utcOffsetMinutes: number, language: Language): string {
   const wall = portalWallClock(instant, utcOffsetMinutes);
-  return `${pad(wall.getUTCDate())}.${pad(wall.getUTCMonth() + 1)}.${wall.getUTCFullYear()} ${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
+  const separator = language === 'ru' ? '.' : '/';
+  return `${pad(wall.getUTCDate())}${separator}${pad(wall.getUTCMonth() + 1)}${separator}${wall.getUTCFullYear()} ${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
 }
 
 /** "2025-03-12T14:05" for a datetime-local input showing portal time. */
