@@ -55,6 +55,8 @@ test('edits Тип, Оценка and Важно from the drawer and the portal g
   await expect.poll(async () => String((await portal.task(taskId))[fieldKeys.estimate]), { timeout: 30_000 }).toBe('4.5');
   await expect.poll(async () => (await portal.task(taskId)).priority, { timeout: 30_000 }).toBe('2');
   await expect(drawer.getByText('Инцидент')).toBeVisible();
+  // Read back from the portal's "4.5" and written the Russian way.
+  await expect(drawer.getByLabel('Оценка, ч')).toHaveValue('4,5');
 });
 
 test('adds a comment in legacy mode and reads it back from the portal', async ({ page }) => {

@@ -23,10 +23,11 @@ function commitKeys(commit: () => void, reset: () => void, dirty: boolean) {
 }
 
 export function EstimateEditor({ label, value, onCommit }: { label: string; value: string; onCommit: (value: string | null) => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [draft, setDraft] = useState<string | null>(null);
   const [invalid, setInvalid] = useState(false);
-  const shown = draft ?? value;
+  // The portal stores "4.5"; the Russian UI writes 4,5.
+  const shown = draft ?? (language === 'ru' ? value.replace('.', ',') : value);
   const commit = () => {
     if (draft === null) return;
     const next = normaliseEstimate(draft);
