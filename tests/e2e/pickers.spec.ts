@@ -25,8 +25,8 @@ test.afterAll(async () => {
 
 type Language = 'ru' | 'en';
 const words = {
-  ru: { palette: 'Палитра команд', task: 'Заявка', deadline: 'Крайний срок', clear: 'Снять срок', settings: 'Открыть настройки', notifications: 'Уведомления', quiet: 'Тихие часы', from: 'С', to: 'До', reports: 'Отчёты', month: 'Месяц для клиентов', monthList: 'Месяц', download: 'Скачать «Клиенты за месяц: план и факт» в CSV' },
-  en: { palette: 'Command palette', task: 'Request', deadline: 'Deadline', clear: 'Clear the deadline', settings: 'Open settings', notifications: 'Notifications', quiet: 'Quiet hours', from: 'From', to: 'To', reports: 'Reports', month: 'Month for clients', monthList: 'Month', download: 'Download “Clients this month: plan vs fact” as CSV' },
+  ru: { sla: 'SLA и рабочий календарь', holidays: 'Праздничные дни', newDay: 'Новая дата', add: 'Добавить', dayStarts: 'Начало дня', dayEnds: 'Конец дня', palette: 'Палитра команд', task: 'Заявка', deadline: 'Крайний срок', clear: 'Снять срок', settings: 'Открыть настройки', notifications: 'Уведомления', quiet: 'Тихие часы', from: 'С', to: 'До', reports: 'Отчёты', month: 'Месяц для клиентов', monthList: 'Месяц', download: 'Скачать «Клиенты за месяц: план и факт» в CSV' },
+  en: { sla: 'SLA and working calendar', holidays: 'Holidays', newDay: 'New date', add: 'Add', dayStarts: 'Day starts', dayEnds: 'Day ends', palette: 'Command palette', task: 'Request', deadline: 'Deadline', clear: 'Clear the deadline', settings: 'Open settings', notifications: 'Notifications', quiet: 'Quiet hours', from: 'From', to: 'To', reports: 'Reports', month: 'Month for clients', monthList: 'Month', download: 'Download “Clients this month: plan vs fact” as CSV' },
 } as const;
 
 async function openBoard(page: Page, language: Language) {
@@ -55,7 +55,7 @@ async function openSettings(page: Page, language: Language) {
   await page.keyboard.press('Control+K');
   await page.getByRole('combobox', { name: words[language].palette }).fill(words[language].settings);
   await page.keyboard.press('Enter');
-  return page.getByRole('region', { name: words[language].notifications });
+  await expect(page.getByRole('region', { name: words[language].notifications })).toBeVisible();
 }
 
 /** The portal's answer for a deadline typed as "15.04.2031, 09:30" on the demo portal's clock (UTC+3). */
@@ -84,8 +84,8 @@ for (const [language, browserLocale, shown] of [
     });
 
     test('quiet hours read 20:00 and 08:00, locked until switched on, then typed', async ({ page }) => {
-      const section = await openSettings(page, language);
-      const quiet = section.getByRole('group', { name: words[language].quiet });
+      await openSettings(page, language);
+      const quiet = page.getByRole('region', { name: words[language].notifications }).getByRole('group', { name: words[language].quiet });
       const from = picker(quiet, words[language].from);
       await expect.poll(() => pickerText(from)).toBe('20:00');
       expect(await pickerText(picker(quiet, words[language].to))).toBe('08:00');
@@ -94,6 +94,17 @@ for (const [language, browserLocale, shown] of [
       await expect(from.getByRole('spinbutton').first()).not.toHaveAttribute('aria-disabled', 'true');
       await typeInto(from, '2130');
       expect(await pickerText(from)).toBe('21:30');
+    });
+
+    test('working hours and a typed holiday are written as the UI writes them', async ({ page }) => {
+      await openSettings(page, language);
+      const calendar = page.getByRole('region', { name: words[language].sla });
+      expect(await pickerText(picker(calendar, words[language].dayStarts))).toBe('09:00');
+      expect(await pickerText(picker(calendar, words[language].dayEnds))).toBe('18:00');
+      const holidays = calendar.getByRole('group', { name: words[language].holidays, exact: true });
+      await typeInto(picker(holidays, `${words[language].holidays}: ${words[language].newDay}`), '01052027');
+      await holidays.getByRole('button', { name: words[language].add }).click();
+      await expect(holidays.getByRole('listitem').filter({ hasText: language === 'ru' ? '01.05.2027' : '01/05/2027' })).toBeVisible();
     });
 
     test('the reports\' month is named in the UI language and picks the clients\' month', async ({ page }) => {

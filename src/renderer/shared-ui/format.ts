@@ -60,3 +60,9 @@ export function formatDay(iso: string, language: Language): string {
   if (Number.isNaN(at)) return iso;
   return new Intl.DateTimeFormat(localeOf(language), { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(at));
 }
+
+/** "01.05.2026" (en: "01/05/2026") for a day key ("2026-05-01"); what is not one is shown as given. */
+export function formatDayKey(day: string, language: Language): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return match ? [match[3], match[2], match[1]].join(language === 'ru' ? '.' : '/') : day;
+}

@@ -4,14 +4,14 @@ import { useI18n } from '../../i18n/context';
 import { DateField } from '../../shared-ui/DateField';
 import { Field } from '../../shared-ui/Field';
 import { TimeField } from '../../shared-ui/TimeField';
-import { formatUtcOffset } from '../../shared-ui/format';
+import { formatDayKey, formatUtcOffset } from '../../shared-ui/format';
 import { errorAt, type SectionProps } from '../inputs';
 
 const OFFSETS = Array.from({ length: (14 * 60 + 12 * 60) / 30 + 1 }, (_, index) => -12 * 60 + index * 30);
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 function DayList({ label, days, onChange, errors, path }: { label: string; days: string[]; onChange: (days: string[]) => void; errors: SectionProps['errors']; path: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [adding, setAdding] = useState('');
   const listError = Object.entries(errors).find(([key]) => key === path || key.startsWith(`${path}.`))?.[1];
   return (
@@ -20,8 +20,8 @@ function DayList({ label, days, onChange, errors, path }: { label: string; days:
       <ul className="settings__days">
         {days.map((day, index) => (
           <li key={`${day}-${index}`} className={`settings__day${errors[`${path}.${index}`] ? ' settings__day--invalid' : ''}`}>
-            {day}
-            <button type="button" className="icon-button" aria-label={t('settings.calendar.remove', { day })} onClick={() => onChange(days.filter((_, at) => at !== index))}>
+            {formatDayKey(day, language)}
+            <button type="button" className="icon-button" aria-label={t('settings.calendar.remove', { day: formatDayKey(day, language) })} onClick={() => onChange(days.filter((_, at) => at !== index))}>
               ✕
             </button>
           </li>
