@@ -79,6 +79,12 @@ for (const [language, browserLocale, shown] of [
       await expect.poll(async () => (await portal.task(taskId)).deadline, { timeout: 30_000 }).toBe(portalDeadline);
       // Shown again from the saved value, and cleared with the button.
       await expect.poll(() => pickerText(deadline)).toBe(shown);
+      // Esc undoes what was typed and keeps the drawer open.
+      await typeInto(deadline, '010120320800');
+      expect(await pickerText(deadline)).not.toBe(shown);
+      await page.keyboard.press('Escape');
+      expect(await pickerText(deadline)).toBe(shown);
+      await expect(drawer).toBeVisible();
       await drawer.getByRole('button', { name: words[language].clear }).click();
       await expect.poll(async () => (await portal.task(taskId)).deadline ?? null, { timeout: 30_000 }).toBeNull();
     });

@@ -90,8 +90,8 @@ export function DeadlineEditor({ label, deadline, utcOffsetMinutes, onCommit }: 
       </span>
       <div
         className="drawer__inline"
-        // Before the segments see the key (they keep it); not for keys in the calendar popover.
-        onKeyDownCapture={(event) => event.currentTarget.contains(event.target as Node) && commitKeys(commit, () => setDraft(null), draft !== null)(event)}
+        // Caught before the typed segments (they keep Enter and Esc); not on the buttons or in the calendar.
+        onKeyDownCapture={(event) => (event.target as HTMLElement).getAttribute('role') === 'spinbutton' && commitKeys(commit, () => setDraft(null), draft !== null)(event)}
       >
         <DateTimeField
           aria-labelledby="drawer-deadline-label"
