@@ -1,9 +1,19 @@
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const __dirname = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * React Aria bundles its screen-reader strings in 34 languages; the UI speaks two (every picker sets
+ * ru-RU or en-GB, which reads en-US's strings), so the others load as empty catalogues.
+ */
+function ariaStringsRuEnOnly(): Plugin {
+  const other = /[\\/]react-aria[\\/]dist[\\/]private[\\/]intl[\\/][^\\/]+[\\/](?!ru-RU|en-US)[a-z]{2}-[A-Z]{2}\.mjs$/;
+  return { name: 'aria-strings-ru-en-only', enforce: 'pre', load: (id) => (other.test(id) ? 'export default {};' : null) };
+}
 
 export default defineConfig({
   main: {
@@ -35,6 +45,6 @@ export default defineConfig({
       // keepNames: React components keep their names (error messages, the console bench's render counts).
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') }, output: { keepNames: true } },
     },
-    plugins: [react()],
+    plugins: [react(), ariaStringsRuEnOnly()],
   },
 });

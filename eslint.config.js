@@ -36,7 +36,7 @@ const layers = {
   renderer: {
     imports: ['renderer', 'core/domain'],
     types: ['shared'],
-    packages: ['react', 'react-dom', 'zustand', '@dnd-kit/*', 'echarts'],
+    packages: ['react', 'react-dom', 'zustand', '@dnd-kit/*', 'echarts', 'react-aria-components', '@internationalized/date'],
   },
   'bitrix-emulator': { imports: ['bitrix-emulator'], types: [], packages: ['node:builtin', 'selfsigned'] },
 };

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startWebMode, type WebMode } from './support/web-mode';
 import { portalRest } from './support/portal-rest';
 import { expectRussianOnly } from './support/russian-text';
+import { picker, pickerText } from './support/pickers';
 
 let web: WebMode;
 let portal: ReturnType<typeof portalRest>;
@@ -54,6 +55,8 @@ test('edits Тип, Оценка and Важно from the drawer and the portal g
   await expect.poll(async () => String((await portal.task(taskId))[fieldKeys.estimate]), { timeout: 30_000 }).toBe('4.5');
   await expect.poll(async () => (await portal.task(taskId)).priority, { timeout: 30_000 }).toBe('2');
   await expect(drawer.getByText('Инцидент')).toBeVisible();
+  // Read back from the portal's "4.5" and written the Russian way.
+  await expect(drawer.getByLabel('Оценка, ч')).toHaveValue('4,5');
 });
 
 test('adds a comment in legacy mode and reads it back from the portal', async ({ page }) => {
@@ -100,7 +103,19 @@ test('creates a request with N: it shows at once, queued, and reaches the portal
   const client = dialog.getByLabel('Клиент');
   const company = (await client.locator('option').nth(1).textContent())!;
   await client.selectOption({ index: 1 });
-  await dialog.getByLabel('Крайний срок (время портала)').fill('2030-03-12T18:00');
+  // The deadline's day is picked from the calendar (next month, the 12th); the time is the end of
+  // the working day until typed: 18:00, not midnight.
+  const deadline = picker(dialog, 'Крайний срок (время портала)');
+  await deadline.getByRole('button', { name: /^Календарь/ }).click();
+  const calendar = page.getByRole('dialog', { name: /^Календарь/ });
+  await calendar.getByRole('button', { name: 'Далее', exact: true }).first().click();
+  const month = (await calendar.getByRole('heading').first().textContent())!;
+  await calendar.getByRole('gridcell').getByRole('button', { name: /^[а-я]+, 12 / }).click();
+  await expect(calendar).toHaveCount(0);
+  const shown = await pickerText(deadline);
+  expect(shown).toMatch(/^12\.\d{2}\.\d{4}, 18:00$/);
+  const [, mm, yyyy] = /^12\.(\d{2})\.(\d{4})/.exec(shown)!;
+  expect(month).toContain(yyyy);
   await dialog.getByRole('button', { name: 'Создать' }).click();
   const drawer = page.getByRole('dialog', { name: /E2E: не печатает принтер/ });
   await expect(drawer).toBeVisible();
@@ -110,7 +125,7 @@ test('creates a request with N: it shows at once, queued, and reaches the portal
     .poll(async () => (await portal.call<Listed>('tasks.task.list', { filter: { TITLE: 'E2E: не печатает принтер' }, select: ['ID', 'TITLE', 'DEADLINE', 'UF_CRM_TASK'] })).tasks.length, { timeout: 30_000 })
     .toBe(1);
   const [created] = (await portal.call<Listed>('tasks.task.list', { filter: { TITLE: 'E2E: не печатает принтер' }, select: ['ID', 'TITLE', 'DEADLINE', 'UF_CRM_TASK'] })).tasks;
-  expect(created!.deadline).toMatch(/^2030-03-12T18:00:00\+03:00$/);
+  expect(created!.deadline).toBe(`${yyyy}-${mm}-12T18:00:00+03:00`);
   expect(created!.ufCrmTask).toEqual([expect.stringMatching(/^CO_\d+$/)]);
 });
 

@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startWebMode, type WebMode } from './support/web-mode';
 import { screenshotPath } from './support/screenshots';
 import { callApi as callPageApi } from './support/api-call';
+import { picker, pickerText, typeInto } from './support/pickers';
 
 /** The reports screen in browser mode against the demo portal: tables, charts, CSV, period, languages. */
 let web: WebMode;
@@ -56,14 +57,15 @@ test('recomputes for another period and refuses a reversed one', async ({ page }
   await openReports(page);
   const table = page.getByRole('table', { name: 'Факт по дням, ч' });
   await expect(table.getByRole('columnheader')).toHaveCount(14 + 4);
-  const to = page.getByLabel('По', { exact: true });
-  const toDay = await to.inputValue();
-  const from = page.getByLabel('С', { exact: true });
-  const weekBefore = new Date(Date.parse(`${toDay}T00:00:00Z`) - 6 * 86_400_000).toISOString().slice(0, 10);
-  await from.fill(weekBefore);
+  // The days are typed as the UI writes them (дд.мм.гггг), whatever the browser's locale.
+  const toShown = await pickerText(picker(page, 'По'));
+  const [, dd, mm, yyyy] = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(toShown)!;
+  const toDay = Date.parse(`${yyyy}-${mm}-${dd}T00:00:00Z`);
+  const typed = (at: number) => new Date(at).toISOString().slice(0, 10).split('-').reverse().join('');
+  const from = picker(page, 'С');
+  await typeInto(from, typed(toDay - 6 * 86_400_000));
   await expect(table.getByRole('columnheader')).toHaveCount(7 + 4);
-  const dayAfter = new Date(Date.parse(`${toDay}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  await from.fill(dayAfter);
+  await typeInto(from, typed(toDay + 86_400_000));
   await expect(page.getByRole('alert')).toHaveText('Дата «с» позже даты «по»');
   await expect(page.getByRole('button', { name: 'Обновить' })).toBeDisabled();
 });

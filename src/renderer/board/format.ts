@@ -1,5 +1,5 @@
 /** Dates and hours as the board shows them, in the portal's time zone. */
-import type { Language } from '../i18n';
+import { localeOf, type Language } from '../i18n';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -14,5 +14,5 @@ export function formatPortalDate(at: number, utcOffsetMinutes: number, language:
 }
 
 export function formatHours(hours: number, language: Language): string {
-  return new Intl.NumberFormat(language === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: 1 }).format(hours);
+  return new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 1 }).format(hours);
 }

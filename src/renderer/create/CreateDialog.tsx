@@ -10,7 +10,8 @@ import { useI18n } from '../i18n/context';
 import { useUiStore } from '../store/ui-store';
 import { Dialog } from '../shared-ui/Dialog';
 import { Field } from '../shared-ui/Field';
-import { userName } from '../shared-ui/format';
+import { DateTimeField } from '../shared-ui/DateTimeField';
+import { toPortalLocalInput, userName } from '../shared-ui/format';
 import { formatHours } from '../board/format';
 import { localTaskId } from './local-id';
 import { createIntent, validateCreate, type CreateForm, type CreateProblem } from './create-intent';
@@ -49,6 +50,9 @@ function CreateForm({ onDone }: { onDone: () => void }) {
   const companies = directory?.companies ?? [];
   // The group's board knows the portal's time zone (a deadline is entered on the portal's clock).
   const utcOffsetMinutes = useAppStore((state) => state.boards[groupId]?.portalUtcOffsetMinutes ?? settings?.calendar.utcOffsetMinutes ?? 180);
+  // A day picked from the calendar gets the end of the portal's working day, not midnight.
+  const [openedAt] = useState(() => Date.now());
+  const deadlinePlaceholder = `${toPortalLocalInput(openedAt, utcOffsetMinutes).slice(0, 10)}T${settings?.calendar.workHours.end ?? '18:00'}`;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -113,7 +117,7 @@ function CreateForm({ onDone }: { onDone: () => void }) {
           </select>
         </Field>
         <Field label={t('create.deadline')} error={problem('deadline', 'create.error.deadline')}>
-          <input type="datetime-local" value={form.deadline} onChange={(event) => update({ deadline: event.target.value })} />
+          <DateTimeField value={form.deadline} placeholder={deadlinePlaceholder} onChange={(deadline) => update({ deadline })} />
         </Field>
         <Field label={t('create.responsible')} className="create__wide">
           <select value={form.responsibleId} onChange={(event) => update({ responsibleId: event.target.value })}>

@@ -8,7 +8,7 @@ import { RichText } from '../text/RichText';
 import { portalOffsetMinutes, type DrawerData } from './drawer-data';
 
 export function CommentsPanel({ data }: { data: DrawerData }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const selectTask = useUiStore((state) => state.selectTask);
   const [text, setText] = useState('');
   const me = useAppStore((state) => state.appInfo)?.connection?.userId ?? null;
@@ -32,7 +32,7 @@ export function CommentsPanel({ data }: { data: DrawerData }) {
           <li key={`${comment.mode}-${comment.id}`} className="comment">
             <div className="comment__meta">
               <span className="comment__author">{comment.authorName || userName(data.directory?.users, comment.authorId)}</span>
-              <time className="comment__time">{formatPortalDateTime(comment.postedAt, offset)}</time>
+              <time className="comment__time">{formatPortalDateTime(comment.postedAt, offset, language)}</time>
               {comment.mode === 'chat' && <span className="chip">{t('drawer.comments.mode.chat')}</span>}
             </div>
             <RichText className="comment__text" text={comment.text} portalUrl={portalUrl} onOpenTask={selectTask} />

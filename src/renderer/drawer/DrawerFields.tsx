@@ -22,7 +22,7 @@ function listDefinition(data: DrawerData, field: ServiceField): UserFieldDefinit
 }
 
 export function DrawerFields({ data }: { data: DrawerData }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const selectTask = useUiStore((state) => state.selectTask);
   const { task, portalLink } = data.details;
   const offset = portalOffsetMinutes(data);
@@ -35,7 +35,7 @@ export function DrawerFields({ data }: { data: DrawerData }) {
       if (key !== undefined) showEdit([key, value ?? null]);
       await data.send(editIntent(task.id, change, data.settings.fields, offset));
     });
-  const date = (instant: number | null) => (instant === null ? t('drawer.value.none') : formatPortalDateTime(instant, offset));
+  const date = (instant: number | null) => (instant === null ? t('drawer.value.none') : formatPortalDateTime(instant, offset, language));
 
   const serviceField = (field: ServiceField, label: string) => {
     const name = data.settings.fields[field];

@@ -2,13 +2,15 @@
  * Text-like editors that commit on Enter or when focus leaves (one intent per change, never per
  * keystroke); Esc puts the shown value back.
  */
-import { useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../i18n/context';
+import { useAppStore } from '../store';
+import { DateTimeField } from '../shared-ui/DateTimeField';
 import { fromPortalLocalInput, toPortalLocalInput } from '../shared-ui/format';
 import { normaliseEstimate } from './edit-intents';
 
 function commitKeys(commit: () => void, reset: () => void, dirty: boolean) {
-  return (event: KeyboardEvent<HTMLInputElement>) => {
+  return (event: KeyboardEvent<HTMLElement>) => {
     if (event.key === 'Enter') {
       event.preventDefault();
       commit();
@@ -21,10 +23,11 @@ function commitKeys(commit: () => void, reset: () => void, dirty: boolean) {
 }
 
 export function EstimateEditor({ label, value, onCommit }: { label: string; value: string; onCommit: (value: string | null) => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [draft, setDraft] = useState<string | null>(null);
   const [invalid, setInvalid] = useState(false);
-  const shown = draft ?? value;
+  // The portal stores "4.5"; the Russian UI writes 4,5.
+  const shown = draft ?? (language === 'ru' ? value.replace('.', ',') : value);
   const commit = () => {
     if (draft === null) return;
     const next = normaliseEstimate(draft);
@@ -61,28 +64,43 @@ export function EstimateEditor({ label, value, onCommit }: { label: string; valu
 export function DeadlineEditor({ label, deadline, utcOffsetMinutes, onCommit }: { label: string; deadline: number | null; utcOffsetMinutes: number; onCommit: (at: number | null) => void }) {
   const { t } = useI18n();
   const saved = deadline === null ? '' : toPortalLocalInput(deadline, utcOffsetMinutes);
-  const [draft, setDraft] = useState<string | null>(null);
+  const [draft, setDraftState] = useState<string | null>(null);
+  // The calendar's pick and the blur that follows come in one event: read the draft from here.
+  const latest = useRef<string | null>(null);
+  const setDraft = (next: string | null) => {
+    latest.current = next;
+    setDraftState(next);
+  };
   // Overdue as of when the drawer opened; the board's deadline cell is the live one.
   const [openedAt] = useState(() => Date.now());
   const overdue = deadline !== null && deadline < openedAt;
+  const workEnd = useAppStore((state) => state.settings?.calendar.workHours.end ?? '18:00');
   const commit = () => {
-    if (draft === null || draft === saved) return setDraft(null);
-    const at = draft === '' ? null : fromPortalLocalInput(draft, utcOffsetMinutes);
-    if (draft !== '' && at === null) return;
+    const pending = latest.current;
+    if (pending === null || pending === saved) return setDraft(null);
+    const at = pending === '' ? null : fromPortalLocalInput(pending, utcOffsetMinutes);
+    if (pending !== '' && at === null) return;
     setDraft(null);
     onCommit(at);
   };
   return (
     <div className={`drawer__field${overdue ? ' drawer__field--overdue' : ''}`}>
-      <label htmlFor="drawer-deadline">{label}</label>
-      <div className="drawer__inline">
-        <input
-          id="drawer-deadline"
-          type="datetime-local"
+      <span id="drawer-deadline-label" className="drawer__label">
+        {label}
+      </span>
+      <div
+        className="drawer__inline"
+        // Caught before the typed segments (they keep Enter and Esc); not on the buttons or in the calendar.
+        onKeyDownCapture={(event) => (event.target as HTMLElement).getAttribute('role') === 'spinbutton' && commitKeys(commit, () => setDraft(null), draft !== null)(event)}
+      >
+        <DateTimeField
+          aria-labelledby="drawer-deadline-label"
           value={draft ?? saved}
-          onChange={(event) => setDraft(event.target.value)}
+          // A day picked for a task with no deadline yet gets the end of the working day, not midnight.
+          placeholder={`${toPortalLocalInput(openedAt, utcOffsetMinutes).slice(0, 10)}T${workEnd}`}
+          onChange={setDraft}
           onBlur={commit}
-          onKeyDown={commitKeys(commit, () => setDraft(null), draft !== null)}
+          onPicked={commit}
         />
         {deadline !== null && (
           <button type="button" className="icon-button" aria-label={t('drawer.deadline.clear')} title={t('drawer.deadline.clear')} onClick={() => onCommit(null)}>

@@ -26,7 +26,7 @@ export function HistoryPanel({ data }: { data: DrawerData }) {
           const line = historyLine(entry, ctx);
           return (
             <tr key={entry.id}>
-              <td className="history__when">{formatPortalDateTime(entry.at, offset)}</td>
+              <td className="history__when">{formatPortalDateTime(entry.at, offset, language)}</td>
               <td>{userName(users, entry.userId)}</td>
               <td>{line.field}</td>
               <td>

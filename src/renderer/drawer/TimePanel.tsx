@@ -72,7 +72,7 @@ export function TimePanel({ data }: { data: DrawerData }) {
               <span className="time__duration">{formatDuration(record.seconds, language)}</span>
               <span className="time__what">{record.comment}</span>
               <span className="time__who">
-                {userName(users, record.userId)} · {formatPortalDateTime(record.createdAt, offset)}
+                {userName(users, record.userId)} · {formatPortalDateTime(record.createdAt, offset, language)}
               </span>
             </li>
           ))}

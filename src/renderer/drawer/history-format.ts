@@ -49,9 +49,9 @@ function value(field: string, raw: string | null, ctx: HistoryContext): string |
       return priorityLabel(raw, ctx.t);
     case 'DEADLINE': {
       // The portal logs dates as Unix seconds; anything else is shown as it came.
-      if (/^\d{9,11}$/.test(raw)) return formatPortalDateTime(Number(raw) * 1000, ctx.utcOffsetMinutes);
+      if (/^\d{9,11}$/.test(raw)) return formatPortalDateTime(Number(raw) * 1000, ctx.utcOffsetMinutes, ctx.language);
       const ms = Date.parse(raw);
-      return Number.isNaN(ms) ? raw : formatPortalDateTime(ms, ctx.utcOffsetMinutes);
+      return Number.isNaN(ms) ? raw : formatPortalDateTime(ms, ctx.utcOffsetMinutes, ctx.language);
     }
     case 'TIME_ESTIMATE':
     case 'TIME_SPENT_IN_LOGS':

@@ -23,6 +23,14 @@ export type Language = 'ru' | 'en';
 
 const catalogs: Record<Language, Messages> = { ru: ruCatalog, en: { ...commonEn, ...boardEn, ...firstrunEn, ...statusEn, ...drawerEn, ...createEn, ...paletteEn, ...settingsEn, ...wallboardEn, ...reportsEn } };
 
+/**
+ * The locale every date, time and number is written in: the UI language's, never the OS's.
+ * English is written the British way (day first, 24-hour clock), as the rest of the console does.
+ */
+export function localeOf(language: Language): 'ru-RU' | 'en-GB' {
+  return language === 'ru' ? 'ru-RU' : 'en-GB';
+}
+
 /** Russian plural category: 1 задача, 2 задачи, 5 задач, 21 задача, 11 задач. */
 export function pluralCategory(language: Language, n: number): keyof Plural {
   const abs = Math.abs(Math.trunc(n));

@@ -11,6 +11,7 @@ import { agingCsv, agingStages, cumulativeCsv, reopenedCsv, throughputCsv } from
 import { csvHeaders, formatNumber, formatPortalDate, formatSeconds } from './report-format';
 import { csvFileName } from './download';
 import { shortDay } from './reports-range';
+import { portalDayKey } from '../../core/domain/portal-time';
 
 const AGING_ROWS = 15;
 
@@ -21,7 +22,7 @@ export function FlowSection({ data, colors, utcOffsetMinutes }: { data: ReportsD
   const roles: Record<StageRole, string> = headers.roles;
   const cycle = data.cycleTime;
 
-  const cumulative = useMemo(() => cumulativeFlowOption(data.cumulative, roles, colors, shortDay), [data.cumulative, roles, colors]);
+  const cumulative = useMemo(() => cumulativeFlowOption(data.cumulative, roles, colors, (day) => shortDay(day, language)), [data.cumulative, roles, colors, language]);
   const stages = useMemo(() => agingStages(data.perStage, data.aging), [data.perStage, data.aging]);
   const aging = useMemo(
     () =>
@@ -33,6 +34,7 @@ export function FlowSection({ data, colors, utcOffsetMinutes }: { data: ReportsD
           days: t('reports.aging.days'),
           percentile: (p, days) => `${p} %: ${days}`,
           format: (days) => formatSeconds(days * 86_400, language),
+          number: (value) => formatNumber(value, language),
         },
         colors,
       ),
@@ -82,7 +84,7 @@ export function FlowSection({ data, colors, utcOffsetMinutes }: { data: ReportsD
           { header: t('reports.wia'), numeric: true, cell: (row) => formatSeconds(row.wiaSeconds, language) },
         ]}
         csv={() => agingCsv(data.aging, headers)}
-        csvName={csvFileName('open-work-age', formatPortalDate(data.now, utcOffsetMinutes))}
+        csvName={csvFileName('open-work-age', portalDayKey(data.now, utcOffsetMinutes))}
         empty={t('reports.empty')}
       />
 
@@ -112,9 +114,9 @@ export function FlowSection({ data, colors, utcOffsetMinutes }: { data: ReportsD
             { header: 'ID', numeric: true, cell: (row) => row.taskId },
             { header: t('reports.task'), cell: (row) => row.title },
             { header: t('reports.reopened.times'), numeric: true, cell: (row) => row.times },
-            { header: t('reports.reopened.last'), cell: (row) => formatPortalDate(row.lastReopenedAt, utcOffsetMinutes) },
+            { header: t('reports.reopened.last'), cell: (row) => formatPortalDate(row.lastReopenedAt, utcOffsetMinutes, language) },
           ]}
-          csv={() => reopenedCsv(data.reopened, headers, (instant) => formatPortalDate(instant, utcOffsetMinutes))}
+          csv={() => reopenedCsv(data.reopened, headers, (instant) => formatPortalDate(instant, utcOffsetMinutes, language))}
           csvName={csvFileName('reopened', period)}
           empty={t('reports.reopened.none')}
         />

@@ -27,7 +27,7 @@ export function PlanFactSection({ data, colors }: { data: ReportsData; colors: C
   const period = `${data.request.fromDay}_${data.request.toDay}`;
   const totals = useMemo(() => employeeTotals(data.employees), [data.employees]);
   const days = useMemo(() => portalDayKeysBetween(data.request.fromDay, data.request.toDay), [data.request]);
-  const labels = useMemo(() => ({ plan: t('reports.plan'), fact: t('reports.fact') }), [t]);
+  const labels = useMemo(() => ({ plan: t('reports.plan'), fact: t('reports.fact'), number: (value: number) => formatNumber(value, language) }), [t, language]);
   const employeeChart = useMemo(
     () => planFactOption(totals.map((row) => ({ name: row.name, plan: row.planHours, fact: row.factHours })), labels, colors),
     [totals, labels, colors],
@@ -40,7 +40,7 @@ export function PlanFactSection({ data, colors }: { data: ReportsData; colors: C
   const employeeColumns: TableColumn<EmployeeTotals>[] = [
     { header: t('reports.employee'), cell: (row) => row.name, className: 'reports__sticky' },
     ...days.map((day) => ({
-      header: shortDay(day),
+      header: shortDay(day, language),
       numeric: true,
       cell: (row: EmployeeTotals) => {
         const cell = row.byDay[day] ?? { plan: 0, fact: 0 };

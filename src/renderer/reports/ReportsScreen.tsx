@@ -10,6 +10,8 @@ import { useUiStore } from '../store/ui-store';
 import { useI18n } from '../i18n/context';
 import { useChartColors } from './charts/chart-colors';
 import { defaultRange, MAX_RANGE_DAYS, rangeProblem, type ReportsRange } from './reports-range';
+import { DateField } from '../shared-ui/DateField';
+import { MonthField } from '../shared-ui/MonthField';
 import { PlanFactSection } from './PlanFactSection';
 import { FlowSection } from './FlowSection';
 import './reports.css';
@@ -78,18 +80,9 @@ export function ReportsScreen() {
         </div>
         {range && (
           <form className="reports__range" aria-label={t('reports.range')} onSubmit={(event) => (event.preventDefault(), !problem && void run(range))}>
-            <label>
-              {t('reports.from')}
-              <input type="date" value={range.fromDay} max={range.toDay} required onChange={(event) => edit({ fromDay: event.target.value })} />
-            </label>
-            <label>
-              {t('reports.to')}
-              <input type="date" value={range.toDay} min={range.fromDay} required onChange={(event) => edit({ toDay: event.target.value })} />
-            </label>
-            <label>
-              {t('reports.month')}
-              <input type="month" value={range.month} required onChange={(event) => edit({ month: event.target.value })} />
-            </label>
+            <DateField label={t('reports.from')} value={range.fromDay} max={range.toDay} onChange={(fromDay) => edit({ fromDay })} />
+            <DateField label={t('reports.to')} value={range.toDay} min={range.fromDay} onChange={(toDay) => edit({ toDay })} />
+            <MonthField label={t('reports.month')} value={range.month} onChange={(month) => edit({ month })} />
             <button type="submit" disabled={problem !== null || load.status === 'loading'}>
               {t('reports.refresh')}
             </button>

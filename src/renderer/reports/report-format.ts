@@ -16,11 +16,12 @@ export function formatSeconds(seconds: number, language: Language): string {
   return formatDuration(seconds, language);
 }
 
-/** "12.11.2025" in the portal's time zone. */
-export function formatPortalDate(instant: number, utcOffsetMinutes: number): string {
+/** "12.11.2025" (en: "12/11/2025") in the portal's time zone. */
+export function formatPortalDate(instant: number, utcOffsetMinutes: number, language: Language): string {
   const wall = portalWallClock(instant, utcOffsetMinutes);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(wall.getUTCDate())}.${pad(wall.getUTCMonth() + 1)}.${wall.getUTCFullYear()}`;
+  const separator = language === 'ru' ? '.' : '/';
+  return `${pad(wall.getUTCDate())}${separator}${pad(wall.getUTCMonth() + 1)}${separator}${wall.getUTCFullYear()}`;
 }
 
 export function csvHeaders(t: Translate): CsvHeaders {

@@ -32,7 +32,7 @@ export function rangeProblem(range: ReportsRange): RangeProblem {
   return null;
 }
 
-/** "12.11" for a day key. */
-export function shortDay(dayKey: string): string {
-  return `${dayKey.slice(8, 10)}.${dayKey.slice(5, 7)}`;
+/** "12.11" (en: "12/11") for a day key. */
+export function shortDay(dayKey: string, language: 'ru' | 'en'): string {
+  return `${dayKey.slice(8, 10)}${language === 'ru' ? '.' : '/'}${dayKey.slice(5, 7)}`;
 }

@@ -5,7 +5,8 @@
 import { useState, type InputHTMLAttributes } from 'react';
 import type { Settings } from '../../core/domain/settings';
 import type { FieldErrors, Path } from './settings-form';
-import { hoursTextToMinutes, minutesToHoursText, numberFromText } from './settings-form';
+import { useI18n } from '../i18n/context';
+import { hoursTextToMinutes, minutesToHoursText, numberFromText, numberText } from './settings-form';
 
 export interface SectionProps {
   draft: Settings;
@@ -37,11 +38,13 @@ function BufferedInput({ shown, parse, onValue, ...rest }: TextProps & { shown: 
 
 /** A duration kept in minutes, typed in hours; empty gives null. */
 export function HoursInput({ minutes, onMinutes, ...rest }: TextProps & { minutes: unknown; onMinutes: (value: number | string | null) => void }) {
-  return <BufferedInput {...rest} shown={minutesToHoursText(minutes)} parse={hoursTextToMinutes} onValue={(value) => onMinutes(value as number | string | null)} />;
+  const { language } = useI18n();
+  return <BufferedInput {...rest} shown={minutesToHoursText(minutes, language)} parse={hoursTextToMinutes} onValue={(value) => onMinutes(value as number | string | null)} />;
 }
 
 export function NumberInput({ value, onNumber, ...rest }: TextProps & { value: unknown; onNumber: (value: number | string | null) => void }) {
-  return <BufferedInput {...rest} shown={value === null || value === undefined ? '' : String(value)} parse={numberFromText} onValue={(next) => onNumber(next as number | string | null)} />;
+  const { language } = useI18n();
+  return <BufferedInput {...rest} shown={typeof value === 'number' ? numberText(value, language) : value === null || value === undefined ? '' : String(value)} parse={numberFromText} onValue={(next) => onNumber(next as number | string | null)} />;
 }
 
 export function Toggle({ label, checked, onChange, disabled }: { label: string; checked: boolean; onChange: (checked: boolean) => void; disabled?: boolean }) {

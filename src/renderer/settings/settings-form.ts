@@ -79,10 +79,16 @@ export function validateSettings(draft: unknown, t: Translate, language: Languag
   return { ok: false, errors };
 }
 
-/** Minutes shown as hours in a field ("1.5"); the raw text when it was not a number. */
-export function minutesToHoursText(value: unknown): string {
+/** A number as a field shows it: "1,5" in Russian, "1.5" in English (both are read back). */
+export function numberText(value: number, language: Language): string {
+  const text = String(value);
+  return language === 'ru' ? text.replace('.', ',') : text;
+}
+
+/** Minutes shown as hours in a field ("1,5"); the raw text when it was not a number. */
+export function minutesToHoursText(value: unknown, language: Language): string {
   if (typeof value !== 'number') return value === null || value === undefined ? '' : String(value);
-  return String(Math.round((value / 60) * 100) / 100);
+  return numberText(Math.round((value / 60) * 100) / 100, language);
 }
 
 /** Hours typed in a field → minutes for the schema; the raw text when not a number (validation names it). */

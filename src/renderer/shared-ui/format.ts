@@ -1,14 +1,15 @@
 /** Dates and names as the UI shows them: always in the portal's time zone, never the workstation's. */
 import type { Company, User } from '../../core/domain/model';
-import type { Language } from '../i18n';
+import { localeOf, type Language } from '../i18n';
 import { MINUTE_MS, portalWallClock } from '../../core/domain/portal-time';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** "12.03.2025 14:05" in the portal's time zone. */
-export function formatPortalDateTime(instant: number, utcOffsetMinutes: number): string {
+/** "12.03.2025 14:05" (en: "12/03/2025 14:05") in the portal's time zone. */
+export function formatPortalDateTime(instant: number, utcOffsetMinutes: number, language: Language): string {
   const wall = portalWallClock(instant, utcOffsetMinutes);
-  return `${pad(wall.getUTCDate())}.${pad(wall.getUTCMonth() + 1)}.${wall.getUTCFullYear()} ${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
+  const separator = language === 'ru' ? '.' : '/';
+  return `${pad(wall.getUTCDate())}${separator}${pad(wall.getUTCMonth() + 1)}${separator}${wall.getUTCFullYear()} ${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
 }
 
 /** "2025-03-12T14:05" for a datetime-local input showing portal time. */
@@ -57,5 +58,11 @@ export function companyOf(crmLinks: readonly string[], companies: readonly Compa
 export function formatDay(iso: string, language: Language): string {
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return iso;
-  return new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(at));
+  return new Intl.DateTimeFormat(localeOf(language), { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(at));
+}
+
+/** "01.05.2026" (en: "01/05/2026") for a day key ("2026-05-01"); what is not one is shown as given. */
+export function formatDayKey(day: string, language: Language): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return match ? [match[3], match[2], match[1]].join(language === 'ru' ? '.' : '/') : day;
 }

@@ -3,13 +3,14 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { pult } from '../bridge';
 import { useI18n } from '../i18n/context';
+import { localeOf, type Language } from '../i18n';
 import { appStore, useAppStore } from '../store';
 import { clockStore } from '../store/clock-store';
 import { useUiStore } from '../store/ui-store';
 import { QueuePanel } from './QueuePanel';
 
-function formatTime(at: number, language: string): string {
-  return new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(new Date(at));
+function formatTime(at: number, language: Language): string {
+  return new Intl.DateTimeFormat(localeOf(language), { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(new Date(at));
 }
 
 /**

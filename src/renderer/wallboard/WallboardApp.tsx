@@ -49,7 +49,7 @@ export function WallboardApp() {
 }
 
 function Wallboard({ feed }: { feed: WallboardFeed }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [startedAt] = useState(() => Date.now());
   const state = useSyncExternalStore(feed.subscribe, feed.getState);
   const now = useNow(1000);
@@ -76,7 +76,7 @@ function Wallboard({ feed }: { feed: WallboardFeed }) {
   );
 
   const offset = settings?.calendar.utcOffsetMinutes ?? 180;
-  const fresh = freshness(state.status, portalNow, offset, state.hostReachable);
+  const fresh = freshness(state.status, portalNow, offset, language, state.hostReachable);
 
   let body;
   if (state.error && !view) body = <p className="wallboard__message" role="alert">{t('wallboard.unavailable', { message: state.error })}</p>;

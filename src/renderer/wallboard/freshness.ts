@@ -4,6 +4,7 @@
  */
 import type { PultEvent } from '../../shared/api';
 import { portalDayKey, portalWallClock } from '../../core/domain/portal-time';
+import type { Language } from '../i18n';
 
 export type SyncStatus = Extract<PultEvent, { type: 'status' }>['status'];
 type Connectivity = SyncStatus['connectivity'];
@@ -13,12 +14,12 @@ export const STALE_AFTER_MS = 60_000;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** "14:32", or "25.11 14:32" when the data is from an earlier portal day than `portalNow`. */
-export function formatStampTime(instant: number, portalNow: number, utcOffsetMinutes: number): string {
+/** "14:32", or "25.11 14:32" (en: "25/11 14:32") when the data is from an earlier portal day than `portalNow`. */
+export function formatStampTime(instant: number, portalNow: number, utcOffsetMinutes: number, language: Language): string {
   const wall = portalWallClock(instant, utcOffsetMinutes);
   const time = `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
   if (portalDayKey(instant, utcOffsetMinutes) === portalDayKey(portalNow, utcOffsetMinutes)) return time;
-  return `${pad(wall.getUTCDate())}.${pad(wall.getUTCMonth() + 1)} ${time}`;
+  return `${pad(wall.getUTCDate())}${language === 'ru' ? '.' : '/'}${pad(wall.getUTCMonth() + 1)} ${time}`;
 }
 
 /** "14:32:05" for the big clock. */
@@ -36,12 +37,12 @@ export interface Freshness {
   connectivity: Connectivity | 'host-down' | 'unknown';
 }
 
-export function freshness(status: SyncStatus | null, portalNow: number, utcOffsetMinutes: number, hostReachable = true): Freshness {
+export function freshness(status: SyncStatus | null, portalNow: number, utcOffsetMinutes: number, language: Language, hostReachable = true): Freshness {
   const connectivity = !hostReachable ? 'host-down' : (status?.connectivity ?? 'unknown');
   const last = status?.lastSyncAt ?? null;
   if (last === null) return { time: null, stale: true, connectivity };
   const stale = connectivity !== 'online' || portalNow - last > STALE_AFTER_MS;
-  return { time: formatStampTime(last, portalNow, utcOffsetMinutes), stale, connectivity };
+  return { time: formatStampTime(last, portalNow, utcOffsetMinutes, language), stale, connectivity };
 }
 
 /** How long to wait before the next data fetch so fetches are at least `minIntervalMs` apart. */

@@ -38,12 +38,14 @@ export interface PlanFactBar {
   fact: number;
 }
 
-/** Horizontal plan and fact bars per person or client, in the given order (top to bottom). */
-export function planFactOption(bars: readonly PlanFactBar[], labels: { plan: string; fact: string }, colors: ChartColors): ChartOption {
+/** Horizontal plan and fact bars per person or client, in the given order (top to bottom); hours written as the UI writes numbers (7,5). */
+export function planFactOption(bars: readonly PlanFactBar[], labels: { plan: string; fact: string; number: (value: number) => string }, colors: ChartColors): ChartOption {
+  const chart = base(colors);
   return {
-    ...base(colors),
+    ...chart,
+    tooltip: { ...(chart.tooltip as ChartOption), valueFormatter: (value: number) => labels.number(value) },
     yAxis: axis(colors, { type: 'category', inverse: true, data: bars.map((bar) => bar.name), splitLine: { show: false } }),
-    xAxis: axis(colors, { type: 'value' }),
+    xAxis: axis(colors, { type: 'value', axisLabel: { color: colors.muted, formatter: (value: number) => labels.number(value) } }),
     series: [
       { name: labels.plan, type: 'bar', data: bars.map((bar) => bar.plan), itemStyle: { color: colors.plan }, barGap: '10%' },
       {
@@ -89,7 +91,7 @@ export function agingOption(
   items: readonly AgingItem[],
   stages: readonly string[],
   cycle: ReportsData['cycleTime'],
-  labels: { days: string; percentile: (p: number, days: string) => string; format: (days: number) => string },
+  labels: { days: string; percentile: (p: number, days: string) => string; format: (days: number) => string; number: (value: number) => string },
   colors: ChartColors,
 ): ChartOption {
   const lines = (
@@ -122,7 +124,7 @@ export function agingOption(
       axisTick: { show: false },
       axisLabel: { color: colors.muted, showMinLabel: true, showMaxLabel: true, customValues: stages.map((_, index) => index), formatter: (value: number) => stages[Math.round(value)] ?? '' },
     }),
-    yAxis: axis(colors, { type: 'value', name: labels.days, nameTextStyle: { color: colors.muted } }),
+    yAxis: axis(colors, { type: 'value', name: labels.days, nameTextStyle: { color: colors.muted }, axisLabel: { color: colors.muted, formatter: (value: number) => labels.number(value) } }),
     series: [
       {
         type: 'scatter',

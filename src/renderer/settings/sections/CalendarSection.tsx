@@ -1,15 +1,17 @@
 /** The working calendar: time zone, working days and hours, holidays and moved working days. */
 import { useState } from 'react';
 import { useI18n } from '../../i18n/context';
+import { DateField } from '../../shared-ui/DateField';
 import { Field } from '../../shared-ui/Field';
-import { formatUtcOffset } from '../../shared-ui/format';
+import { TimeField } from '../../shared-ui/TimeField';
+import { formatDayKey, formatUtcOffset } from '../../shared-ui/format';
 import { errorAt, type SectionProps } from '../inputs';
 
 const OFFSETS = Array.from({ length: (14 * 60 + 12 * 60) / 30 + 1 }, (_, index) => -12 * 60 + index * 30);
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 function DayList({ label, days, onChange, errors, path }: { label: string; days: string[]; onChange: (days: string[]) => void; errors: SectionProps['errors']; path: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [adding, setAdding] = useState('');
   const listError = Object.entries(errors).find(([key]) => key === path || key.startsWith(`${path}.`))?.[1];
   return (
@@ -18,15 +20,15 @@ function DayList({ label, days, onChange, errors, path }: { label: string; days:
       <ul className="settings__days">
         {days.map((day, index) => (
           <li key={`${day}-${index}`} className={`settings__day${errors[`${path}.${index}`] ? ' settings__day--invalid' : ''}`}>
-            {day}
-            <button type="button" className="icon-button" aria-label={t('settings.calendar.remove', { day })} onClick={() => onChange(days.filter((_, at) => at !== index))}>
+            {formatDayKey(day, language)}
+            <button type="button" className="icon-button" aria-label={t('settings.calendar.remove', { day: formatDayKey(day, language) })} onClick={() => onChange(days.filter((_, at) => at !== index))}>
               ✕
             </button>
           </li>
         ))}
       </ul>
       <div className="settings__inline">
-        <input type="date" aria-label={`${label}: ${t('settings.calendar.newDay')}`} value={adding} onChange={(event) => setAdding(event.target.value)} />
+        <DateField aria-label={`${label}: ${t('settings.calendar.newDay')}`} value={adding} onChange={setAdding} />
         <button
           type="button"
           disabled={!adding}
@@ -61,10 +63,10 @@ export function CalendarSection({ draft, set, errors }: SectionProps) {
           </select>
         </Field>
         <Field label={t('settings.calendar.start')} error={errorAt(errors, ['calendar', 'workHours', 'start'])}>
-          <input type="time" value={calendar.workHours.start} onChange={(event) => set(['calendar', 'workHours', 'start'], event.target.value)} />
+          <TimeField value={calendar.workHours.start} onChange={(start) => set(['calendar', 'workHours', 'start'], start)} />
         </Field>
         <Field label={t('settings.calendar.end')} error={errorAt(errors, ['calendar', 'workHours', 'end'])}>
-          <input type="time" value={calendar.workHours.end} onChange={(event) => set(['calendar', 'workHours', 'end'], event.target.value)} />
+          <TimeField value={calendar.workHours.end} onChange={(end) => set(['calendar', 'workHours', 'end'], end)} />
         </Field>
       </div>
       <fieldset className="settings__fieldset">

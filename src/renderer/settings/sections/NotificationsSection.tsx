@@ -1,6 +1,7 @@
 /** Which alerts show, quiet hours, whose requests, sound. */
 import { useI18n } from '../../i18n/context';
 import { Field } from '../../shared-ui/Field';
+import { TimeField } from '../../shared-ui/TimeField';
 import { errorAt, Toggle, type SectionProps } from '../inputs';
 
 const ALERTS = ['newTask', 'forgotten', 'luAlert', 'wiaAlert', 'slaRisk', 'slaBreached'] as const;
@@ -25,10 +26,10 @@ export function NotificationsSection({ draft, set, errors }: SectionProps) {
         <Toggle label={t('settings.notify.quiet')} checked={rules.quietHours.enabled} onChange={(on) => set(['notifications', 'quietHours', 'enabled'], on)} />
         <div className="settings__grid">
           <Field label={t('settings.notify.quietFrom')} error={errorAt(errors, ['notifications', 'quietHours', 'from'])}>
-            <input type="time" disabled={!rules.quietHours.enabled} value={rules.quietHours.from} onChange={(event) => set(['notifications', 'quietHours', 'from'], event.target.value)} />
+            <TimeField disabled={off || !rules.quietHours.enabled} value={rules.quietHours.from} onChange={(from) => set(['notifications', 'quietHours', 'from'], from)} />
           </Field>
           <Field label={t('settings.notify.quietTo')} error={errorAt(errors, ['notifications', 'quietHours', 'to'])}>
-            <input type="time" disabled={!rules.quietHours.enabled} value={rules.quietHours.to} onChange={(event) => set(['notifications', 'quietHours', 'to'], event.target.value)} />
+            <TimeField disabled={off || !rules.quietHours.enabled} value={rules.quietHours.to} onChange={(to) => set(['notifications', 'quietHours', 'to'], to)} />
           </Field>
         </div>
       </fieldset>

@@ -39,7 +39,9 @@ describe('drawer edits become one updateFields intent with portal field names', 
     const at = fromPortalLocalInput('2025-03-12T18:00', MSK);
     expect(at).toBe(Date.UTC(2025, 2, 12, 15, 0));
     expect(toPortalLocalInput(at!, MSK)).toBe('2025-03-12T18:00');
-    expect(formatPortalDateTime(at!, MSK)).toBe('12.03.2025 18:00');
+    expect(formatPortalDateTime(at!, MSK, 'ru')).toBe('12.03.2025 18:00');
+    // The English UI writes the day first too, the British way, whatever the OS's locale.
+    expect(formatPortalDateTime(at!, MSK, 'en')).toBe('12/03/2025 18:00');
     expect(fromPortalLocalInput('12.03.2025', MSK)).toBeNull();
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agingOption, cumulativeFlowOption, FLOW_ORDER, laneOffset, planFactOption, throughputOption } from '../../../../src/renderer/reports/charts/chart-options';
 import type { ChartColors } from '../../../../src/renderer/reports/charts/chart-colors';
+import { formatNumber } from '../../../../src/renderer/reports/report-format';
 
 const colors: ChartColors = {
   text: '#000',
@@ -23,11 +24,15 @@ describe('report chart options', () => {
         { name: 'Анна', plan: 8, fact: 10 },
         { name: 'Борис', plan: 8, fact: 4 },
       ],
-      { plan: 'План', fact: 'Факт' },
+      { plan: 'План', fact: 'Факт', number: (value) => formatNumber(value, 'ru') },
       colors,
     );
     const series = option.series as Series[];
     expect(series.map((s) => s.name)).toEqual(['План', 'Факт']);
+    // Hours on the axis and in the tooltip are written with the UI's decimal comma, not ECharts' point.
+    type Formatted = { formatter?: (value: number) => string; valueFormatter?: (value: number) => string };
+    expect(((option.xAxis as { axisLabel: Formatted }).axisLabel.formatter!)(7.5)).toBe('7,5');
+    expect(((option.tooltip as Formatted).valueFormatter!)(20.5)).toBe('20,5');
     expect(series[0]!.data).toEqual([8, 8]);
     expect(series[1]!.data).toEqual([
       { value: 10, itemStyle: { color: '#f00' } },
@@ -62,7 +67,7 @@ describe('report chart options', () => {
       ],
       ['Очередь', 'В работе'],
       { count: 10, p50: 86_400, p85: 3 * 86_400, p95: 5 * 86_400 },
-      { days: 'дни', percentile: (p, days) => `${p} %: ${days}`, format: (days) => `${days}д` },
+      { days: 'дни', percentile: (p, days) => `${p} %: ${days}`, format: (days) => `${days}д`, number: (value) => formatNumber(value, 'ru') },
       colors,
     );
     const [scatter] = option.series as Series[];
@@ -71,10 +76,11 @@ describe('report chart options', () => {
     expect(Math.round(points[0]!.value[0])).toBe(1);
     expect(Math.abs(points[1]!.value[0])).toBeLessThanOrEqual(0.3);
     expect(scatter!.markLine!.data.map((line) => line.yAxis)).toEqual([1, 3, 5]);
+    expect(((option.yAxis as { axisLabel: { formatter: (value: number) => string } }).axisLabel.formatter)(1.5)).toBe('1,5');
   });
 
   it('leaves out percentile lines when nothing finished', () => {
-    const option = agingOption([], [], { count: 0, p50: null, p85: null, p95: null }, { days: '', percentile: () => '', format: () => '' }, colors);
+    const option = agingOption([], [], { count: 0, p50: null, p85: null, p95: null }, { days: '', percentile: () => '', format: () => '', number: String }, colors);
     expect((option.series as Series[])[0]!.markLine!.data).toEqual([]);
   });
 

@@ -106,7 +106,8 @@ describe('report period', () => {
   });
 
   it('formats short days and safe file names', () => {
-    expect(shortDay('2026-03-09')).toBe('09.03');
+    expect(shortDay('2026-03-09', 'ru')).toBe('09.03');
+    expect(shortDay('2026-03-09', 'en')).toBe('09/03');
     expect(csvFileName('employees', '2026-03-01_2026-03-14')).toBe('pult-employees-2026-03-01_2026-03-14.csv');
     expect(csvFileName('open work', '10.03.2026')).toBe('pult-open_work-10.03.2026.csv');
   });

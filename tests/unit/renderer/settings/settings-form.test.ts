@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../../src/core/domain/settings';
-import { hoursTextToMinutes, minutesToHoursText, setIn, validateSettings } from '../../../../src/renderer/settings/settings-form';
+import { hoursTextToMinutes, minutesToHoursText, numberText, setIn, validateSettings } from '../../../../src/renderer/settings/settings-form';
 import { translate, type Language } from '../../../../src/renderer/i18n';
 
 const validate = (draft: unknown, language: Language = 'ru') => validateSettings(draft, (key, values) => translate(language, key, values), language);
@@ -50,8 +50,13 @@ describe('settings form validation', () => {
   });
 
   it('shows minutes as hours and reads hours back as minutes', () => {
-    expect(minutesToHoursText(90)).toBe('1.5');
-    expect(minutesToHoursText(null)).toBe('');
+    // Shown with the UI language's decimal separator; both are read back.
+    expect(minutesToHoursText(90, 'ru')).toBe('1,5');
+    expect(minutesToHoursText(90, 'en')).toBe('1.5');
+    expect(minutesToHoursText(null, 'ru')).toBe('');
+    expect(hoursTextToMinutes(minutesToHoursText(75, 'ru'))).toBe(75);
+    expect(numberText(0.25, 'ru')).toBe('0,25');
+    expect(numberText(8, 'ru')).toBe('8');
     expect(hoursTextToMinutes('1,5')).toBe(90);
     expect(hoursTextToMinutes('')).toBeNull();
     expect(hoursTextToMinutes('час')).toBe('час');

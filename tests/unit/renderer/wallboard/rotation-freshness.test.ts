@@ -36,14 +36,15 @@ describe('freshness stamp', () => {
   const synced = Date.UTC(2026, 2, 10, 11, 32, 40);
 
   it('shows the time of the data in the portal time zone', () => {
-    expect(formatStampTime(synced, synced + 60_000, moscow)).toBe('14:32');
-    expect(formatStampTime(synced, synced, -300)).toBe('06:32');
+    expect(formatStampTime(synced, synced + 60_000, moscow, 'ru')).toBe('14:32');
+    expect(formatStampTime(synced, synced, -300, 'ru')).toBe('06:32');
   });
 
   it('adds the date once the data is from an earlier portal day', () => {
     // 21:30 UTC is already the next day in Moscow.
-    expect(formatStampTime(synced, Date.UTC(2026, 2, 10, 21, 30), moscow)).toBe('10.03 14:32');
-    expect(formatStampTime(synced, Date.UTC(2026, 2, 10, 20, 30), moscow)).toBe('14:32');
+    expect(formatStampTime(synced, Date.UTC(2026, 2, 10, 21, 30), moscow, 'ru')).toBe('10.03 14:32');
+    expect(formatStampTime(synced, Date.UTC(2026, 2, 10, 21, 30), moscow, 'en')).toBe('10/03 14:32');
+    expect(formatStampTime(synced, Date.UTC(2026, 2, 10, 20, 30), moscow, 'ru')).toBe('14:32');
   });
 
   const status = (over: Partial<SyncStatus>): SyncStatus => ({
@@ -58,22 +59,22 @@ describe('freshness stamp', () => {
   });
 
   it('is live while the portal answers and the last sync is recent', () => {
-    expect(freshness(status({}), synced + 20_000, moscow)).toEqual({ time: '14:32', stale: false, connectivity: 'online' });
+    expect(freshness(status({}), synced + 20_000, moscow, 'ru')).toEqual({ time: '14:32', stale: false, connectivity: 'online' });
   });
 
   it('keeps the time of the last good data and turns stale when the portal is unreachable', () => {
     const later = synced + 3 * 3_600_000;
-    expect(freshness(status({ connectivity: 'portal-unreachable' }), later, moscow)).toEqual({ time: '14:32', stale: true, connectivity: 'portal-unreachable' });
+    expect(freshness(status({ connectivity: 'portal-unreachable' }), later, moscow, 'ru')).toEqual({ time: '14:32', stale: true, connectivity: 'portal-unreachable' });
   });
 
   it('turns stale when Pult itself does not answer, or the data is old', () => {
-    expect(freshness(status({}), synced + 10_000, moscow, false)).toMatchObject({ stale: true, connectivity: 'host-down', time: '14:32' });
-    expect(freshness(status({}), synced + 5 * 60_000, moscow).stale).toBe(true);
+    expect(freshness(status({}), synced + 10_000, moscow, 'ru', false)).toMatchObject({ stale: true, connectivity: 'host-down', time: '14:32' });
+    expect(freshness(status({}), synced + 5 * 60_000, moscow, 'ru').stale).toBe(true);
   });
 
   it('has no time before the first sync', () => {
-    expect(freshness(status({ lastSyncAt: null }), synced, moscow)).toMatchObject({ time: null, stale: true });
-    expect(freshness(null, synced, moscow)).toMatchObject({ time: null, connectivity: 'unknown' });
+    expect(freshness(status({ lastSyncAt: null }), synced, moscow, 'ru')).toMatchObject({ time: null, stale: true });
+    expect(freshness(null, synced, moscow, 'ru')).toMatchObject({ time: null, connectivity: 'unknown' });
   });
 
   it('spaces fetches at least the minimum interval apart', () => {

@@ -1,0 +1,27 @@
+/** A day ('YYYY-MM-DD'), typed in the UI language's order (дд.мм.гггг / dd/mm/yyyy) or picked from a calendar. */
+import { useMemo } from 'react';
+import { DatePicker, Group, Label } from 'react-aria-components';
+import { AriaLocale } from './AriaLocale';
+import { CalendarButton, CalendarPopover } from './CalendarPopover';
+import { DateSegments } from './DateSegments';
+import { dayText, dayValue } from './date-values';
+import { ariaFieldProps, type PickerProps } from './picker-props';
+import './pickers.css';
+
+export function DateField({ value, onChange, label, min, max, ...rest }: PickerProps & { min?: string; max?: string }) {
+  const parsed = useMemo(() => dayValue(value), [value]);
+  const minValue = useMemo(() => (min ? dayValue(min) : null), [min]);
+  const maxValue = useMemo(() => (max ? dayValue(max) : null), [max]);
+  return (
+    <AriaLocale>
+      <DatePicker {...ariaFieldProps(rest)} value={parsed} minValue={minValue} maxValue={maxValue} granularity="day" onChange={(next) => onChange(dayText(next))}>
+        {label && <Label className="picker__label">{label}</Label>}
+        <Group className="picker__group">
+          <DateSegments />
+          <CalendarButton />
+        </Group>
+        <CalendarPopover />
+      </DatePicker>
+    </AriaLocale>
+  );
+}
