@@ -26,7 +26,7 @@ export function DrawerAttention({ data }: { data: DrawerData }) {
     const forgotten = forgottenReasons(task, history, users, map, data.settings, minute);
     const list: { key: string; tone: string; text: string }[] = [];
     if (task.deadline !== null && deadlineAttention(task.deadline < minute, done) === 'act') {
-      list.push({ key: 'overdue', tone: 'act', text: t('card.overdue', { date: formatPortalDateTime(task.deadline, portalOffsetMinutes(data)) }) });
+      list.push({ key: 'overdue', tone: 'act', text: t('card.overdue', { date: formatPortalDateTime(task.deadline, portalOffsetMinutes(data), language) }) });
     }
     const slaTone = slaAttention(sla.state, done);
     const text = focus && slaTone !== 'none' ? slaText(focus, data.settings.sla[kind].clock, language) : null;
