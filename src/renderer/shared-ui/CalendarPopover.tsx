@@ -1,5 +1,6 @@
 /** The button and month grid a date picker opens; React Aria names the buttons in the UI's language. */
-import { Button, Calendar, CalendarCell, CalendarGrid, Dialog, Heading, Popover } from 'react-aria-components';
+import { Button, Calendar, CalendarCell, CalendarGrid, Dialog, Group, Heading, Label, Popover } from 'react-aria-components';
+import { DateSegments } from './DateSegments';
 
 export function CalendarButton() {
   return (
@@ -30,5 +31,19 @@ export function CalendarPopover() {
         </Calendar>
       </Dialog>
     </Popover>
+  );
+}
+
+/** What every date picker shows inside its DatePicker: the label, the typed segments with the calendar button, and the popover. */
+export function DatePickerBody({ label }: { label?: string | undefined }) {
+  return (
+    <>
+      {label && <Label className="picker__label">{label}</Label>}
+      <Group className="picker__group">
+        <DateSegments />
+        <CalendarButton />
+      </Group>
+      <CalendarPopover />
+    </>
   );
 }

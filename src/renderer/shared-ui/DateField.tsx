@@ -1,9 +1,8 @@
 /** A day ('YYYY-MM-DD'), typed in the UI language's order (дд.мм.гггг / dd/mm/yyyy) or picked from a calendar. */
 import { useMemo } from 'react';
-import { DatePicker, Group, Label } from 'react-aria-components';
+import { DatePicker } from 'react-aria-components';
 import { AriaLocale } from './AriaLocale';
-import { CalendarButton, CalendarPopover } from './CalendarPopover';
-import { DateSegments } from './DateSegments';
+import { DatePickerBody } from './CalendarPopover';
 import { dayText, dayValue } from './date-values';
 import { ariaFieldProps, type PickerProps } from './picker-props';
 import './pickers.css';
@@ -15,12 +14,7 @@ export function DateField({ value, onChange, label, min, max, ...rest }: PickerP
   return (
     <AriaLocale>
       <DatePicker {...ariaFieldProps(rest)} value={parsed} minValue={minValue} maxValue={maxValue} granularity="day" onChange={(next) => onChange(dayText(next))}>
-        {label && <Label className="picker__label">{label}</Label>}
-        <Group className="picker__group">
-          <DateSegments />
-          <CalendarButton />
-        </Group>
-        <CalendarPopover />
+        <DatePickerBody label={label} />
       </DatePicker>
     </AriaLocale>
   );

@@ -3,10 +3,9 @@
  * (дд.мм.гггг, чч:мм; 24-hour in both languages) or its day picked from a calendar.
  */
 import { useMemo, useRef } from 'react';
-import { DatePicker, Group, Label } from 'react-aria-components';
+import { DatePicker } from 'react-aria-components';
 import { AriaLocale } from './AriaLocale';
-import { CalendarButton, CalendarPopover } from './CalendarPopover';
-import { DateSegments } from './DateSegments';
+import { DatePickerBody } from './CalendarPopover';
 import { dateTimeText, dateTimeValue } from './date-values';
 import { ariaFieldProps, type PickerProps } from './picker-props';
 import './pickers.css';
@@ -47,12 +46,7 @@ export function DateTimeField({
           onPicked?.();
         }}
       >
-        {label && <Label className="picker__label">{label}</Label>}
-        <Group className="picker__group">
-          <DateSegments />
-          <CalendarButton />
-        </Group>
-        <CalendarPopover />
+        <DatePickerBody label={label} />
       </DatePicker>
     </AriaLocale>
   );
