@@ -20,6 +20,7 @@ import { consoleRevealer, fitToDisplays, readWindowState, trackWindowState } fro
 import { runLifecycle } from './lifecycle';
 import { adoptLegacyDataDir } from './data-dir';
 import { openSignInWindow } from './sign-in-window';
+import { windowPlacement } from './wallboard-display';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join(here, '../renderer/index.html')).href;
@@ -148,7 +149,17 @@ async function start(): Promise<void> {
     platform: process.platform,
     autostart: { execPath: process.env.APPIMAGE ?? process.execPath, linuxAutostartDir: linuxAutostartDir(process.env, os.homedir()), fs },
     showConsole,
-    openWallboard: () => void wallboard.open(),
+    openWallboard: (displayId, moveIfOpen) => void wallboard.open({ displayId }, moveIfOpen),
+    screens: {
+      displays: () => screen.getAllDisplays(),
+      primaryId: () => screen.getPrimaryDisplay().id,
+      onChange: (listener) => {
+        const events = ['display-added', 'display-removed', 'display-metrics-changed'] as const;
+        for (const event of events) screen.on(event as 'display-added', listener);
+        return () => events.forEach((event) => screen.removeListener(event as 'display-added', listener));
+      },
+    },
+    compositorPlacesWindows: placement === 'compositor',
     sendToRenderer: (event: PultEvent) => toWindows(JSON.stringify(event)),
     onError: (message, error) => console.warn(message, error),
   });
@@ -174,6 +185,11 @@ function failedStart(error: unknown): void {
   dialog.showErrorBox(russian ? 'Pult не запустился' : 'Pult could not start', reason);
   app.quit();
 }
+
+// Native Wayland ignores window positions (the wallboard's screen, the console's saved place):
+// with XWayland at hand Pult runs through it. Chromium picks its platform after this script.
+const placement = windowPlacement(process.platform, process.env, process.argv);
+if (placement === 'xwayland') app.commandLine.appendSwitch('ozone-platform', 'x11');
 
 // Before anything opens the data folder (the single-instance lock lives in it too).
 try {

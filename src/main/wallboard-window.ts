@@ -134,14 +134,24 @@ export function openWallboardWindow(deps: WallboardWindowDeps): WallboardWindowH
   };
 }
 
-/** One wallboard window at most: opening again focuses the open one. */
+/**
+ * One wallboard window at most: opening again focuses the open one, or (`moveIfOpen`, a new
+ * screen chosen) reopens it on the screen that choice now resolves to.
+ */
 export function createWallboardWindowManager(deps: WallboardWindowDeps) {
   let current: WallboardWindowHandle | null = null;
   return {
-    open(overrides: Partial<Pick<WallboardWindowDeps, 'displayId' | 'kiosk'>> = {}): WallboardWindowHandle {
+    open(overrides: Partial<Pick<WallboardWindowDeps, 'displayId' | 'kiosk'>> = {}, moveIfOpen = false): WallboardWindowHandle | null {
       if (current?.isOpen()) {
-        current.window.focus();
-        return current;
+        const target = chooseDisplay(deps.screen.getAllDisplays(), deps.screen.getPrimaryDisplay(), overrides.displayId ?? deps.displayId);
+        if (!moveIfOpen || target.id === current.display.id) {
+          current.window.focus();
+          return current;
+        }
+        current.close();
+      } else if (moveIfOpen) {
+        // Choosing a screen does not open a wallboard that is not open.
+        return null;
       }
       current = openWallboardWindow({ ...deps, ...overrides });
       return current;

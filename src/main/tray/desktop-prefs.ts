@@ -10,6 +10,8 @@ import { readJsonFile, writeJsonFileAtomic } from '../../node/alerts/json-file';
 const prefsSchema = z.object({
   startWithOs: z.boolean().default(false),
   closeToTrayExplained: z.boolean().default(false),
+  /** The screen the wallboard opens on (Electron's display id); null: automatic. */
+  wallboardDisplayId: z.number().int().nullable().default(null),
 });
 
 export type DesktopPrefs = z.infer<typeof prefsSchema>;

@@ -10,6 +10,7 @@ import { closeToTrayHandler } from './close-to-tray';
 import { openDesktopPrefs } from './desktop-prefs';
 import { PultTray, type TrayLike } from './pult-tray';
 import type { TrayMenuItem } from './tray-menu';
+import { wallboardDisplayChoices, type ScreenDisplay } from '../wallboard-display';
 
 export interface ShellHost extends Pick<PultApi, 'syncNow' | 'getSettings'> {
   onEvent(listener: (event: PultEvent) => void): () => void;
@@ -32,8 +33,15 @@ export interface DesktopShellDeps {
   showConsole(): void;
   /** Sends an event to the renderer windows. */
   sendToRenderer(event: PultEvent): void;
-  /** The wallboard window's opener; until it exists, the console opens. */
-  openWallboard?(): void;
+  /**
+   * The wallboard window's opener (on the chosen screen; `moveIfOpen` reopens an open one there);
+   * until it exists, the console opens.
+   */
+  openWallboard?(displayId: number | null, moveIfOpen?: boolean): void;
+  /** The screens, for the wallboard's screen choice in the tray menu. */
+  screens?: { displays(): ScreenDisplay[]; primaryId(): number; onChange(listener: () => void): () => void };
+  /** Native Wayland without XWayland: window positions are the compositor's. */
+  compositorPlacesWindows?: boolean;
   onError?(message: string, error: unknown): void;
 }
 
@@ -52,6 +60,8 @@ export interface DesktopShell {
 }
 
 export function startDesktopShell(deps: DesktopShellDeps): DesktopShell {
+  const wallboardChoices = (language: 'ru' | 'en') =>
+    deps.screens ? wallboardDisplayChoices(deps.screens.displays(), deps.screens.primaryId(), prefs.get().wallboardDisplayId, language) : [];
   prepareNotifications(deps.app, deps.platform);
   const prefs = openDesktopPrefs(deps.dataDir);
   const autostart: AutostartOptions = { ...deps.autostart, app: deps.app, platform: deps.platform };
@@ -92,10 +102,17 @@ export function startDesktopShell(deps: DesktopShellDeps): DesktopShell {
       platform: deps.platform,
       canStartWithOs: true,
       startWithOs: () => prefs.get().startWithOs,
+      ...(deps.screens ? { wallboardDisplays: (language: 'ru' | 'en') => wallboardChoices(language) } : {}),
+      compositorPlacesWindows: deps.compositorPlacesWindows ?? false,
     },
     {
       openConsole: () => deps.showConsole(),
-      openWallboard: () => (deps.openWallboard ?? deps.showConsole)(),
+      openWallboard: () => (deps.openWallboard ? deps.openWallboard(prefs.get().wallboardDisplayId) : deps.showConsole()),
+      chooseWallboardDisplay: (displayId) => {
+        prefs.update({ wallboardDisplayId: displayId });
+        deps.openWallboard?.(displayId, true);
+        shownTray.render();
+      },
       pause: (choice) => monitor.pause(choice),
       resume: () => monitor.resume(),
       syncNow: () => void deps.host.syncNow().catch(report('sync now failed')),
@@ -116,6 +133,7 @@ export function startDesktopShell(deps: DesktopShellDeps): DesktopShell {
     monitor.getState(),
   );
   tray = shownTray;
+  const offScreens = deps.screens?.onChange(() => shownTray.render());
 
   void deps.host.getSettings().then((settings) => (closeToTray = settings.ui.closeToTray), report('could not read the settings'));
   const off = deps.host.onEvent((event) => {
@@ -144,6 +162,7 @@ export function startDesktopShell(deps: DesktopShellDeps): DesktopShell {
     dispose() {
       off();
       offAlerts.forEach((stop) => stop());
+      offScreens?.();
       shownTray.destroy();
     },
   };

@@ -6,6 +6,7 @@ import type { AlertState } from '../../node/alerts/monitor';
 import { trayIconPath } from './tray-icons';
 import { trayMenuTemplate, type TrayActions, type TrayMenuItem } from './tray-menu';
 import { trayView } from './tray-view';
+import type { WallboardDisplayChoice } from '../wallboard-display';
 
 export interface TrayLike {
   setImage(image: unknown): void;
@@ -25,6 +26,9 @@ export interface TrayDeps {
   /** Whether "start with the OS" can be registered on this shell. */
   canStartWithOs: boolean;
   startWithOs(): boolean;
+  /** The wallboard's screen choices in the menu's language (read at each render: screens come and go). */
+  wallboardDisplays?(language: AlertState['language']): WallboardDisplayChoice[];
+  compositorPlacesWindows?: boolean;
 }
 
 export class PultTray {
@@ -69,6 +73,8 @@ export class PultTray {
       paused: this.state.pausedUntil !== null,
       startWithOs: this.deps.startWithOs(),
       canStartWithOs: this.deps.canStartWithOs,
+      wallboardDisplays: this.deps.wallboardDisplays?.(this.state.language) ?? [],
+      compositorPlacesWindows: this.deps.compositorPlacesWindows ?? false,
     };
     const menuKey = JSON.stringify(menuState);
     if (menuKey !== this.shown.menu) {

@@ -1,11 +1,12 @@
 /** The tray's context menu as a plain template (Electron's Menu.buildFromTemplate takes it). Pure. */
 import type { SnoozeChoice } from '../../node/alerts/quiet-time';
 import type { AlertLanguage } from '../../node/alerts/types';
+import type { WallboardDisplayChoice } from '../wallboard-display';
 
 export interface TrayMenuItem {
   id?: string;
   label?: string;
-  type?: 'normal' | 'separator' | 'submenu' | 'checkbox';
+  type?: 'normal' | 'separator' | 'submenu' | 'checkbox' | 'radio';
   checked?: boolean;
   enabled?: boolean;
   submenu?: TrayMenuItem[];
@@ -20,6 +21,8 @@ export interface TrayActions {
   resume(): void;
   syncNow(): void;
   setStartWithOs(enabled: boolean): void;
+  /** null: automatic (the first non-primary screen). */
+  chooseWallboardDisplay(displayId: number | null): void;
   quit(): void;
 }
 
@@ -29,12 +32,18 @@ export interface TrayMenuState {
   startWithOs: boolean;
   /** Start with the OS is offered where the shell can register it. */
   canStartWithOs: boolean;
+  /** The screens the wallboard can open on (with «automatic» first); none: no submenu. */
+  wallboardDisplays: WallboardDisplayChoice[];
+  /** Native Wayland without XWayland: the compositor picks the screen, the choice is moot. */
+  compositorPlacesWindows: boolean;
 }
 
 const LABELS = {
   ru: {
     openConsole: 'Открыть консоль',
     openWallboard: 'Открыть табло',
+    wallboardDisplay: 'Экран табло',
+    compositorPlaces: 'Экран выбирает система (Wayland)',
     pause: 'Приостановить уведомления',
     pause1h: 'На 1 час',
     pauseTomorrow: 'До завтра',
@@ -46,6 +55,8 @@ const LABELS = {
   en: {
     openConsole: 'Open console',
     openWallboard: 'Open wallboard',
+    wallboardDisplay: 'Wallboard screen',
+    compositorPlaces: 'The system picks the screen (Wayland)',
     pause: 'Pause notifications',
     pause1h: 'For 1 hour',
     pauseTomorrow: 'Until tomorrow',
@@ -72,6 +83,7 @@ export function trayMenuTemplate(state: TrayMenuState, actions: TrayActions): Tr
   return [
     { id: 'open-console', label: t.openConsole, click: () => actions.openConsole() },
     { id: 'open-wallboard', label: t.openWallboard, click: () => actions.openWallboard() },
+    ...wallboardDisplayMenu(state, actions, t),
     { type: 'separator' },
     pauseItem,
     { id: 'sync-now', label: t.syncNow, click: () => actions.syncNow() },
@@ -80,5 +92,25 @@ export function trayMenuTemplate(state: TrayMenuState, actions: TrayActions): Tr
       : []),
     { type: 'separator' },
     { id: 'quit', label: t.quit, click: () => actions.quit() },
+  ];
+}
+
+/** Shown only with a second screen: with one there is nothing to choose. */
+function wallboardDisplayMenu(state: TrayMenuState, actions: TrayActions, t: (typeof LABELS)[AlertLanguage]): TrayMenuItem[] {
+  if (state.wallboardDisplays.length <= 2) return [];
+  if (state.compositorPlacesWindows) return [{ id: 'wallboard-display', label: t.compositorPlaces, enabled: false }];
+  return [
+    {
+      id: 'wallboard-display',
+      label: t.wallboardDisplay,
+      type: 'submenu',
+      submenu: state.wallboardDisplays.map((choice) => ({
+        id: `wallboard-display-${choice.id ?? 'auto'}`,
+        label: choice.label,
+        type: 'radio' as const,
+        checked: choice.checked,
+        click: () => actions.chooseWallboardDisplay(choice.id),
+      })),
+    },
   ];
 }

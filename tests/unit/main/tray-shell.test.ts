@@ -58,7 +58,7 @@ function fakeHost(tasks: () => Task[]) {
 
 const settled = () => new Promise((resolve) => setTimeout(resolve, 5));
 
-function start() {
+function start(extra: Partial<Parameters<typeof startDesktopShell>[0]> = {}) {
   FakeNotification.shown = [];
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pult-shell-'));
   const clock = new TestClock();
@@ -94,6 +94,7 @@ function start() {
     autostart: { execPath: 'C:/Pult/Pult.exe', linuxAutostartDir: '', fs: autostartFs },
     showConsole,
     sendToRenderer: (event) => sent.push(event),
+    ...extra,
   });
   const item = (id: string) => menu.flatMap((i) => [i, ...(i.submenu ?? [])]).find((i) => i.id === id)!;
   return { shell, alerts, fake, clock, app, dataDir, showConsole, sent, trayCalls, item, setTasks: (next: Task[]) => (tasks = next), tasks: () => tasks };
@@ -129,6 +130,29 @@ describe('desktop shell (tray + notifications wired to the host)', () => {
     expect(t.showConsole).toHaveBeenCalledTimes(1);
     t.item('quit').click!();
     expect(t.app.quit).toHaveBeenCalled();
+  });
+
+  it('the wallboard opens on the screen chosen in the tray, kept across starts; screens plugged in show up', async () => {
+    const screens = [{ id: 1, label: '', bounds: { x: 0, y: 0, width: 1920, height: 1080 }, internal: false }];
+    let onScreensChange = () => undefined as void;
+    const openWallboard = vi.fn();
+    const extra = { openWallboard, screens: { displays: () => screens, primaryId: () => 1, onChange: (listener: () => void) => ((onScreensChange = listener), () => undefined) } };
+    const t = start(extra);
+    await settled();
+    expect(t.item('wallboard-display')).toBeUndefined();
+    screens.push({ id: 7, label: 'TV', bounds: { x: 1920, y: 0, width: 3840, height: 2160 }, internal: false });
+    onScreensChange();
+    expect(t.item('wallboard-display').submenu!.map((choice) => choice.label)).toEqual(['Автоматически (второй экран)', 'Экран 1 — 1920×1080 (основной)', 'Экран 2 — TV, 3840×2160']);
+    t.item('open-wallboard').click!();
+    t.item('wallboard-display-7').click!();
+    expect(openWallboard.mock.calls).toEqual([[null], [7, true]]);
+    expect(JSON.parse(readFileSync(path.join(t.dataDir, DESKTOP_PREFS_FILE), 'utf8'))).toMatchObject({ wallboardDisplayId: 7 });
+    expect(t.item('wallboard-display-7').checked).toBe(true);
+    t.shell.dispose();
+    const again = start({ ...extra, dataDir: t.dataDir });
+    await settled();
+    again.item('open-wallboard').click!();
+    expect(openWallboard).toHaveBeenLastCalledWith(7);
   });
 
   it('closing the window hides it to the tray (explained once); the setting or quitting lets it close', async () => {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { wallboardDisplayChoices, windowPlacement } from '../../../src/main/wallboard-display';
 import { describe, expect, it, vi } from 'vitest';
 import { trayView } from '../../../src/main/tray/tray-view';
 import { trayMenuTemplate, type TrayActions, type TrayMenuItem } from '../../../src/main/tray/tray-menu';
@@ -33,13 +34,13 @@ describe('tray state', () => {
 });
 
 function actions(): TrayActions & Record<string, ReturnType<typeof vi.fn>> {
-  return { openConsole: vi.fn(), openWallboard: vi.fn(), pause: vi.fn(), resume: vi.fn(), syncNow: vi.fn(), setStartWithOs: vi.fn(), quit: vi.fn() };
+  return { openConsole: vi.fn(), openWallboard: vi.fn(), pause: vi.fn(), resume: vi.fn(), syncNow: vi.fn(), setStartWithOs: vi.fn(), chooseWallboardDisplay: vi.fn(), quit: vi.fn() };
 }
 const labels = (items: TrayMenuItem[]): unknown[] => items.map((item) => (item.type === 'separator' ? '—' : item.submenu ? [item.label, labels(item.submenu)] : item.label));
 const byId = (items: TrayMenuItem[], id: string): TrayMenuItem => items.flatMap((item) => [item, ...(item.submenu ?? [])]).find((item) => item.id === id)!;
 
 describe('tray menu', () => {
-  const menuState = { language: 'ru' as const, paused: false, startWithOs: false, canStartWithOs: true };
+  const menuState = { language: 'ru' as const, paused: false, startWithOs: false, canStartWithOs: true, wallboardDisplays: [], compositorPlacesWindows: false };
 
   it('Russian labels', () => {
     expect(labels(trayMenuTemplate(menuState, actions()))).toEqual([
@@ -79,6 +80,54 @@ describe('tray menu', () => {
     expect(a.quit).toHaveBeenCalledTimes(1);
     byId(trayMenuTemplate({ ...menuState, paused: true }, a), 'resume').click!();
     expect(a.resume).toHaveBeenCalledTimes(1);
+  });
+
+  const screens = [
+    { id: 10, label: '', bounds: { x: 0, y: 0, width: 1920, height: 1080 }, internal: true },
+    { id: 20, label: 'LG TV', bounds: { x: 1920, y: 0, width: 3840, height: 2160 }, internal: false },
+  ];
+
+  it('offers the wallboard screen as a radio list with a second screen, none with one', () => {
+    const a = actions();
+    const choices = wallboardDisplayChoices(screens, 10, 20, 'ru');
+    const menu = trayMenuTemplate({ ...menuState, wallboardDisplays: choices }, a);
+    expect(labels(menu).slice(0, 3)).toEqual([
+      'Открыть консоль',
+      'Открыть табло',
+      ['Экран табло', ['Автоматически (второй экран)', 'Экран 1 — 1920×1080 (основной, встроенный)', 'Экран 2 — LG TV, 3840×2160']],
+    ]);
+    expect(byId(menu, 'wallboard-display-20')).toMatchObject({ type: 'radio', checked: true });
+    expect(byId(menu, 'wallboard-display-auto')).toMatchObject({ checked: false });
+    byId(menu, 'wallboard-display-auto').click!();
+    byId(menu, 'wallboard-display-10').click!();
+    expect(vi.mocked(a.chooseWallboardDisplay).mock.calls).toEqual([[null], [10]]);
+    const single = wallboardDisplayChoices(screens.slice(0, 1), 10, null, 'en');
+    expect(trayMenuTemplate({ ...menuState, wallboardDisplays: single }, a).find((item) => item.id === 'wallboard-display')).toBeUndefined();
+  });
+
+  it('keeps an unplugged chosen screen chosen; says the system picks on native Wayland', () => {
+    expect(wallboardDisplayChoices(screens, 10, 30, 'en').map((choice) => [choice.label, choice.checked])).toEqual([
+      ['Automatic (second screen)', false],
+      ['Screen 1 — 1920×1080 (primary, built-in)', false],
+      ['Screen 2 — LG TV, 3840×2160', false],
+      ['Screen 30 (disconnected)', true],
+    ]);
+    const menu = trayMenuTemplate({ ...menuState, wallboardDisplays: wallboardDisplayChoices(screens, 10, null, 'ru'), compositorPlacesWindows: true }, actions());
+    expect(byId(menu, 'wallboard-display')).toEqual({ id: 'wallboard-display', label: 'Экран выбирает система (Wayland)', enabled: false });
+  });
+});
+
+describe('window placement on Linux', () => {
+  const wayland = { XDG_SESSION_TYPE: 'wayland', WAYLAND_DISPLAY: 'wayland-0' };
+  it('runs through XWayland on a Wayland session that has it, unless told otherwise', () => {
+    expect(windowPlacement('linux', { ...wayland, DISPLAY: ':0' }, ['pult'])).toBe('xwayland');
+    expect(windowPlacement('linux', { ...wayland }, ['pult'])).toBe('compositor');
+    expect(windowPlacement('linux', { ...wayland, DISPLAY: ':0', PULT_NATIVE_WAYLAND: '1' }, ['pult'])).toBe('compositor');
+    expect(windowPlacement('linux', { ...wayland, DISPLAY: ':0' }, ['pult', '--ozone-platform=wayland'])).toBe('compositor');
+    expect(windowPlacement('linux', { ...wayland, DISPLAY: ':0' }, ['pult', '--ozone-platform=x11'])).toBe('native');
+    expect(windowPlacement('linux', { ...wayland, DISPLAY: ':0', ELECTRON_OZONE_PLATFORM_HINT: 'wayland' }, ['pult'])).toBe('compositor');
+    expect(windowPlacement('linux', { XDG_SESSION_TYPE: 'x11', DISPLAY: ':0' }, ['pult'])).toBe('native');
+    expect(windowPlacement('win32', { ...wayland }, ['pult'])).toBe('native');
   });
 });
 

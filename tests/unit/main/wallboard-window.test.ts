@@ -145,7 +145,7 @@ describe('wallboard window manager', () => {
   it('keeps one wallboard window: opening again focuses it, after closing it opens anew', () => {
     const electron = fakeElectron();
     const manager = createWallboardWindowManager(electron.deps);
-    const first = manager.open();
+    const first = manager.open()!;
     expect(manager.open()).toBe(first);
     expect(electron.windows).toHaveLength(1);
     expect(first.window.focus).toHaveBeenCalled();
@@ -153,5 +153,20 @@ describe('wallboard window manager', () => {
     expect(manager.isOpen()).toBe(false);
     manager.open();
     expect(electron.windows).toHaveLength(2);
+  });
+
+  it('a screen chosen in the tray moves an open wallboard there; a closed one stays closed', () => {
+    const electron = fakeElectron([primary, tv, side]);
+    const manager = createWallboardWindowManager(electron.deps);
+    expect(manager.open({ displayId: 3 }, true)).toBeNull();
+    expect(electron.windows).toHaveLength(0);
+    const onTv = manager.open({ displayId: null })!;
+    expect(onTv.display).toBe(tv);
+    expect(manager.open({ displayId: 2 }, true)).toBe(onTv);
+    const onSide = manager.open({ displayId: 3 }, true)!;
+    expect(onSide.display).toBe(side);
+    expect(electron.windows[1]!.options).toMatchObject(side.bounds);
+    expect(onTv.isOpen()).toBe(false);
+    expect(electron.blockers.size).toBe(1);
   });
 });
