@@ -187,7 +187,7 @@ export async function syncTaskExtras(
   wanted: (task: Task) => boolean,
   backlog: ExtrasBacklog = new ExtrasBacklog(),
   budget: { clock: Pick<Clock, 'now'>; ms: number } | null = null,
-): Promise<number> {
+): Promise<{ refreshed: number; left: number }> {
   // What this cycle wrote so far is not published yet: count it in now, so it is read this cycle.
   backlog.note(ctx.changes.peek());
   const changedSinceRead: Task[] = [];
@@ -201,11 +201,15 @@ export async function syncTaskExtras(
   const queue = [...changedSinceRead.sort(byRecent), ...neverRead.sort(byRecent)];
   const startedAt = budget?.clock.now() ?? 0;
   let refreshed = 0;
-  for (let from = 0; from < queue.length; from += EXTRAS_CHUNK) {
-    refreshed += await refreshTaskExtras(ctx, queue.slice(from, from + EXTRAS_CHUNK));
+  let read = 0;
+  while (read < queue.length) {
+    const chunk = queue.slice(read, read + EXTRAS_CHUNK);
+    refreshed += await refreshTaskExtras(ctx, chunk);
+    read += chunk.length;
+    // No budget: one chunk.
     if (!budget || budget.clock.now() - startedAt >= budget.ms) break;
   }
-  return refreshed;
+  return { refreshed, left: queue.length - read };
 }
 
 /** Reads and stores the extras of these tasks (one batch per few tasks); returns how many were refreshed. */

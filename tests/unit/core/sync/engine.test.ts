@@ -152,6 +152,62 @@ describe('task extras catch-up', () => {
   });
 });
 
+describe('task extras backlog between polls', () => {
+  it('a slow portal has a first sync\'s backlog read between polls, not one budget per poll', async () => {
+    const clock = new VirtualClock();
+    const portal = new FakePortal(() => clock.now());
+    for (let id = 1; id <= 1_500; id++) portal.put(makeTask({ id: String(id), groupId: '10', changedAt: clock.now() - 3_600_000 + id * 1_000 }));
+    // Each chunk of 250 tasks uses more than a budget: a cycle reads one chunk.
+    portal.onExtras = () => clock.advance(5_000);
+    const engine = new SyncEngine({ store: openSqliteStore(':memory:'), portal, clock, random: seededRandom(), groupIds: ['10'], offlineEventsPossible: false, historyWanted: () => true });
+    const read = new Set<string>();
+    let doneAt = 0;
+    const startedAt = clock.now();
+    engine.onChange((change) => {
+      change.extrasTaskIds.forEach((id) => read.add(id));
+      if (read.size === 1_500 && !doneAt) {
+        doneAt = clock.now();
+        // The virtual clock never waits: the loop must be stopped from inside.
+        engine.stop();
+      }
+    });
+    const polls = () => portal.calls.filter((call) => call === 'tasks.task.list').length;
+    let pollsAfterFirstSync = 0;
+    const firstCycle = engine.runCycle().then(() => (pollsAfterFirstSync = polls()));
+    await firstCycle;
+    engine.start();
+    await vi.waitFor(() => expect(read.size).toBe(1_500));
+    // Six chunks: one in each of the first two cycles, four in the pauses between (each poll 15 s).
+    expect(polls() - pollsAfterFirstSync).toBeLessThanOrEqual(2);
+    expect(doneAt - startedAt).toBeLessThanOrEqual(45_000);
+  });
+
+  it('a failure while catching up leaves the rest to the next cycle, which says what went wrong', async () => {
+    const clock = new VirtualClock();
+    const portal = new FakePortal(() => clock.now());
+    for (let id = 1; id <= 600; id++) portal.put(makeTask({ id: String(id), groupId: '10', changedAt: clock.now() - 3_600_000 + id * 1_000 }));
+    portal.onExtras = () => clock.advance(5_000);
+    const engine = new SyncEngine({ store: openSqliteStore(':memory:'), portal, clock, random: seededRandom(), groupIds: ['10'], offlineEventsPossible: false, historyWanted: () => true });
+    await engine.runCycle();
+    const readExtras = portal.readTaskExtras.bind(portal);
+    let failed = 0;
+    portal.readTaskExtras = async (requests) => {
+      // The next cycle's own read goes through; the catch-up after it fails.
+      if (failed++ === 1) throw new BitrixError('unreachable', 'NETWORK', 'ECONNREFUSED', null, null, false);
+      return readExtras(requests);
+    };
+    const read = new Set<string>();
+    engine.onChange((change) => {
+      change.extrasTaskIds.forEach((id) => read.add(id));
+      if (read.size === 350) engine.stop();
+    });
+    engine.start();
+    await vi.waitFor(() => expect(read.size).toBe(350));
+    expect(failed).toBeGreaterThan(2);
+    expect(engine.getStatus().connectivity).toBe('online');
+  });
+});
+
 /** The same portal, gone: every request fails as a refused connection does. */
 function unreachable(portal: FakePortal): FakePortal {
   return new Proxy(portal, {
