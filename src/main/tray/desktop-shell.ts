@@ -10,6 +10,8 @@ import { closeToTrayHandler } from './close-to-tray';
 import { openDesktopPrefs } from './desktop-prefs';
 import { PultTray, type TrayLike } from './pult-tray';
 import type { TrayMenuItem } from './tray-menu';
+import { announceUpdates } from '../updates/announce-updates';
+import type { UpdateController } from '../updates/update-controller';
 
 export interface ShellHost extends Pick<PultApi, 'syncNow' | 'getSettings'> {
   onEvent(listener: (event: PultEvent) => void): () => void;
@@ -35,6 +37,8 @@ export interface DesktopShellDeps {
   /** The wallboard window's opener; until it exists, the console opens. */
   openWallboard?(): void;
   onError?(message: string, error: unknown): void;
+  /** Self-updates (src/main/updates): the tray shows their state and offers "Restart to update". */
+  updates?: { controller: Pick<UpdateController, 'getState' | 'onChange' | 'restartAndInstall'>; currentVersion: string };
 }
 
 export interface ConsoleWindowLike {
@@ -59,6 +63,7 @@ export function startDesktopShell(deps: DesktopShellDeps): DesktopShell {
   let quitting = false;
   let closeToTray = true;
   let tray: PultTray | null = null;
+  const updates = deps.updates;
 
   const openTask = (taskId: string) => {
     deps.showConsole();
@@ -92,6 +97,7 @@ export function startDesktopShell(deps: DesktopShellDeps): DesktopShell {
       platform: deps.platform,
       canStartWithOs: true,
       startWithOs: () => prefs.get().startWithOs,
+      ...(updates ? { update: () => ({ currentVersion: updates.currentVersion, state: updates.controller.getState() }) } : {}),
     },
     {
       openConsole: () => deps.showConsole(),
@@ -108,6 +114,7 @@ export function startDesktopShell(deps: DesktopShellDeps): DesktopShell {
         }
         shownTray.render();
       },
+      restartToUpdate: () => updates?.controller.restartAndInstall(),
       quit: () => {
         quitting = true;
         deps.app.quit();
@@ -116,6 +123,9 @@ export function startDesktopShell(deps: DesktopShellDeps): DesktopShell {
     monitor.getState(),
   );
   tray = shownTray;
+  const offUpdates = updates
+    ? announceUpdates(updates.controller, { render: () => shownTray.render(), notify: (title, body) => notifier.info(title, body), language: () => monitor.getState().language })
+    : () => undefined;
 
   void deps.host.getSettings().then((settings) => (closeToTray = settings.ui.closeToTray), report('could not read the settings'));
   const off = deps.host.onEvent((event) => {
@@ -143,6 +153,7 @@ export function startDesktopShell(deps: DesktopShellDeps): DesktopShell {
     },
     dispose() {
       off();
+      offUpdates();
       offAlerts.forEach((stop) => stop());
       shownTray.destroy();
     },

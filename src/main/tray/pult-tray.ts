@@ -5,6 +5,7 @@
 import type { AlertState } from '../../node/alerts/monitor';
 import { trayIconPath } from './tray-icons';
 import { trayMenuTemplate, type TrayActions, type TrayMenuItem } from './tray-menu';
+import type { UpdateMenuView } from '../updates/update-menu';
 import { trayView } from './tray-view';
 
 export interface TrayLike {
@@ -25,6 +26,8 @@ export interface TrayDeps {
   /** Whether "start with the OS" can be registered on this shell. */
   canStartWithOs: boolean;
   startWithOs(): boolean;
+  /** The update item's state (src/main/updates); call render() when it changes. */
+  update?(): UpdateMenuView;
 }
 
 export class PultTray {
@@ -69,6 +72,7 @@ export class PultTray {
       paused: this.state.pausedUntil !== null,
       startWithOs: this.deps.startWithOs(),
       canStartWithOs: this.deps.canStartWithOs,
+      ...(this.deps.update ? { update: this.deps.update() } : {}),
     };
     const menuKey = JSON.stringify(menuState);
     if (menuKey !== this.shown.menu) {

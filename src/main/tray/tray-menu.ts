@@ -1,6 +1,7 @@
 /** The tray's context menu as a plain template (Electron's Menu.buildFromTemplate takes it). Pure. */
 import type { SnoozeChoice } from '../../node/alerts/quiet-time';
 import type { AlertLanguage } from '../../node/alerts/types';
+import { updateMenuItem, type UpdateMenuView } from '../updates/update-menu';
 
 export interface TrayMenuItem {
   id?: string;
@@ -20,6 +21,8 @@ export interface TrayActions {
   resume(): void;
   syncNow(): void;
   setStartWithOs(enabled: boolean): void;
+  /** Installs a downloaded update now (src/main/updates). */
+  restartToUpdate?(): void;
   quit(): void;
 }
 
@@ -29,6 +32,8 @@ export interface TrayMenuState {
   startWithOs: boolean;
   /** Start with the OS is offered where the shell can register it. */
   canStartWithOs: boolean;
+  /** The version and update status, where this shell updates itself. */
+  update?: UpdateMenuView;
 }
 
 const LABELS = {
@@ -79,6 +84,7 @@ export function trayMenuTemplate(state: TrayMenuState, actions: TrayActions): Tr
       ? [{ id: 'start-with-os', label: t.startWithOs, type: 'checkbox' as const, checked: state.startWithOs, click: () => actions.setStartWithOs(!state.startWithOs) }]
       : []),
     { type: 'separator' },
+    ...(state.update ? [updateMenuItem(state.update, state.language, () => actions.restartToUpdate?.())] : []),
     { id: 'quit', label: t.quit, click: () => actions.quit() },
   ];
 }
