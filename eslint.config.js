@@ -30,7 +30,7 @@ const layers = {
   main: {
     imports: ['main', 'node', 'node/demo', 'core', 'core/domain', 'core/bitrix', 'core/sync', 'shared'],
     types: [],
-    packages: ['node:builtin', 'electron', 'electron-store', 'zod'],
+    packages: ['node:builtin', 'electron', 'electron-store', 'electron-updater', 'zod'],
   },
   preload: { imports: ['preload'], types: ['shared'], packages: ['electron'] },
   renderer: {

@@ -21,6 +21,8 @@ import { runLifecycle } from './lifecycle';
 import { adoptLegacyDataDir } from './data-dir';
 import { openSignInWindow } from './sign-in-window';
 import { windowPlacement } from './wallboard-display';
+import { createElectronUpdates } from './updates/electron-updates';
+import type { UpdateController } from './updates/update-controller';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join(here, '../renderer/index.html')).href;
@@ -31,6 +33,7 @@ const isTrustedUrl = createTrustedUrlCheck(rendererUrl);
 let worker: HostWorkerClient | null = null;
 let consoleWindow: BrowserWindow | null = null;
 let desktop: DesktopShell | null = null;
+let updates: UpdateController | null = null;
 /** Shows the console window, maximised the first time if it was left maximised. */
 let revealConsole: (() => void) | null = null;
 // Started by the OS at login: stay in the tray until the user opens the console. Decided once
@@ -135,6 +138,18 @@ async function start(): Promise<void> {
   host.wire.subscribe(toWindows);
   if (startHidden) void host.api.setVisible(false);
 
+  // Updates from the admin's internal address (src/main/updates, docs/updates.md).
+  updates = createElectronUpdates({
+    isPackaged: app.isPackaged,
+    platform: process.platform,
+    env: process.env,
+    resourcesPath: process.resourcesPath,
+    log: (level, message, data) => {
+      if (level === 'info') console.info(message, data ?? {});
+      else if (level !== 'debug') console.warn(message, data ?? {});
+    },
+    prepareToQuit: () => desktop?.markQuitting(),
+  });
   // Tray, native notifications, close-to-tray, start with the OS (src/main/tray, src/main/notifications).
   desktop = startDesktopShell({
     app,
@@ -162,8 +177,11 @@ async function start(): Promise<void> {
     compositorPlacesWindows: placement === 'compositor',
     sendToRenderer: (event: PultEvent) => toWindows(JSON.stringify(event)),
     onError: (message, error) => console.warn(message, error),
+    updates: { controller: updates, currentVersion: app.getVersion() },
   });
   desktop.attachConsoleWindow(consoleWindow);
+  // The first check waits a little (FIRST_CHECK_DELAY_MS): the console comes up first.
+  updates.start();
 }
 
 /** Shows the console window, re-creating it if it was destroyed (close-to-tray off). */
@@ -208,6 +226,7 @@ function runApp(): void {
   app.on('before-quit', () => desktop?.markQuitting());
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    updates?.dispose();
     desktop?.dispose();
     void worker?.close();
   });

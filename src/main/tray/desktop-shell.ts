@@ -11,6 +11,8 @@ import { openDesktopPrefs } from './desktop-prefs';
 import { PultTray, type TrayLike } from './pult-tray';
 import type { TrayMenuItem } from './tray-menu';
 import { wallboardDisplayChoices, type ScreenDisplay } from '../wallboard-display';
+import { announceUpdates } from '../updates/announce-updates';
+import type { UpdateController } from '../updates/update-controller';
 
 export interface ShellHost extends Pick<PultApi, 'syncNow' | 'getSettings'> {
   onEvent(listener: (event: PultEvent) => void): () => void;
@@ -43,6 +45,8 @@ export interface DesktopShellDeps {
   /** Native Wayland without XWayland: window positions are the compositor's. */
   compositorPlacesWindows?: boolean;
   onError?(message: string, error: unknown): void;
+  /** Self-updates (src/main/updates): the tray shows their state and offers "Restart to update". */
+  updates?: { controller: Pick<UpdateController, 'getState' | 'onChange' | 'restartAndInstall'>; currentVersion: string };
 }
 
 export interface ConsoleWindowLike {
@@ -69,6 +73,7 @@ export function startDesktopShell(deps: DesktopShellDeps): DesktopShell {
   let quitting = false;
   let closeToTray = true;
   let tray: PultTray | null = null;
+  const updates = deps.updates;
 
   const openTask = (taskId: string) => {
     deps.showConsole();
@@ -104,6 +109,7 @@ export function startDesktopShell(deps: DesktopShellDeps): DesktopShell {
       startWithOs: () => prefs.get().startWithOs,
       ...(deps.screens ? { wallboardDisplays: (language: 'ru' | 'en') => wallboardChoices(language) } : {}),
       compositorPlacesWindows: deps.compositorPlacesWindows ?? false,
+      ...(updates ? { update: () => ({ currentVersion: updates.currentVersion, state: updates.controller.getState() }) } : {}),
     },
     {
       openConsole: () => deps.showConsole(),
@@ -125,6 +131,7 @@ export function startDesktopShell(deps: DesktopShellDeps): DesktopShell {
         }
         shownTray.render();
       },
+      restartToUpdate: () => updates?.controller.restartAndInstall(),
       quit: () => {
         quitting = true;
         deps.app.quit();
@@ -134,6 +141,9 @@ export function startDesktopShell(deps: DesktopShellDeps): DesktopShell {
   );
   tray = shownTray;
   const offScreens = deps.screens?.onChange(() => shownTray.render());
+  const offUpdates = updates
+    ? announceUpdates(updates.controller, { render: () => shownTray.render(), notify: (title, body) => notifier.info(title, body), language: () => monitor.getState().language })
+    : () => undefined;
 
   void deps.host.getSettings().then((settings) => (closeToTray = settings.ui.closeToTray), report('could not read the settings'));
   const off = deps.host.onEvent((event) => {
@@ -161,6 +171,7 @@ export function startDesktopShell(deps: DesktopShellDeps): DesktopShell {
     },
     dispose() {
       off();
+      offUpdates();
       offAlerts.forEach((stop) => stop());
       offScreens?.();
       shownTray.destroy();

@@ -5,6 +5,7 @@
 import type { AlertState } from '../../node/alerts/monitor';
 import { trayIconPath } from './tray-icons';
 import { trayMenuTemplate, type TrayActions, type TrayMenuItem } from './tray-menu';
+import type { UpdateMenuView } from '../updates/update-menu';
 import { trayView } from './tray-view';
 import type { WallboardDisplayChoice } from '../wallboard-display';
 
@@ -29,6 +30,8 @@ export interface TrayDeps {
   /** The wallboard's screen choices in the menu's language (read at each render: screens come and go). */
   wallboardDisplays?(language: AlertState['language']): WallboardDisplayChoice[];
   compositorPlacesWindows?: boolean;
+  /** The update item's state (src/main/updates); call render() when it changes. */
+  update?(): UpdateMenuView;
 }
 
 export class PultTray {
@@ -75,6 +78,7 @@ export class PultTray {
       canStartWithOs: this.deps.canStartWithOs,
       wallboardDisplays: this.deps.wallboardDisplays?.(this.state.language) ?? [],
       compositorPlacesWindows: this.deps.compositorPlacesWindows ?? false,
+      ...(this.deps.update ? { update: this.deps.update() } : {}),
     };
     const menuKey = JSON.stringify(menuState);
     if (menuKey !== this.shown.menu) {

@@ -2,6 +2,7 @@
 import type { SnoozeChoice } from '../../node/alerts/quiet-time';
 import type { AlertLanguage } from '../../node/alerts/types';
 import type { WallboardDisplayChoice } from '../wallboard-display';
+import { updateMenuItem, type UpdateMenuView } from '../updates/update-menu';
 
 export interface TrayMenuItem {
   id?: string;
@@ -23,6 +24,8 @@ export interface TrayActions {
   setStartWithOs(enabled: boolean): void;
   /** null: automatic (the first non-primary screen). */
   chooseWallboardDisplay(displayId: number | null): void;
+  /** Installs a downloaded update now (src/main/updates). */
+  restartToUpdate?(): void;
   quit(): void;
 }
 
@@ -36,6 +39,8 @@ export interface TrayMenuState {
   wallboardDisplays: WallboardDisplayChoice[];
   /** Native Wayland without XWayland: the compositor picks the screen, the choice is moot. */
   compositorPlacesWindows: boolean;
+  /** The version and update status, where this shell updates itself. */
+  update?: UpdateMenuView;
 }
 
 const LABELS = {
@@ -91,6 +96,7 @@ export function trayMenuTemplate(state: TrayMenuState, actions: TrayActions): Tr
       ? [{ id: 'start-with-os', label: t.startWithOs, type: 'checkbox' as const, checked: state.startWithOs, click: () => actions.setStartWithOs(!state.startWithOs) }]
       : []),
     { type: 'separator' },
+    ...(state.update ? [updateMenuItem(state.update, state.language, () => actions.restartToUpdate?.())] : []),
     { id: 'quit', label: t.quit, click: () => actions.quit() },
   ];
 }
