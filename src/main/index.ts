@@ -20,6 +20,7 @@ import { consoleRevealer, fitToDisplays, readWindowState, trackWindowState } fro
 import { runLifecycle } from './lifecycle';
 import { adoptLegacyDataDir } from './data-dir';
 import { openSignInWindow } from './sign-in-window';
+import { restrictConsolePermissions } from './permissions';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join(here, '../renderer/index.html')).href;
@@ -87,7 +88,7 @@ async function start(): Promise<void> {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: cspHeaders(details.responseHeaders) });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  restrictConsolePermissions(session.defaultSession, isTrustedUrl);
 
   const host = startHostWorker({
     entry: path.join(here, 'host-worker.js'),
@@ -100,21 +101,10 @@ async function start(): Promise<void> {
       alerts: { systemLocale: app.getLocale() },
     },
     openExternal: (url) => shell.openExternal(url),
-    openSignInWindow: (url, redirectUri) =>
+    openSignInWindow: (url, redirectUri, trustedPems) =>
       openSignInWindow(
-        {
-          createWindow: () =>
-            new BrowserWindow({
-              width: 720,
-              height: 760,
-              title: 'Pult — вход на портал',
-              ...(consoleWindow ? { parent: consoleWindow, modal: true } : {}),
-              // The portal's own pages: no preload, no Node, isolated and sandboxed.
-              webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, partition: 'persist:pult-sign-in' },
-            }),
-        },
-        url,
-        redirectUri,
+        { createWindow: (options) => new BrowserWindow({ ...options, ...(consoleWindow ? { parent: consoleWindow, modal: true } : {}) }) },
+        { authorizeUrl: url, redirectPrefix: redirectUri, trustedPems },
       ),
     log: (level, message, data) => {
       if (level === 'warn' || level === 'error') console.warn(message, data ?? {});
