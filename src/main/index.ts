@@ -8,9 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startHostWorker, type HostWorkerClient } from '../node/host-worker/client';
-import { OK_NO_VALUE } from '../node/wire';
 import type { PultEvent } from '../shared/api';
-import { registerApiHandlers } from './ipc';
+import { pageRelay, registerApiHandlers } from './ipc';
 import { createTrustedUrlCheck, cspHeaders, hardenWebContents, secureWebPreferences } from './security';
 import { startDesktopShell, type DesktopShell } from './tray/desktop-shell';
 import { trayIconDir } from './tray/tray-icons';
@@ -117,9 +116,7 @@ async function start(): Promise<void> {
   const toWindows = (json: string) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send('pult:event', json);
   };
-  // Visibility is this thread's to judge (it sees every window): a page's own report is not relayed,
-  // or a hidden wallboard would slow the sync while the console is on screen.
-  registerApiHandlers(ipcMain, { ...host.wire, call: (method, args) => (method === 'setVisible' ? Promise.resolve(OK_NO_VALUE) : host.wire.call(method, args)) }, isTrustedUrl);
+  registerApiHandlers(ipcMain, pageRelay(host.wire), isTrustedUrl);
   consoleWindow = createConsoleWindow();
   host.wire.subscribe(toWindows);
   if (startHidden) void host.api.setVisible(false);
