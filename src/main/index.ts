@@ -18,7 +18,7 @@ import { createWallboardWindowManager } from './wallboard-window';
 import { consoleRevealer, fitToDisplays, readWindowState, trackWindowState } from './window-state';
 import { runLifecycle } from './lifecycle';
 import { adoptLegacyDataDir } from './data-dir';
-import { openSignInWindow } from './sign-in-window';
+import { openSignInWindow, removeOldSignInSession } from './sign-in-window';
 import { restrictConsolePermissions } from './permissions';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -88,6 +88,8 @@ async function start(): Promise<void> {
     callback({ responseHeaders: cspHeaders(details.responseHeaders) });
   });
   restrictConsolePermissions(session.defaultSession, isTrustedUrl);
+  const oldSignIn = removeOldSignInSession(app.getPath('sessionData'));
+  if (oldSignIn) console.warn('could not remove the old sign-in session', oldSignIn);
 
   const host = startHostWorker({
     entry: path.join(here, 'host-worker.js'),

@@ -9,6 +9,8 @@
  * the user trusted by fingerprint in Pult, the way Node's connections to the portal do.
  */
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { BrowserWindow, BrowserWindowConstructorOptions, Certificate, Event, Session, WebContents } from 'electron';
 import type { SignInWindowOutcome } from '../node/host/host-context';
 import { certificateVerifier } from './sign-in-certificates';
@@ -53,6 +55,19 @@ export interface SignInRequest {
 /** A partition name without `persist:` is an in-memory session; a fresh name is a fresh session. */
 export function signInPartition(): string {
   return `pult-sign-in-${randomUUID()}`;
+}
+
+/**
+ * Earlier versions kept the sign-in session on disk (partition `persist:pult-sign-in`, stored
+ * under the session data folder): its portal cookies are removed at start. Null, or why not.
+ */
+export function removeOldSignInSession(sessionDataDir: string): Error | null {
+  try {
+    fs.rmSync(path.join(sessionDataDir, 'Partitions', 'pult-sign-in'), { recursive: true, force: true });
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
 }
 
 export function signInWindowOptions(partition: string): BrowserWindowConstructorOptions {

@@ -1,7 +1,10 @@
 import { X509Certificate } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Certificate, Event, Request } from 'electron';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { isAllowedSignInUrl, openSignInWindow, type SignInBrowserWindow, type SignInSession } from '../../../src/main/sign-in-window';
+import { isAllowedSignInUrl, openSignInWindow, removeOldSignInSession, type SignInBrowserWindow, type SignInSession } from '../../../src/main/sign-in-window';
 import { ACCEPT, certificateVerifier, CHROMIUM_VERDICT } from '../../../src/main/sign-in-certificates';
 import { makeIntermediateCa, makePortalCert, makeRootCa, type Issued } from '../../support/test-certificates';
 
@@ -186,6 +189,18 @@ describe('sign-in window', () => {
     first.window.close();
     await expect(first.done).resolves.toEqual({ ended: 'closed' });
     expect(first.session.clearStorageData).toHaveBeenCalledTimes(1);
+  });
+
+  it('the session earlier versions kept on disk is removed, and nothing else', () => {
+    const sessionData = mkdtempSync(path.join(os.tmpdir(), 'pult-session-'));
+    mkdirSync(path.join(sessionData, 'Partitions', 'pult-sign-in'), { recursive: true });
+    writeFileSync(path.join(sessionData, 'Partitions', 'pult-sign-in', 'Cookies'), 'portal cookies');
+    mkdirSync(path.join(sessionData, 'Partitions', 'other'), { recursive: true });
+    expect(removeOldSignInSession(sessionData)).toBeNull();
+    expect(existsSync(path.join(sessionData, 'Partitions', 'pult-sign-in'))).toBe(false);
+    expect(existsSync(path.join(sessionData, 'Partitions', 'other'))).toBe(true);
+    // Already gone: nothing to say.
+    expect(removeOldSignInSession(sessionData)).toBeNull();
   });
 
   it('the portal’s pages get no permission, asked or checked', () => {
