@@ -8,9 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startHostWorker, type HostWorkerClient } from '../node/host-worker/client';
-import { OK_NO_VALUE } from '../node/wire';
 import type { PultEvent } from '../shared/api';
-import { registerApiHandlers } from './ipc';
+import { pageRelay, registerApiHandlers } from './ipc';
 import { createTrustedUrlCheck, cspHeaders, hardenWebContents, secureWebPreferences } from './security';
 import { startDesktopShell, type DesktopShell } from './tray/desktop-shell';
 import { trayIconDir } from './tray/tray-icons';
@@ -19,7 +18,8 @@ import { createWallboardWindowManager } from './wallboard-window';
 import { consoleRevealer, fitToDisplays, readWindowState, trackWindowState } from './window-state';
 import { runLifecycle } from './lifecycle';
 import { adoptLegacyDataDir } from './data-dir';
-import { openSignInWindow } from './sign-in-window';
+import { openSignInWindow, removeOldSignInSession } from './sign-in-window';
+import { restrictConsolePermissions } from './permissions';
 import { windowPlacement } from './wallboard-display';
 import { createElectronUpdates } from './updates/electron-updates';
 import type { UpdateController } from './updates/update-controller';
@@ -91,7 +91,9 @@ async function start(): Promise<void> {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: cspHeaders(details.responseHeaders) });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  restrictConsolePermissions(session.defaultSession, isTrustedUrl);
+  const oldSignIn = removeOldSignInSession(app.getPath('sessionData'));
+  if (oldSignIn) console.warn('could not remove the old sign-in session', oldSignIn);
 
   const host = startHostWorker({
     entry: path.join(here, 'host-worker.js'),
@@ -104,21 +106,10 @@ async function start(): Promise<void> {
       alerts: { systemLocale: app.getLocale() },
     },
     openExternal: (url) => shell.openExternal(url),
-    openSignInWindow: (url, redirectUri) =>
+    openSignInWindow: (url, redirectUri, trustedPems) =>
       openSignInWindow(
-        {
-          createWindow: () =>
-            new BrowserWindow({
-              width: 720,
-              height: 760,
-              title: 'Pult — вход на портал',
-              ...(consoleWindow ? { parent: consoleWindow, modal: true } : {}),
-              // The portal's own pages: no preload, no Node, isolated and sandboxed.
-              webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, partition: 'persist:pult-sign-in' },
-            }),
-        },
-        url,
-        redirectUri,
+        { createWindow: (options) => new BrowserWindow({ ...options, ...(consoleWindow ? { parent: consoleWindow, modal: true } : {}) }) },
+        { authorizeUrl: url, redirectPrefix: redirectUri, trustedPems },
       ),
     log: (level, message, data) => {
       if (level === 'warn' || level === 'error') console.warn(message, data ?? {});
@@ -131,9 +122,7 @@ async function start(): Promise<void> {
   const toWindows = (json: string) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send('pult:event', json);
   };
-  // Visibility is this thread's to judge (it sees every window): a page's own report is not relayed,
-  // or a hidden wallboard would slow the sync while the console is on screen.
-  registerApiHandlers(ipcMain, { ...host.wire, call: (method, args) => (method === 'setVisible' ? Promise.resolve(OK_NO_VALUE) : host.wire.call(method, args)) }, isTrustedUrl);
+  registerApiHandlers(ipcMain, pageRelay(host.wire), isTrustedUrl);
   consoleWindow = createConsoleWindow();
   host.wire.subscribe(toWindows);
   if (startHidden) void host.api.setVisible(false);

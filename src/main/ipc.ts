@@ -1,6 +1,6 @@
 import type { ApiResult } from '../shared/api';
 import { API_METHOD_NAMES } from '../node/api-dispatch';
-import type { WireService } from '../node/wire';
+import { OK_NO_VALUE, type WireService } from '../node/wire';
 
 /** The slice of Electron's ipcMain this module uses (so tests can pass a fake). */
 export interface IpcMainLike {
@@ -30,4 +30,13 @@ export function registerApiHandlers(ipcMain: IpcMainLike, wire: WireService, isT
   return () => {
     for (const method of API_METHOD_NAMES) ipcMain.removeHandler(`pult:${method}`);
   };
+}
+
+/**
+ * What main relays from its pages. Visibility is main's to judge (it sees every window): a page's
+ * own `setVisible` is answered here and never reaches the host, or a hidden console would slow
+ * the sync while the wallboard is on screen.
+ */
+export function pageRelay(wire: WireService): WireService {
+  return { ...wire, call: (method, args) => (method === 'setVisible' ? Promise.resolve(OK_NO_VALUE) : wire.call(method, args)) };
 }

@@ -86,6 +86,9 @@ export function startDesktopShell(deps: DesktopShellDeps): DesktopShell {
     openTask,
     openConsole: () => deps.showConsole(),
     snooze: (taskId) => monitor.snooze(taskId, '1h'),
+    onError: (message, error) => deps.onError?.(message, error),
+    // The OS would not show it (e.g. an unsigned macOS build): the tray says it where it can.
+    fallback: (title, body) => void tray?.balloon(title, body),
   });
   const monitor = deps.alerts;
   const offAlerts = [monitor.onNotices((notices) => notifier.show(notices)), monitor.onState((state) => tray?.update(state))];

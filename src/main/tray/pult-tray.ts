@@ -2,6 +2,7 @@
  * The tray icon: state icon, tooltip, count and menu. Electron's Tray, Menu and nativeImage are
  * passed in, so tests drive it with fakes.
  */
+import type { DisplayBalloonOptions } from 'electron';
 import type { AlertState } from '../../node/alerts/monitor';
 import { trayIconPath } from './tray-icons';
 import { trayMenuTemplate, type TrayActions, type TrayMenuItem } from './tray-menu';
@@ -15,6 +16,8 @@ export interface TrayLike {
   setTitle(title: string): void;
   setContextMenu(menu: unknown): void;
   on(event: 'click' | 'double-click', listener: () => void): unknown;
+  /** Windows only (Electron's Tray has it on every OS, but it shows nothing elsewhere). */
+  displayBalloon?(options: Pick<DisplayBalloonOptions, 'title' | 'content' | 'iconType'>): void;
   destroy(): void;
 }
 
@@ -85,6 +88,13 @@ export class PultTray {
       this.tray.setContextMenu(this.deps.buildMenu(trayMenuTemplate(menuState, this.actions)));
       this.shown.menu = menuKey;
     }
+  }
+
+  /** A message from the tray icon where the OS has one (Windows); false where it has none. */
+  balloon(title: string, content: string): boolean {
+    if (this.deps.platform !== 'win32' || !this.tray.displayBalloon) return false;
+    this.tray.displayBalloon({ title, content, iconType: 'info' });
+    return true;
   }
 
   destroy(): void {

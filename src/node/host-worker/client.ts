@@ -13,14 +13,14 @@ import type { AlertNotice } from '../alerts/types';
 import type { ApiError, ApiMethod, ApiResult, PultApi, PultEvent } from '../../shared/api';
 import { API_METHOD_NAMES } from '../api-dispatch';
 import type { WireService } from '../wire';
-import type { ControlOp, FromWorker, HostWorkerConfig, ToWorker, WorkerAsk } from './protocol';
+import type { ControlOp, FromWorker, HostWorkerConfig, SignInWindowOutcome, ToWorker, WorkerAsk } from './protocol';
 
 export interface HostWorkerOptions {
   config: HostWorkerConfig;
   /** The worker's module: the built `host-worker.js`, or `worker-main.ts` when run from source. */
   entry?: string;
   openExternal(url: string): Promise<void>;
-  openSignInWindow?(url: string, redirectUri: string): Promise<void>;
+  openSignInWindow?(url: string, redirectUri: string, trustedPems: readonly string[]): Promise<SignInWindowOutcome>;
   log?(level: 'debug' | 'info' | 'warn' | 'error', message: string, data?: Record<string, unknown>): void;
   /** How many times a dead worker is started again within `restartWindowMs` (default 3 in 10 min). */
   maxRestarts?: number;
@@ -97,10 +97,12 @@ export function startHostWorker(options: HostWorkerOptions): HostWorkerClient {
 
   async function answer(id: number, request: WorkerAsk): Promise<void> {
     try {
-      if (request.ask === 'open-external') await options.openExternal(request.url);
-      else if (options.openSignInWindow) await options.openSignInWindow(request.url, request.redirectUri);
-      else throw new Error('no sign-in window in this shell');
-      send({ kind: 'answer', id, ok: true });
+      if (request.ask === 'open-external') {
+        await options.openExternal(request.url);
+        send({ kind: 'answer', id, ok: true });
+      } else if (options.openSignInWindow) {
+        send({ kind: 'answer', id, ok: true, value: await options.openSignInWindow(request.url, request.redirectUri, request.trustedPems) });
+      } else throw new Error('no sign-in window in this shell');
     } catch (error) {
       send({ kind: 'answer', id, ok: false, error: error instanceof Error ? error.message : String(error) });
     }

@@ -2,6 +2,9 @@
 import type { AlertNotice } from '../alerts/types';
 import type { AlertState } from '../alerts/monitor';
 import type { PultEvent, Shell } from '../../shared/api';
+import type { SignInWindowOutcome } from '../host/host-context';
+
+export type { SignInWindowOutcome };
 
 export interface HostWorkerConfig {
   version: string;
@@ -35,10 +38,14 @@ export type ControlOp =
 export type ToWorker =
   | { kind: 'call'; id: number; method: unknown; args: unknown }
   | { kind: 'control'; id: number; control: ControlOp }
-  | { kind: 'answer'; id: number; ok: boolean; error?: string };
+  | { kind: 'answer'; id: number; ok: true; value?: unknown }
+  | { kind: 'answer'; id: number; ok: false; error: string };
 
-/** What the host asks of the parent: things only the windowing thread can do. */
-export type WorkerAsk = { ask: 'open-external'; url: string } | { ask: 'open-sign-in-window'; url: string; redirectUri: string };
+/**
+ * What the host asks of the parent: things only the windowing thread can do. The sign-in window
+ * carries the certificates the user trusted (PEM), so it accepts the portal Node accepts.
+ */
+export type WorkerAsk = { ask: 'open-external'; url: string } | { ask: 'open-sign-in-window'; url: string; redirectUri: string; trustedPems: string[] };
 
 export type FromWorker =
   | { kind: 'result'; id: number; json: string }

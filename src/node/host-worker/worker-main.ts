@@ -14,7 +14,7 @@ import { SecretStoreChoice } from '../secrets/choice';
 import { createKeychainSecretStore } from '../secrets/keychain';
 import { startAlertService, type AlertService } from '../alerts/service';
 import { inProcessWire } from '../wire';
-import type { ControlOp, FromWorker, HostWorkerConfig, ToWorker, WorkerAsk } from './protocol';
+import type { ControlOp, FromWorker, HostWorkerConfig, SignInWindowOutcome, ToWorker, WorkerAsk } from './protocol';
 
 /** Below the window thread (0), above background jobs (19). */
 const WORKER_NICE = 5;
@@ -56,8 +56,8 @@ const logger: Logger = {
 };
 
 let nextAsk = 1;
-const asks = new Map<number, { resolve(): void; reject(error: Error): void }>();
-function ask(request: WorkerAsk): Promise<void> {
+const asks = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+function ask(request: WorkerAsk): Promise<unknown> {
   const id = nextAsk++;
   return new Promise((resolve, reject) => {
     asks.set(id, { resolve, reject });
@@ -78,8 +78,10 @@ const host = composeHost({
     demos.push(demo);
     return demo;
   },
-  openExternal: (url) => ask({ ask: 'open-external', url }),
-  ...(config.signInInApp ? { openSignInWindow: (url: string, redirectUri: string) => ask({ ask: 'open-sign-in-window', url, redirectUri }) } : {}),
+  openExternal: async (url) => void (await ask({ ask: 'open-external', url })),
+  ...(config.signInInApp
+    ? { openSignInWindow: async (url: string, redirectUri: string, trustedPems: readonly string[]) => (await ask({ ask: 'open-sign-in-window', url, redirectUri, trustedPems: [...trustedPems] })) as SignInWindowOutcome }
+    : {}),
   ...(secretChoice ? { secrets: secretChoice, secretsControl: secretChoice } : config.secrets === 'memory' ? { secrets: new MemorySecretStore() } : {}),
   ...(config.loopbackPort !== undefined ? { loopbackPort: config.loopbackPort } : {}),
   logger,
@@ -143,7 +145,7 @@ port.on('message', (message: ToWorker) => {
   } else if (message.kind === 'answer') {
     const pending = asks.get(message.id);
     asks.delete(message.id);
-    if (message.ok) pending?.resolve();
-    else pending?.reject(new Error(message.error ?? 'the window thread could not do it'));
+    if (message.ok) pending?.resolve(message.value);
+    else pending?.reject(new Error(message.error || 'the window thread could not do it'));
   }
 });

@@ -7,7 +7,7 @@ import { systemClock, systemRandom } from '../clock';
 import { openSettingsStore } from '../settings/settings-store';
 import { createKeychainSecretStore } from '../secrets/keychain';
 import type { SecretsControl } from '../secrets/choice';
-import { PultHost, type DemoStarter } from './pult-host';
+import { PultHost, type DemoStarter, type HostOptions } from './pult-host';
 
 /** The same folder Electron uses for userData, so both shells share one configuration. */
 export function defaultDataDir(): string {
@@ -23,7 +23,7 @@ export interface ComposeOptions {
   dataDir: string;
   startDemo: DemoStarter;
   openExternal(url: string): Promise<void>;
-  openSignInWindow?(url: string, redirectUri: string): Promise<void>;
+  openSignInWindow?: HostOptions['openSignInWindow'];
   secrets?: SecretStore;
   secretsControl?: SecretsControl;
   logger?: Logger;

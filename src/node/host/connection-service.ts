@@ -287,8 +287,15 @@ export class ConnectionService {
       const url = authorizeUrl(portalUrl, request.clientId, state);
       const inApp = request.inApp === true ? this.ctx.options.openSignInWindow : undefined;
       if (inApp) {
-        // Closing the window before the portal redirected cancels the sign-in.
-        void inApp(url, listener.redirectUri).then(() => setTimeout(() => listener.close(), 1_000));
+        // Closing the window before the portal redirected cancels the sign-in; a window that
+        // refused the portal's certificate fails it, in words, instead of a blank page.
+        void inApp(url, listener.redirectUri, this.trustedPems()).then(
+          (outcome) => {
+            if (outcome.ended === 'certificate-error') listener.fail(new ApiFailure('signed-out', this.ctx.text('signInWindowCertificate', { error: outcome.error })));
+            else setTimeout(() => listener.close(), 1_000);
+          },
+          (error: unknown) => listener.fail(error instanceof Error ? error : new Error(String(error))),
+        );
       } else {
         await this.ctx.options.openExternal(url);
       }

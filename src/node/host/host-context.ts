@@ -12,6 +12,12 @@ export interface AlertControl {
   snooze(taskId: string, choice: '1h' | 'tomorrow'): number | null;
 }
 
+/**
+ * How a sign-in window ended without Pult's loopback listener deciding: closed (by Pult after the
+ * redirect, or by the user), or refused the portal's certificate (Chromium's error code).
+ */
+export type SignInWindowOutcome = { ended: 'closed' } | { ended: 'certificate-error'; error: string };
+
 export interface DemoStarter {
   (): Promise<{ portalUrl: string; webhookUrl: string; close(): Promise<void> }>;
 }
@@ -30,8 +36,11 @@ export interface HostOptions {
   startDemo: DemoStarter;
   /** Opens a URL in the system browser (sign-in pages, portal links). */
   openExternal(url: string): Promise<void>;
-  /** Shows a sign-in page in an app window; resolves when that window closes (desktop only). */
-  openSignInWindow?(url: string, redirectUri: string): Promise<void>;
+  /**
+   * Shows a sign-in page in an app window (desktop only), trusting what the user trusted here
+   * (`trustedPems`, by fingerprint) as Node does; resolves when that window has ended.
+   */
+  openSignInWindow?(url: string, redirectUri: string, trustedPems: readonly string[]): Promise<SignInWindowOutcome>;
   loopbackPort?: number;
 }
 

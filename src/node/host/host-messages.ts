@@ -24,6 +24,10 @@ const messages = {
     ru: 'Сертификат портала выдан не на этот адрес: проверьте адрес портала',
     en: 'The portal’s certificate is issued for another address: check the portal address',
   },
+  signInWindowCertificate: {
+    ru: 'окно входа Pult не приняло сертификат портала ({error}). Снимите «Войти в окне Pult, а не в браузере» и войдите через браузер, или сверьте сертификат с администратором портала',
+    en: 'the Pult sign-in window did not accept the portal’s certificate ({error}). Untick “Sign in in a Pult window, not the browser” and sign in through the browser, or check the certificate with your portal admin',
+  },
   certificateChanged: {
     ru: 'Портал теперь предъявляет другой сертификат, не тот, которому вы доверились',
     en: 'The portal now presents a different certificate than the one you confirmed',

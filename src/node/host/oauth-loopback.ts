@@ -18,6 +18,8 @@ export interface LoopbackListener {
    * and the first portal call come after the redirect); until then its page waits.
    */
   finish(outcome: { ok: true } | { ok: false; reason: string }): void;
+  /** Ends a sign-in that cannot reach the redirect any more: `redirect` rejects with `error`. */
+  fail(error: Error): void;
   close(): void;
 }
 
@@ -87,6 +89,11 @@ export function startLoopbackListener(options: { port?: number; timeoutMs?: numb
         redirectUri: `http://127.0.0.1:${actual}${CALLBACK_PATH}`,
         redirect,
         finish: (outcome) => answer(outcome.ok ? SIGNED_IN : NOT_SIGNED_IN(outcome.reason)),
+        fail: (error) => {
+          settle?.reject(error);
+          settle = null;
+          close();
+        },
         close: () => {
           settle?.reject(new Error('Sign-in cancelled'));
           settle = null;

@@ -6,12 +6,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { waitFor } from '../../support/wait-for';
 import { mkdtempSync } from 'node:fs';
+import { X509Certificate } from 'node:crypto';
+import https from 'node:https';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { startEmulator, type EmulatorHandle } from '../../../src/bitrix-emulator/index';
 import { startHostWorker, HostCallError, type HostWorkerClient } from '../../../src/node/host-worker/client';
-import type { HostWorkerConfig } from '../../../src/node/host-worker/protocol';
+import type { HostWorkerConfig, SignInWindowOutcome } from '../../../src/node/host-worker/protocol';
 import type { ApiResult, BoardSnapshot, PultEvent } from '../../../src/shared/api';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -23,6 +26,28 @@ async function portal(): Promise<EmulatorHandle> {
   const emulator = await startEmulator({ port: 0, seed: 5, tasks: 120, profile: 'box' });
   cleanups.push(() => emulator.close());
   return emulator;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The portal's login form posted as a browser would, trusting only `ca`; resolves to the redirect. */
+function logIn(url: string, user: { login: string; password: string }, ca: readonly string[]): Promise<string> {
+  const body = new URLSearchParams({ AUTH_FORM: 'Y', TYPE: 'AUTH', USER_LOGIN: user.login, USER_PASSWORD: user.password }).toString();
+  return new Promise((resolve, reject) => {
+    const req = https.request(url, { method: 'POST', ca: [...ca], headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }, (res) => {
+      res.resume();
+      resolve(String(res.headers.location));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 function config(extra: Partial<HostWorkerConfig> = {}): HostWorkerConfig {
@@ -99,6 +124,44 @@ describe('the host in its worker thread', () => {
     const portalTask = board.cards.find((c) => /^\d+$/.test(c.id))!;
     await worker.api.openInPortal(portalTask.id);
     expect(opened).toEqual([expect.stringContaining(`/tasks/task/view/${portalTask.id}/`)]);
+  });
+
+  it('the in-app sign-in window is given the certificate the user trusted, and signs in with it', async () => {
+    const loopbackPort = await freePort();
+    const emulator = await startEmulator({ port: 0, seed: 5, tasks: 20, profile: 'box', tls: true, redirectUri: `http://127.0.0.1:${loopbackPort}/oauth/callback` });
+    cleanups.push(() => emulator.close());
+    const admin = emulator.users.find((u) => u.admin)!;
+    const given: string[][] = [];
+    const { worker } = start({
+      config: config({ signInInApp: true, loopbackPort }),
+      // The window's side: it can reach the portal only with the PEMs the host sent along.
+      openSignInWindow: async (url, _redirectUri, trustedPems): Promise<SignInWindowOutcome> => {
+        given.push([...trustedPems]);
+        await fetch(await logIn(url, admin, trustedPems));
+        return { ended: 'closed' };
+      },
+    });
+    const app = { portalUrl: emulator.portalUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret, inApp: true };
+    const connected = await worker.api.connectOAuth({ ...app, trustFingerprint: emulator.certFingerprint! });
+    expect(connected.connection).toMatchObject({ kind: 'oauth', isAdmin: true });
+    expect(given.map((pems) => pems.map((pem) => new X509Certificate(pem).fingerprint256))).toEqual([[emulator.certFingerprint]]);
+  });
+
+  it('a sign-in window that refused the portal’s certificate fails the connect in words, not as a silent cancel', async () => {
+    const emulator = await startEmulator({ port: 0, seed: 5, tasks: 20, profile: 'box', tls: true });
+    cleanups.push(() => emulator.close());
+    const { worker } = start({
+      config: config({ signInInApp: true, loopbackPort: 0 }),
+      openSignInWindow: async () => ({ ended: 'certificate-error', error: 'net::ERR_CERT_COMMON_NAME_INVALID' }),
+    });
+    const app = { portalUrl: emulator.portalUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret, inApp: true, trustFingerprint: emulator.certFingerprint! };
+    const failure = await worker.api.connectOAuth(app).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(HostCallError);
+    expect((failure as HostCallError).error).toMatchObject({ code: 'signed-out', message: expect.stringContaining('net::ERR_CERT_COMMON_NAME_INVALID') });
+    expect((failure as HostCallError).error.message).not.toMatch(/cancelled/i);
   });
 
   it('runs the reminders beside the host and reports their state to this thread', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { registerApiHandlers, type IpcEventLike } from '../../../src/main/ipc';
+import { pageRelay, registerApiHandlers, type IpcEventLike } from '../../../src/main/ipc';
 import { createTrustedUrlCheck, cspHeaders, hardenWebContents, isExternalLinkAllowed, secureWebPreferences } from '../../../src/main/security';
 import type { PultApi } from '../../../src/shared/api';
 import { fakeApi } from '../../support/fake-api';
@@ -46,6 +46,18 @@ describe('registerApiHandlers', () => {
     registerApiHandlers(ipc, service, createTrustedUrlCheck(rendererUrl));
     const handler = ipc.handlers.get('pult:getAppInfo')!;
     expect(JSON.parse((await handler({ senderFrame: { url: rendererUrl } }, { evil: true })) as string)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
+  it('a page’s own visibility report stops at main (it judges visibility from every window); other calls pass', async () => {
+    const reached: unknown[] = [];
+    const recording = { ...service, call: (method: unknown, args: unknown) => (reached.push(method), service.call(method, args)) };
+    const ipc = fakeIpcMain();
+    registerApiHandlers(ipc, pageRelay(recording), createTrustedUrlCheck(rendererUrl));
+    const fromPage = async (method: string, ...args: unknown[]) => JSON.parse((await ipc.handlers.get(`pult:${method}`)!({ senderFrame: { url: rendererUrl } }, ...args)) as string) as unknown;
+    // A console hidden behind the wallboard says so; the host must not hear it.
+    expect(await fromPage('setVisible', false)).toEqual({ ok: true, value: null });
+    expect(await fromPage('listGroups')).toMatchObject({ ok: true, value: [{ id: '1' }] });
+    expect(reached).toEqual(['listGroups']);
   });
 
   it('unregisters every handler', () => {

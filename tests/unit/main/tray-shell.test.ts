@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { startDesktopShell, type ShellHost } from '../../../src/main/tray/desktop-shell';
 import type { TrayLike } from '../../../src/main/tray/pult-tray';
 import type { TrayMenuItem } from '../../../src/main/tray/tray-menu';
-import type { NotificationOptionsLike } from '../../../src/main/notifications/notifier';
+import { electronEvent, FakeNotification } from './fake-notification';
 import type { PultEvent } from '../../../src/shared/api';
 import type { Task } from '../../../src/core/domain/model';
 import type { SyncStatus } from '../../../src/core/sync/status';
@@ -13,20 +13,6 @@ import { startAlertService, type AlertServiceHost } from '../../../src/node/aler
 import { DESKTOP_PREFS_FILE } from '../../../src/main/tray/desktop-prefs';
 import { fakeLoginItemApp } from './fake-login-items';
 import { HOUR, idleTask, makeSettings, NOON_MSK, STAGES, TestClock, USERS } from '../alerts/helpers';
-
-class FakeNotification {
-  static shown: FakeNotification[] = [];
-  static isSupported = () => true;
-  readonly listeners = new Map<string, (event: unknown, index: number) => void>();
-  constructor(readonly options: NotificationOptionsLike) {}
-  show() {
-    FakeNotification.shown.push(this);
-  }
-  on(event: string, listener: (event: unknown, index: number) => void) {
-    this.listeners.set(event, listener);
-    return this;
-  }
-}
 
 /** The host as the shell sees it: its public API over one group's board, and its events. */
 function fakeHost(tasks: () => Task[]) {
@@ -59,7 +45,7 @@ function fakeHost(tasks: () => Task[]) {
 const settled = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 function start(extra: Partial<Parameters<typeof startDesktopShell>[0]> = {}) {
-  FakeNotification.shown = [];
+  FakeNotification.reset();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pult-shell-'));
   const clock = new TestClock();
   let tasks = [idleTask('1', NOON_MSK, 3 * HOUR)];
@@ -72,8 +58,10 @@ function start(extra: Partial<Parameters<typeof startDesktopShell>[0]> = {}) {
     setTitle: () => undefined,
     setContextMenu: (m) => void (menu = m as TrayMenuItem[]),
     on: () => undefined,
+    displayBalloon: (options) => void trayCalls.push(['balloon', options]),
     destroy: () => void trayCalls.push(['destroy', null]),
   };
+  const errors: [string, string][] = [];
   const app = { ...fakeLoginItemApp(), setAppUserModelId: vi.fn(), getLocale: () => 'ru-RU', quit: vi.fn() };
   const autostartFs = { mkdirSync: vi.fn(), writeFileSync: vi.fn(), rmSync: vi.fn() };
   const showConsole = vi.fn();
@@ -94,10 +82,11 @@ function start(extra: Partial<Parameters<typeof startDesktopShell>[0]> = {}) {
     autostart: { execPath: 'C:/Pult/Pult.exe', linuxAutostartDir: '', fs: autostartFs },
     showConsole,
     sendToRenderer: (event) => sent.push(event),
+    onError: (message, error) => void errors.push([message, error instanceof Error ? error.message : String(error)]),
     ...extra,
   });
   const item = (id: string) => menu.flatMap((i) => [i, ...(i.submenu ?? [])]).find((i) => i.id === id)!;
-  return { shell, alerts, fake, clock, app, dataDir, showConsole, sent, trayCalls, item, setTasks: (next: Task[]) => (tasks = next), tasks: () => tasks };
+  return { shell, alerts, fake, clock, app, dataDir, showConsole, sent, trayCalls, errors, item, setTasks: (next: Task[]) => (tasks = next), tasks: () => tasks };
 }
 
 describe('desktop shell (tray + notifications wired to the host)', () => {
@@ -110,9 +99,21 @@ describe('desktop shell (tray + notifications wired to the host)', () => {
     await settled();
     expect(FakeNotification.shown.map((n) => n.options.title)).toEqual(['#1 Задача 1']);
     expect(t.trayCalls).toContainEqual(['image', 'tray-attention-16.png']);
-    FakeNotification.shown[0]!.listeners.get('click')!({}, 0);
+    FakeNotification.shown[0]!.click();
     expect(t.showConsole).toHaveBeenCalled();
     expect(t.sent).toEqual([{ type: 'open-task', taskId: '1' }]);
+  });
+
+  it('a notification Windows would not show goes to the tray balloon, and the log hears of it', async () => {
+    const t = start();
+    await settled();
+    t.clock.advance(HOUR);
+    t.fake.emit({ type: 'board-delta', delta: { reset: false, groups: [], taskIds: [], directory: false, queued: null } });
+    await settled();
+    const [shown] = FakeNotification.shown;
+    shown!.emit('failed', electronEvent(), 'Settings prevent the notification from being delivered.');
+    expect(t.trayCalls).toContainEqual(['balloon', { title: '#1 Задача 1', content: shown!.options.body, iconType: 'info' }]);
+    expect(t.errors).toEqual([['the system did not show a notification', 'Settings prevent the notification from being delivered.']]);
   });
 
   it('the tray menu pauses, syncs, registers start with the OS and quits', async () => {
