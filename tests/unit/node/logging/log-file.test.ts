@@ -126,3 +126,24 @@ describe('openLogFile', () => {
     expect(lines).toEqual(['first', 'second', 'third', 'fourth']);
   });
 });
+
+describe('logProcessErrors', () => {
+  it('writes an uncaught exception at once and an unhandled rejection through the queue, both redacted', async () => {
+    const { EventEmitter } = await import('node:events');
+    const { logProcessErrors } = await import('../../../../src/node/logging/index');
+    const dir = tempDir();
+    const proc = new EventEmitter();
+    const log = openLogFile({ dir, now: () => new Date(2026, 2, 1, 10) });
+    const stop = logProcessErrors(proc as never, log, 'main');
+    proc.emit('uncaughtExceptionMonitor', new Error('boom at https://sd.example.ru/rest/1/k7q2x9w4mz1p8v3d/'), 'uncaughtException');
+    // Written synchronously: it is on disk before any await.
+    expect(readFileSync(path.join(dir, 'pult-2026-03-01.log'), 'utf8')).toMatch(/uncaught exception.*boom at/);
+    proc.emit('unhandledRejection', new Error('client_secret=Zx81kLmQ0pR7sT2uVw4y refused'));
+    await log.flush();
+    stop();
+    expect(proc.listenerCount('unhandledRejection')).toBe(0);
+    const text = readFileSync(path.join(dir, 'pult-2026-03-01.log'), 'utf8');
+    expect(text).toMatch(/unhandled promise rejection/);
+    expect(text).not.toMatch(/k7q2x9w4mz1p8v3d|Zx81kLmQ0pR7sT2uVw4y/);
+  });
+});
