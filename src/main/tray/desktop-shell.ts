@@ -34,6 +34,8 @@ export interface DesktopShellDeps {
   sendToRenderer(event: PultEvent): void;
   /** The wallboard window's opener; until it exists, the console opens. */
   openWallboard?(): void;
+  /** Opens the log folder in the file manager. */
+  openLogFolder?(): void;
   onError?(message: string, error: unknown): void;
 }
 
@@ -108,6 +110,7 @@ export function startDesktopShell(deps: DesktopShellDeps): DesktopShell {
         }
         shownTray.render();
       },
+      openLogFolder: () => deps.openLogFolder?.(),
       quit: () => {
         quitting = true;
         deps.app.quit();

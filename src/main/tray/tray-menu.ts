@@ -20,6 +20,7 @@ export interface TrayActions {
   resume(): void;
   syncNow(): void;
   setStartWithOs(enabled: boolean): void;
+  openLogFolder(): void;
   quit(): void;
 }
 
@@ -41,6 +42,7 @@ const LABELS = {
     resume: 'Возобновить уведомления',
     syncNow: 'Синхронизировать сейчас',
     startWithOs: 'Запускать вместе с системой',
+    openLogFolder: 'Открыть папку журналов',
     quit: 'Выйти из Pult',
   },
   en: {
@@ -52,6 +54,7 @@ const LABELS = {
     resume: 'Resume notifications',
     syncNow: 'Sync now',
     startWithOs: 'Start with the system',
+    openLogFolder: 'Open log folder',
     quit: 'Quit Pult',
   },
 } as const;
@@ -79,6 +82,7 @@ export function trayMenuTemplate(state: TrayMenuState, actions: TrayActions): Tr
       ? [{ id: 'start-with-os', label: t.startWithOs, type: 'checkbox' as const, checked: state.startWithOs, click: () => actions.setStartWithOs(!state.startWithOs) }]
       : []),
     { type: 'separator' },
+    { id: 'open-log-folder', label: t.openLogFolder, click: () => actions.openLogFolder() },
     { id: 'quit', label: t.quit, click: () => actions.quit() },
   ];
 }
