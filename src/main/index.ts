@@ -20,6 +20,14 @@ import { consoleRevealer, fitToDisplays, readWindowState, trackWindowState } fro
 import { runLifecycle } from './lifecycle';
 import { adoptLegacyDataDir } from './data-dir';
 import { openSignInWindow } from './sign-in-window';
+import { crashReporter } from 'electron';
+import { logDirIn, type LogFile } from '../node/logging';
+import { openDesktopLog } from './desktop-log';
+import { explainConsoleCrashes, openLogFolder, startLocalCrashReporter } from './diagnostics';
+import { reloadOnRendererCrash } from './renderer-recovery';
+import { aboutText } from './menus/app-menu';
+import { installAppMenu, installContextMenu, setSpellCheckLanguages } from './menus/install-menus';
+import { watchUiLanguage, type UiLanguage } from './menus/ui-language';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join(here, '../renderer/index.html')).href;
@@ -35,6 +43,14 @@ let revealConsole: (() => void) | null = null;
 // Started by the OS at login: stay in the tray until the user opens the console. Decided once
 // `ready` has fired (macOS answers `wasOpenedAtLogin` only then).
 let startHidden = false;
+/** The log file (`<data folder>/logs`), opened once the data folder is settled. */
+let logFile: LogFile | null = null;
+/** The UI language of the desktop's own menus, once the host can say it. */
+let uiLanguage: UiLanguage | null = null;
+const logDir = () => logDirIn(app.getPath('userData'));
+const log = (source: string) => (level: 'debug' | 'info' | 'warn' | 'error', message: string, data?: Record<string, unknown>) => logFile?.write(level, source, message, data);
+const menuLanguage = () => uiLanguage?.current() ?? (app.getLocale().toLowerCase().startsWith('en') ? 'en' : 'ru');
+const showLogFolder = () => void openLogFolder(shell, logDir(), (message, data) => log('main')('warn', message, data));
 
 /** Sync polls fast while any Pult window (console or wallboard) is on screen. */
 function reportVisibility(): void {
@@ -46,6 +62,7 @@ const wallboard = createWallboardWindowManager({
   createWindow: (options) => {
     const window = new BrowserWindow({ ...options, show: false, title: 'Pult — табло', backgroundColor: '#0d1117' });
     for (const event of ['show', 'hide', 'closed'] as const) window.on(event as 'show', reportVisibility);
+    installContextMenu(window.webContents, { current: menuLanguage }, (template) => Menu.buildFromTemplate(template).popup({ window }));
     return window;
   },
   screen,
@@ -56,6 +73,7 @@ const wallboard = createWallboardWindowManager({
   isTrustedUrl,
   openExternal: (url) => void shell.openExternal(url),
   onResume: () => worker?.api.syncNow(),
+  log: log('wallboard'),
 });
 
 function createConsoleWindow(): BrowserWindow {
@@ -68,9 +86,17 @@ function createConsoleWindow(): BrowserWindow {
     minHeight: 520,
     show: false,
     title: 'Pult',
-    webPreferences: secureWebPreferences(path.join(here, '../preload/index.cjs')),
+    webPreferences: secureWebPreferences(path.join(here, '../preload/index.cjs'), { spellcheck: true }),
   });
   hardenWebContents(window.webContents, isTrustedUrl, (url) => void shell.openExternal(url));
+  installContextMenu(window.webContents, { current: menuLanguage }, (template) => Menu.buildFromTemplate(template).popup({ window }));
+  // A dead page is reloaded a few times; then the user is told and chooses.
+  reloadOnRendererCrash(window, {
+    name: 'console',
+    log: log('console'),
+    onGiveUp: () =>
+      void explainConsoleCrashes(dialog, menuLanguage(), logDir(), { reload: () => !window.isDestroyed() && window.webContents.reload(), openLogFolder: showLogFolder }),
+  });
   const reveal = consoleRevealer(window, saved.maximized);
   revealConsole = reveal;
   trackWindowState(window, stateFile);
@@ -88,6 +114,7 @@ async function start(): Promise<void> {
     callback({ responseHeaders: cspHeaders(details.responseHeaders) });
   });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  setSpellCheckLanguages(session.defaultSession, process.platform);
 
   const host = startHostWorker({
     entry: path.join(here, 'host-worker.js'),
@@ -116,11 +143,21 @@ async function start(): Promise<void> {
         url,
         redirectUri,
       ),
-    log: (level, message, data) => {
-      if (level === 'warn' || level === 'error') console.warn(message, data ?? {});
-    },
+    log: log('host'),
   });
   worker = host;
+  uiLanguage = watchUiLanguage({ getSettings: () => host.api.getSettings(), onEvent: (listener) => host.onEvent(['settings-changed'], listener) }, app.getLocale());
+  installAppMenu({
+    Menu,
+    language: uiLanguage,
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    actions: {
+      openWallboard: () => void wallboard.open(),
+      openLogFolder: showLogFolder,
+      showAbout: () => void dialog.showMessageBox({ type: 'info', ...aboutText(menuLanguage(), app.getVersion()) }),
+    },
+  });
   // Nothing configured yet: a fresh install opens on the built-in demo portal. A saved connection
   // that cannot open now (keychain locked) is never replaced by the demo.
   if ((await host.control({ op: 'restore' })) === 'none') await host.control({ op: 'connect-demo-with-setup' });
@@ -129,7 +166,7 @@ async function start(): Promise<void> {
   };
   // Visibility is this thread's to judge (it sees every window): a page's own report is not relayed,
   // or a hidden wallboard would slow the sync while the console is on screen.
-  registerApiHandlers(ipcMain, { ...host.wire, call: (method, args) => (method === 'setVisible' ? Promise.resolve(OK_NO_VALUE) : host.wire.call(method, args)) }, isTrustedUrl);
+  registerApiHandlers(ipcMain, { ...host.wire, call: (method, args) => (method === 'setVisible' ? Promise.resolve(OK_NO_VALUE) : host.wire.call(method, args)) }, isTrustedUrl, log('ipc'));
   consoleWindow = createConsoleWindow();
   host.wire.subscribe(toWindows);
   if (startHidden) void host.api.setVisible(false);
@@ -149,8 +186,9 @@ async function start(): Promise<void> {
     autostart: { execPath: process.env.APPIMAGE ?? process.execPath, linuxAutostartDir: linuxAutostartDir(process.env, os.homedir()), fs },
     showConsole,
     openWallboard: () => void wallboard.open(),
+    openLogFolder: showLogFolder,
     sendToRenderer: (event: PultEvent) => toWindows(JSON.stringify(event)),
-    onError: (message, error) => console.warn(message, error),
+    onError: (message, error) => log('tray')('warn', message, { error }),
   });
   desktop.attachConsoleWindow(consoleWindow);
 }
@@ -171,6 +209,7 @@ function failedStart(error: unknown): void {
   const russian = app.getLocale().toLowerCase().startsWith('ru');
   const reason = error instanceof Error ? error.message : String(error);
   console.error('Pult could not start', error);
+  logFile?.writeSync('error', 'main', 'Pult could not start', { error });
   dialog.showErrorBox(russian ? 'Pult не запустился' : 'Pult could not start', reason);
   app.quit();
 }
@@ -185,6 +224,9 @@ if (!app.requestSingleInstanceLock()) app.quit();
 else runApp();
 
 function runApp(): void {
+  // Before any window: a crash from here on leaves a local minidump (nothing is uploaded).
+  startLocalCrashReporter(crashReporter);
+  logFile = openDesktopLog(app, process, (text) => void process.stderr.write(text));
   const lifecycle = runLifecycle({ whenReady: app.whenReady(), start, showConsole, fail: failedStart });
   // Another launch, or (macOS) the Dock icon after the window went to the tray.
   app.on('second-instance', () => lifecycle.askedToShow());

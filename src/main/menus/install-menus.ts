@@ -30,7 +30,7 @@ export function installAppMenu<M>(deps: AppMenuDeps<M>): () => void {
 }
 
 /** The right-click menu on this page, in the UI language of the moment it opens. */
-export function installContextMenu(contents: ContextMenuContents, language: UiLanguage, popup: (template: MenuItemConstructorOptions[]) => void): void {
+export function installContextMenu(contents: ContextMenuContents, language: Pick<UiLanguage, 'current'>, popup: (template: MenuItemConstructorOptions[]) => void): void {
   attachContextMenu(contents, () => language.current(), popup);
 }
 

@@ -73,6 +73,11 @@ describe('window security', () => {
     expect(secureWebPreferences('/p.cjs')).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
   });
 
+  it('spell-checks only where asked (the console), keeping the rest as strict', () => {
+    expect(secureWebPreferences('/p.cjs').spellcheck).toBe(false);
+    expect(secureWebPreferences('/p.cjs', { spellcheck: true })).toMatchObject({ spellcheck: true, contextIsolation: true, sandbox: true, nodeIntegration: false });
+  });
+
   it('trusts only our renderer file or dev origin', () => {
     const file = createTrustedUrlCheck(rendererUrl);
     expect(file(rendererUrl)).toBe(true);
