@@ -13,6 +13,7 @@ import { defaultDataDir } from '../src/node/host/compose';
 import { desktopLanguage } from '../src/node/host/host-messages';
 import { startHostWorker } from '../src/node/host-worker/client';
 import { withPageNotices } from '../src/node/page-notices';
+import { envLogLevel, logDirIn, logFunction, logProcessErrors, openLogFile, redactText } from '../src/node/logging';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -27,6 +28,8 @@ const USAGE = `Usage: npm run web -- [options]
                               keychain (no Secret Service): closing browser mode forgets the
                               sign-in, and you sign in again next time
   --renderer <dir>            the built renderer (default: out/renderer)
+                              (logs go to <data>/logs/pult-YYYY-MM-DD.log, secrets redacted;
+                              PULT_LOG_LEVEL=debug for more)
   --help                      show this text
 `;
 
@@ -74,11 +77,21 @@ async function main(): Promise<void> {
   if (!existsSync(path.join(rendererDir, 'index.html'))) fail(`no built renderer at ${rendererDir}: run \`npm run build\` first`);
   const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
+  const dataDir = path.resolve(args.data ?? defaultDataDir());
+  // The same log files as the desktop app's, in this data folder; warnings also on stderr.
+  const logFile = openLogFile({
+    dir: logDirIn(dataDir),
+    minLevel: envLogLevel(process.env.PULT_LOG_LEVEL) ?? 'info',
+    mirror: (entry, line) => void (entry.level === 'warn' || entry.level === 'error' ? process.stderr.write(line) : undefined),
+  });
+  logProcessErrors(process, logFile, 'web');
+  logFile.write('info', 'web', 'browser mode started', { version, secrets: args.secrets, demo: args.demo });
+
   // The host (store, sync, demo portal) runs in its own worker thread; this thread serves files
   // and relays the API as text, so it answers at once whatever the host is doing.
   const host = startHostWorker({
     config: {
-      version, shell: 'browser', dataDir: path.resolve(args.data ?? defaultDataDir()), signInInApp: false,
+      version, shell: 'browser', dataDir, signInInApp: false,
       secrets: args.webhook || args.secrets === 'memory' ? 'memory' : 'keychain',
       // Without a usable keychain the page offers memory instead (the desktop app does not).
       memoryFallback: true,
@@ -86,9 +99,7 @@ async function main(): Promise<void> {
       alerts: { systemLocale: desktopLanguage() === 'en' ? 'en-US' : 'ru-RU' },
     },
     openExternal,
-    log: (level, message, data) => {
-      if (level === 'warn' || level === 'error') process.stderr.write(`${message} ${JSON.stringify(data ?? {})}\n`);
-    },
+    log: logFunction(logFile, 'host'),
   });
 
   let emulator: unknown = null;
@@ -105,7 +116,9 @@ async function main(): Promise<void> {
       await host.control({ op: 'restore' });
     }
   } catch (error) {
-    fail(`could not connect: ${(error as Error).message}`);
+    logFile.write('error', 'web', 'could not connect', { error });
+    await logFile.flush();
+    fail(`could not connect: ${redactText((error as Error).message)}`);
   }
 
   const web = await startWebHost({ wire: withPageNotices(host.wire, host.alerts), rendererDir, port });
@@ -114,6 +127,7 @@ async function main(): Promise<void> {
   const stop = async (): Promise<void> => {
     await web.close();
     await host.close();
+    await logFile.flush();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

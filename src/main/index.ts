@@ -23,6 +23,14 @@ import { restrictConsolePermissions } from './permissions';
 import { windowPlacement } from './wallboard-display';
 import { createElectronUpdates } from './updates/electron-updates';
 import type { UpdateController } from './updates/update-controller';
+import { crashReporter } from 'electron';
+import { logDirIn, type LogFile } from '../node/logging';
+import { openDesktopLog } from './desktop-log';
+import { explainConsoleCrashes, openLogFolder, startLocalCrashReporter } from './diagnostics';
+import { reloadOnRendererCrash } from './renderer-recovery';
+import { aboutText } from './menus/app-menu';
+import { installAppMenu, installContextMenu, setSpellCheckLanguages } from './menus/install-menus';
+import { watchUiLanguage, type UiLanguage } from './menus/ui-language';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join(here, '../renderer/index.html')).href;
@@ -39,6 +47,14 @@ let revealConsole: (() => void) | null = null;
 // Started by the OS at login: stay in the tray until the user opens the console. Decided once
 // `ready` has fired (macOS answers `wasOpenedAtLogin` only then).
 let startHidden = false;
+/** The log file (`<data folder>/logs`), opened once the data folder is settled. */
+let logFile: LogFile | null = null;
+/** The UI language of the desktop's own menus, once the host can say it. */
+let uiLanguage: UiLanguage | null = null;
+const logDir = () => logDirIn(app.getPath('userData'));
+const log = (source: string) => (level: 'debug' | 'info' | 'warn' | 'error', message: string, data?: Record<string, unknown>) => logFile?.write(level, source, message, data);
+const menuLanguage = () => uiLanguage?.current() ?? (app.getLocale().toLowerCase().startsWith('en') ? 'en' : 'ru');
+const showLogFolder = () => void openLogFolder(shell, logDir(), (message, data) => log('main')('warn', message, data));
 
 /** Sync polls fast while any Pult window (console or wallboard) is on screen. */
 function reportVisibility(): void {
@@ -50,6 +66,7 @@ const wallboard = createWallboardWindowManager({
   createWindow: (options) => {
     const window = new BrowserWindow({ ...options, show: false, title: 'Pult — табло', backgroundColor: '#0d1117' });
     for (const event of ['show', 'hide', 'closed'] as const) window.on(event as 'show', reportVisibility);
+    installContextMenu(window.webContents, { current: menuLanguage }, (template) => Menu.buildFromTemplate(template).popup({ window }));
     return window;
   },
   screen,
@@ -60,6 +77,7 @@ const wallboard = createWallboardWindowManager({
   isTrustedUrl,
   openExternal: (url) => void shell.openExternal(url),
   onResume: () => worker?.api.syncNow(),
+  log: log('wallboard'),
 });
 
 function createConsoleWindow(): BrowserWindow {
@@ -72,9 +90,17 @@ function createConsoleWindow(): BrowserWindow {
     minHeight: 520,
     show: false,
     title: 'Pult',
-    webPreferences: secureWebPreferences(path.join(here, '../preload/index.cjs')),
+    webPreferences: secureWebPreferences(path.join(here, '../preload/index.cjs'), { spellcheck: true }),
   });
   hardenWebContents(window.webContents, isTrustedUrl, (url) => void shell.openExternal(url));
+  installContextMenu(window.webContents, { current: menuLanguage }, (template) => Menu.buildFromTemplate(template).popup({ window }));
+  // A dead page is reloaded a few times; then the user is told and chooses.
+  reloadOnRendererCrash(window, {
+    name: 'console',
+    log: log('console'),
+    onGiveUp: () =>
+      void explainConsoleCrashes(dialog, menuLanguage(), logDir(), { reload: () => !window.isDestroyed() && window.webContents.reload(), openLogFolder: showLogFolder }),
+  });
   const reveal = consoleRevealer(window, saved.maximized);
   revealConsole = reveal;
   trackWindowState(window, stateFile);
@@ -93,7 +119,8 @@ async function start(): Promise<void> {
   });
   restrictConsolePermissions(session.defaultSession, isTrustedUrl);
   const oldSignIn = removeOldSignInSession(app.getPath('sessionData'));
-  if (oldSignIn) console.warn('could not remove the old sign-in session', oldSignIn);
+  if (oldSignIn) log('main')('warn', 'could not remove the old sign-in session', { error: oldSignIn });
+  setSpellCheckLanguages(session.defaultSession, process.platform);
 
   const host = startHostWorker({
     entry: path.join(here, 'host-worker.js'),
@@ -111,18 +138,29 @@ async function start(): Promise<void> {
         { createWindow: (options) => new BrowserWindow({ ...options, ...(consoleWindow ? { parent: consoleWindow, modal: true } : {}) }) },
         { authorizeUrl: url, redirectPrefix: redirectUri, trustedPems },
       ),
-    log: (level, message, data) => {
-      if (level === 'warn' || level === 'error') console.warn(message, data ?? {});
-    },
+    log: log('host'),
   });
   worker = host;
+  uiLanguage = watchUiLanguage({ getSettings: () => host.api.getSettings(), onEvent: (listener) => host.onEvent(['settings-changed'], listener) }, app.getLocale());
+  installAppMenu({
+    Menu,
+    language: uiLanguage,
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    actions: {
+      // On the screen chosen in the tray (the desktop shell keeps that choice).
+      openWallboard: () => desktop?.openWallboard(),
+      openLogFolder: showLogFolder,
+      showAbout: () => void dialog.showMessageBox({ type: 'info', ...aboutText(menuLanguage(), app.getVersion()) }),
+    },
+  });
   // Nothing configured yet: a fresh install opens on the built-in demo portal. A saved connection
   // that cannot open now (keychain locked) is never replaced by the demo.
   if ((await host.control({ op: 'restore' })) === 'none') await host.control({ op: 'connect-demo-with-setup' });
   const toWindows = (json: string) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send('pult:event', json);
   };
-  registerApiHandlers(ipcMain, pageRelay(host.wire), isTrustedUrl);
+  registerApiHandlers(ipcMain, pageRelay(host.wire), isTrustedUrl, log('ipc'));
   consoleWindow = createConsoleWindow();
   host.wire.subscribe(toWindows);
   if (startHidden) void host.api.setVisible(false);
@@ -133,10 +171,7 @@ async function start(): Promise<void> {
     platform: process.platform,
     env: process.env,
     resourcesPath: process.resourcesPath,
-    log: (level, message, data) => {
-      if (level === 'info') console.info(message, data ?? {});
-      else if (level !== 'debug') console.warn(message, data ?? {});
-    },
+    log: log('updates'),
     prepareToQuit: () => desktop?.markQuitting(),
   });
   // Tray, native notifications, close-to-tray, start with the OS (src/main/tray, src/main/notifications).
@@ -165,7 +200,8 @@ async function start(): Promise<void> {
     },
     compositorPlacesWindows: placement === 'compositor',
     sendToRenderer: (event: PultEvent) => toWindows(JSON.stringify(event)),
-    onError: (message, error) => console.warn(message, error),
+    onError: (message, error) => log('tray')('warn', message, { error }),
+    openLogFolder: showLogFolder,
     updates: { controller: updates, currentVersion: app.getVersion() },
   });
   desktop.attachConsoleWindow(consoleWindow);
@@ -189,6 +225,7 @@ function failedStart(error: unknown): void {
   const russian = app.getLocale().toLowerCase().startsWith('ru');
   const reason = error instanceof Error ? error.message : String(error);
   console.error('Pult could not start', error);
+  logFile?.writeSync('error', 'main', 'Pult could not start', { error });
   dialog.showErrorBox(russian ? 'Pult не запустился' : 'Pult could not start', reason);
   app.quit();
 }
@@ -208,6 +245,9 @@ if (!app.requestSingleInstanceLock()) app.quit();
 else runApp();
 
 function runApp(): void {
+  // Before any window: a crash from here on leaves a local minidump (nothing is uploaded).
+  startLocalCrashReporter(crashReporter);
+  logFile = openDesktopLog(app, process, (text) => void process.stderr.write(text));
   const lifecycle = runLifecycle({ whenReady: app.whenReady(), start, showConsole, fail: failedStart });
   // Another launch, or (macOS) the Dock icon after the window went to the tray.
   app.on('second-instance', () => lifecycle.askedToShow());

@@ -1,7 +1,10 @@
 import { CONTENT_SECURITY_POLICY } from '../node/csp';
 
-/** webPreferences for every Pult window: isolated, sandboxed, no Node in the page. */
-export function secureWebPreferences(preloadPath: string) {
+/**
+ * webPreferences for every Pult window: isolated, sandboxed, no Node in the page. Spell-check is
+ * on where people type (the console), off on the read-only wallboard.
+ */
+export function secureWebPreferences(preloadPath: string, options: { spellcheck?: boolean } = {}) {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -10,7 +13,7 @@ export function secureWebPreferences(preloadPath: string) {
     nodeIntegrationInWorker: false,
     webSecurity: true,
     allowRunningInsecureContent: false,
-    spellcheck: false,
+    spellcheck: options.spellcheck ?? false,
   } as const;
 }
 

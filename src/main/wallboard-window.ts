@@ -6,6 +6,7 @@
  */
 import type { PultEvent } from '../shared/api';
 import { hardenWebContents, secureWebPreferences, type WebContentsLike } from './security';
+import { reloadOnRendererCrash, type RendererGoneDetails } from './renderer-recovery';
 
 export interface DisplayLike {
   id: number;
@@ -14,7 +15,7 @@ export interface DisplayLike {
 
 export interface WallboardWebContents extends WebContentsLike {
   send(channel: string, ...args: unknown[]): void;
-  on(event: 'render-process-gone', listener: () => void): void;
+  on(event: 'render-process-gone', listener: (event: unknown, details: RendererGoneDetails) => void): void;
   on(event: 'will-navigate', listener: (event: { preventDefault(): void }, url: string) => void): void;
   on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): void;
   reload(): void;
@@ -61,6 +62,8 @@ export interface WallboardWindowDeps {
   kiosk?: boolean;
   /** Runs after the machine wakes, before the page is told to reload (e.g. the host's syncNow). */
   onResume?(): Promise<void> | void;
+  /** Where a dead renderer is logged. */
+  log?(level: 'warn' | 'error', message: string, data: Record<string, unknown>): void;
 }
 
 export interface WallboardWindowHandle {
@@ -112,10 +115,9 @@ export function openWallboardWindow(deps: WallboardWindowDeps): WallboardWindowH
     })();
   };
   deps.powerMonitor.on('resume', onResume);
-  // A wall screen has nobody to press reload: a crashed renderer comes back by itself.
-  window.webContents.on('render-process-gone', () => {
-    if (open && !window.isDestroyed()) window.webContents.reload();
-  });
+  // A wall screen has nobody to press reload: a crashed renderer comes back by itself (a few
+  // times; a page that keeps dying is left as it is, and logged).
+  reloadOnRendererCrash(window, { name: 'wallboard', log: deps.log ?? (() => undefined) });
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     open = false;

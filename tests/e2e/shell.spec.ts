@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { startWebMode, type WebMode } from './support/web-mode';
 
 let web: WebMode;
@@ -36,4 +38,12 @@ test('pages are served with a strict content security policy', async ({ request 
   const csp = response.headers()['content-security-policy'] ?? '';
   expect(csp).toContain("script-src 'self'");
   expect(csp).not.toContain('unsafe-inline');
+});
+
+test('browser mode writes its day’s log file into its data folder', async () => {
+  const dir = path.join(web.dataDir, 'logs');
+  const [name] = readdirSync(dir);
+  expect(name).toMatch(/^pult-\d{4}-\d{2}-\d{2}\.log$/);
+  const first = JSON.parse(readFileSync(path.join(dir, name!), 'utf8').split('\n')[0]!) as { level: string; source: string; message: string };
+  expect(first).toMatchObject({ level: 'info', source: 'web', message: 'browser mode started' });
 });

@@ -44,6 +44,8 @@ export interface DesktopShellDeps {
   screens?: { displays(): ScreenDisplay[]; primaryId(): number; onChange(listener: () => void): () => void };
   /** Native Wayland without XWayland: window positions are the compositor's. */
   compositorPlacesWindows?: boolean;
+  /** Opens the log folder in the file manager. */
+  openLogFolder?(): void;
   onError?(message: string, error: unknown): void;
   /** Self-updates (src/main/updates): the tray shows their state and offers "Restart to update". */
   updates?: { controller: Pick<UpdateController, 'getState' | 'onChange' | 'restartAndInstall'>; currentVersion: string };
@@ -58,6 +60,8 @@ export interface DesktopShell {
   tray: PultTray;
   /** Hook a console window so closing it hides it to the tray. */
   attachConsoleWindow(window: ConsoleWindowLike): void;
+  /** Opens the wallboard on the screen chosen in the tray (the application menu's item). */
+  openWallboard(): void;
   /** Call on `before-quit`: windows close for real from then on. */
   markQuitting(): void;
   dispose(): void;
@@ -101,6 +105,7 @@ export function startDesktopShell(deps: DesktopShellDeps): DesktopShell {
     }
   }
 
+  const openWallboard = () => (deps.openWallboard ? deps.openWallboard(prefs.get().wallboardDisplayId) : deps.showConsole());
   const shownTray = new PultTray(
     {
       createTray: deps.createTray,
@@ -116,7 +121,7 @@ export function startDesktopShell(deps: DesktopShellDeps): DesktopShell {
     },
     {
       openConsole: () => deps.showConsole(),
-      openWallboard: () => (deps.openWallboard ? deps.openWallboard(prefs.get().wallboardDisplayId) : deps.showConsole()),
+      openWallboard: () => openWallboard(),
       chooseWallboardDisplay: (displayId) => {
         prefs.update({ wallboardDisplayId: displayId });
         deps.openWallboard?.(displayId, true);
@@ -135,6 +140,7 @@ export function startDesktopShell(deps: DesktopShellDeps): DesktopShell {
         shownTray.render();
       },
       restartToUpdate: () => updates?.controller.restartAndInstall(),
+      openLogFolder: () => deps.openLogFolder?.(),
       quit: () => {
         quitting = true;
         deps.app.quit();
@@ -169,6 +175,7 @@ export function startDesktopShell(deps: DesktopShellDeps): DesktopShell {
         }),
       );
     },
+    openWallboard: () => openWallboard(),
     markQuitting() {
       quitting = true;
     },

@@ -26,6 +26,7 @@ export interface TrayActions {
   chooseWallboardDisplay(displayId: number | null): void;
   /** Installs a downloaded update now (src/main/updates). */
   restartToUpdate?(): void;
+  openLogFolder(): void;
   quit(): void;
 }
 
@@ -55,6 +56,7 @@ const LABELS = {
     resume: 'Возобновить уведомления',
     syncNow: 'Синхронизировать сейчас',
     startWithOs: 'Запускать вместе с системой',
+    openLogFolder: 'Открыть папку журналов',
     quit: 'Выйти из Pult',
   },
   en: {
@@ -68,6 +70,7 @@ const LABELS = {
     resume: 'Resume notifications',
     syncNow: 'Sync now',
     startWithOs: 'Start with the system',
+    openLogFolder: 'Open log folder',
     quit: 'Quit Pult',
   },
 } as const;
@@ -96,6 +99,7 @@ export function trayMenuTemplate(state: TrayMenuState, actions: TrayActions): Tr
       ? [{ id: 'start-with-os', label: t.startWithOs, type: 'checkbox' as const, checked: state.startWithOs, click: () => actions.setStartWithOs(!state.startWithOs) }]
       : []),
     { type: 'separator' },
+    { id: 'open-log-folder', label: t.openLogFolder, click: () => actions.openLogFolder() },
     ...(state.update ? [updateMenuItem(state.update, state.language, () => actions.restartToUpdate?.())] : []),
     { id: 'quit', label: t.quit, click: () => actions.quit() },
   ];

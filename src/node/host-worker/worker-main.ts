@@ -38,11 +38,14 @@ function post(message: FromWorker): void {
   port.postMessage(message);
 }
 
-/** Logger data crosses the thread as plain JSON (an Error or a handle would not clone). */
+/**
+ * Logger data crosses the thread as plain JSON (an Error or a handle would not clone); an Error
+ * keeps its stack for the log file, which redacts it on the other side.
+ */
 function plain(data: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
   if (!data) return undefined;
   try {
-    return JSON.parse(JSON.stringify(data, (_key, value: unknown) => (value instanceof Error ? value.message : value))) as Record<string, unknown>;
+    return JSON.parse(JSON.stringify(data, (_key, value: unknown) => (value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value))) as Record<string, unknown>;
   } catch {
     return { unserialisable: true };
   }

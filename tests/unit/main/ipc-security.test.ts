@@ -60,6 +60,18 @@ describe('registerApiHandlers', () => {
     expect(reached).toEqual(['listGroups']);
   });
 
+  it('logs a call that fails inside its handler and answers an internal error; logs refused frames', async () => {
+    const ipc = fakeIpcMain();
+    const log = vi.fn();
+    const broken = { ...service, call: async () => Promise.reject(new Error('worker gone')) };
+    registerApiHandlers(ipc, broken, createTrustedUrlCheck(rendererUrl), log);
+    const handler = ipc.handlers.get('pult:listGroups')!;
+    expect(JSON.parse((await handler({ senderFrame: { url: rendererUrl } })) as string)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(log).toHaveBeenCalledWith('error', 'an API call failed in its IPC handler', { method: 'listGroups', error: expect.objectContaining({ message: 'worker gone' }) });
+    await handler({ senderFrame: { url: 'https://evil.example/' } });
+    expect(log).toHaveBeenLastCalledWith('warn', expect.stringMatching(/untrusted frame/), { method: 'listGroups', url: 'https://evil.example/' });
+  });
+
   it('unregisters every handler', () => {
     const ipc = fakeIpcMain();
     const dispose = registerApiHandlers(ipc, service, createTrustedUrlCheck(rendererUrl));
@@ -71,6 +83,11 @@ describe('registerApiHandlers', () => {
 describe('window security', () => {
   it('isolates and sandboxes every window', () => {
     expect(secureWebPreferences('/p.cjs')).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+  });
+
+  it('spell-checks only where asked (the console), keeping the rest as strict', () => {
+    expect(secureWebPreferences('/p.cjs').spellcheck).toBe(false);
+    expect(secureWebPreferences('/p.cjs', { spellcheck: true })).toMatchObject({ spellcheck: true, contextIsolation: true, sandbox: true, nodeIntegration: false });
   });
 
   it('trusts only our renderer file or dev origin', () => {

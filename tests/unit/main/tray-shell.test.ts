@@ -65,6 +65,7 @@ function start(extra: Partial<Parameters<typeof startDesktopShell>[0]> = {}) {
   const app = { ...fakeLoginItemApp(), setAppUserModelId: vi.fn(), getLocale: () => 'ru-RU', quit: vi.fn() };
   const autostartFs = { mkdirSync: vi.fn(), writeFileSync: vi.fn(), rmSync: vi.fn() };
   const showConsole = vi.fn();
+  const openLogFolder = vi.fn();
   const sent: PultEvent[] = [];
   // The real reminders over the fake host, as the host's worker runs them.
   const alerts = startAlertService(fake.host, { dataDir, systemLocale: app.getLocale(), clock, setInterval: () => 0, clearInterval: () => undefined });
@@ -81,12 +82,13 @@ function start(extra: Partial<Parameters<typeof startDesktopShell>[0]> = {}) {
     platform: 'win32',
     autostart: { execPath: 'C:/Pult/Pult.exe', linuxAutostartDir: '', fs: autostartFs },
     showConsole,
+    openLogFolder,
     sendToRenderer: (event) => sent.push(event),
     onError: (message, error) => void errors.push([message, error instanceof Error ? error.message : String(error)]),
     ...extra,
   });
   const item = (id: string) => menu.flatMap((i) => [i, ...(i.submenu ?? [])]).find((i) => i.id === id)!;
-  return { shell, alerts, fake, clock, app, dataDir, showConsole, sent, trayCalls, errors, item, setTasks: (next: Task[]) => (tasks = next), tasks: () => tasks };
+  return { shell, alerts, fake, clock, app, dataDir, showConsole, openLogFolder, sent, trayCalls, errors, item, setTasks: (next: Task[]) => (tasks = next), tasks: () => tasks };
 }
 
 describe('desktop shell (tray + notifications wired to the host)', () => {
@@ -116,7 +118,7 @@ describe('desktop shell (tray + notifications wired to the host)', () => {
     expect(t.errors).toEqual([['the system did not show a notification', 'Settings prevent the notification from being delivered.']]);
   });
 
-  it('the tray menu pauses, syncs, registers start with the OS and quits', async () => {
+  it('the tray menu pauses, syncs, registers start with the OS, opens the log folder and quits', async () => {
     const t = start();
     await settled();
     t.item('pause-1h').click!();
@@ -129,6 +131,8 @@ describe('desktop shell (tray + notifications wired to the host)', () => {
     expect(t.item('start-with-os').checked).toBe(true);
     t.item('open-wallboard').click!();
     expect(t.showConsole).toHaveBeenCalledTimes(1);
+    t.item('open-log-folder').click!();
+    expect(t.openLogFolder).toHaveBeenCalledTimes(1);
     t.item('quit').click!();
     expect(t.app.quit).toHaveBeenCalled();
   });

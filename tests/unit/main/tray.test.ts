@@ -34,7 +34,7 @@ describe('tray state', () => {
 });
 
 function actions(): TrayActions & Record<string, ReturnType<typeof vi.fn>> {
-  return { openConsole: vi.fn(), openWallboard: vi.fn(), pause: vi.fn(), resume: vi.fn(), syncNow: vi.fn(), setStartWithOs: vi.fn(), chooseWallboardDisplay: vi.fn(), quit: vi.fn() };
+  return { openConsole: vi.fn(), openWallboard: vi.fn(), pause: vi.fn(), resume: vi.fn(), syncNow: vi.fn(), setStartWithOs: vi.fn(), chooseWallboardDisplay: vi.fn(), openLogFolder: vi.fn(), quit: vi.fn() };
 }
 const labels = (items: TrayMenuItem[]): unknown[] => items.map((item) => (item.type === 'separator' ? '—' : item.submenu ? [item.label, labels(item.submenu)] : item.label));
 const byId = (items: TrayMenuItem[], id: string): TrayMenuItem => items.flatMap((item) => [item, ...(item.submenu ?? [])]).find((item) => item.id === id)!;
@@ -51,6 +51,7 @@ describe('tray menu', () => {
       'Синхронизировать сейчас',
       'Запускать вместе с системой',
       '—',
+      'Открыть папку журналов',
       'Выйти из Pult',
     ]);
   });
@@ -63,6 +64,7 @@ describe('tray menu', () => {
       'Resume notifications',
       'Sync now',
       '—',
+      'Open log folder',
       'Quit Pult',
     ]);
   });
@@ -70,13 +72,14 @@ describe('tray menu', () => {
   it('every item does what it says', () => {
     const a = actions();
     const menu = trayMenuTemplate({ ...menuState, startWithOs: true }, a);
-    for (const id of ['open-console', 'open-wallboard', 'pause-1h', 'pause-tomorrow', 'sync-now', 'start-with-os', 'quit']) byId(menu, id).click!();
+    for (const id of ['open-console', 'open-wallboard', 'pause-1h', 'pause-tomorrow', 'sync-now', 'start-with-os', 'open-log-folder', 'quit']) byId(menu, id).click!();
     expect(a.openConsole).toHaveBeenCalledTimes(1);
     expect(a.openWallboard).toHaveBeenCalledTimes(1);
     expect(vi.mocked(a.pause).mock.calls).toEqual([['1h'], ['tomorrow']]);
     expect(a.syncNow).toHaveBeenCalledTimes(1);
     expect(byId(menu, 'start-with-os')).toMatchObject({ type: 'checkbox', checked: true });
     expect(a.setStartWithOs).toHaveBeenCalledWith(false);
+    expect(a.openLogFolder).toHaveBeenCalledTimes(1);
     expect(a.quit).toHaveBeenCalledTimes(1);
     byId(trayMenuTemplate({ ...menuState, paused: true }, a), 'resume').click!();
     expect(a.resume).toHaveBeenCalledTimes(1);

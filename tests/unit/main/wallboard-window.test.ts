@@ -35,7 +35,7 @@ function fakeElectron(displays: DisplayLike[] = [primary, tv]) {
           on: (event: string, listener: (...args: unknown[]) => void) => void contentsListeners.set(event, [...(contentsListeners.get(event) ?? []), listener]),
           send: (...args: unknown[]) => void window.sent.push(args),
           reload: () => void (window.reloads += 1),
-          emit: (event: string) => contentsListeners.get(event)?.forEach((listener) => listener()),
+          emit: (event: string, ...args: unknown[]) => contentsListeners.get(event)?.forEach((listener) => listener({}, ...args)),
         },
         loadURL: async (url: string) => void window.loaded.push(url),
         once: (event: string, listener: () => void) => void listeners.set(event, [...(listeners.get(event) ?? []), listener]),
@@ -127,11 +127,17 @@ describe('openWallboardWindow', () => {
     expect(electron.windows[0]!.sent).toHaveLength(1);
   });
 
-  it('reloads a renderer that died, so the wall screen comes back by itself', () => {
+  it('reloads a renderer that died, so the wall screen comes back by itself; a page that keeps dying is left and logged', () => {
     const electron = fakeElectron();
-    openWallboardWindow(electron.deps);
-    (electron.windows[0]!.webContents as unknown as { emit(event: string): void }).emit('render-process-gone');
+    const log = vi.fn();
+    openWallboardWindow({ ...electron.deps, log });
+    const contents = electron.windows[0]!.webContents as unknown as { emit(event: string, details: unknown): void };
+    contents.emit('render-process-gone', { reason: 'crashed', exitCode: 11 });
     expect(electron.windows[0]!.reloads).toBe(1);
+    expect(log).toHaveBeenCalledWith('warn', expect.stringMatching(/reloading/), { window: 'wallboard', reason: 'crashed', exitCode: 11 });
+    for (let i = 0; i < 5; i++) contents.emit('render-process-gone', { reason: 'oom', exitCode: 0 });
+    expect(electron.windows[0]!.reloads).toBe(3);
+    expect(log).toHaveBeenLastCalledWith('error', expect.stringMatching(/keeps dying/), { window: 'wallboard', reason: 'oom', exitCode: 0 });
   });
 
   it('can open windowed (no kiosk) on a chosen display', () => {

@@ -112,7 +112,7 @@ describe('updates in the tray', () => {
 });
 
 describe('the update item in the tray menu', () => {
-  const actions = (): TrayActions => ({ openConsole: vi.fn(), openWallboard: vi.fn(), pause: vi.fn(), resume: vi.fn(), syncNow: vi.fn(), setStartWithOs: vi.fn(), chooseWallboardDisplay: vi.fn(), restartToUpdate: vi.fn(), quit: vi.fn() });
+  const actions = (): TrayActions => ({ openConsole: vi.fn(), openWallboard: vi.fn(), pause: vi.fn(), resume: vi.fn(), syncNow: vi.fn(), setStartWithOs: vi.fn(), chooseWallboardDisplay: vi.fn(), openLogFolder: vi.fn(), restartToUpdate: vi.fn(), quit: vi.fn() });
   const menu = (state: UpdateState, language: 'ru' | 'en' = 'ru') =>
     trayMenuTemplate({ language, paused: false, startWithOs: false, canStartWithOs: true, wallboardDisplays: [], compositorPlacesWindows: false, update: { currentVersion: '0.1.0', state } }, actions());
   const labelBeforeQuit = (items: TrayMenuItem[]) => items[items.length - 2]?.label;
