@@ -388,7 +388,9 @@ export class SyncEngine {
 
   private async readExtras(): Promise<void> {
     if (!this.options.historyWanted) return;
-    const { left } = await syncTaskExtras(this.pullContext, this.options.historyWanted, this.extrasBacklog, { clock: this.options.clock, ms: EXTRAS_BUDGET_MS });
+    // Each chunk is told at once: the windows read 250 tasks' changes at a time, not a budget's
+    // worth (over 1 MiB to a page in one frame).
+    const { left } = await syncTaskExtras(this.pullContext, this.options.historyWanted, this.extrasBacklog, { clock: this.options.clock, ms: EXTRAS_BUDGET_MS }, () => this.changed());
     this.extrasLeft = left;
   }
 

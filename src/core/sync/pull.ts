@@ -187,6 +187,7 @@ export async function syncTaskExtras(
   wanted: (task: Task) => boolean,
   backlog: ExtrasBacklog = new ExtrasBacklog(),
   budget: { clock: Pick<Clock, 'now'>; ms: number } | null = null,
+  afterChunk: () => void = () => undefined,
 ): Promise<{ refreshed: number; left: number }> {
   // What this cycle wrote so far is not published yet: count it in now, so it is read this cycle.
   backlog.note(ctx.changes.peek());
@@ -206,6 +207,7 @@ export async function syncTaskExtras(
     const chunk = queue.slice(read, read + EXTRAS_CHUNK);
     refreshed += await refreshTaskExtras(ctx, chunk);
     read += chunk.length;
+    afterChunk();
     // No budget: one chunk.
     if (!budget || budget.clock.now() - startedAt >= budget.ms) break;
   }

@@ -121,6 +121,8 @@ describe('task extras catch-up', () => {
     engine.onChange((change) => changes.push(change));
     await engine.runCycle();
     expect(new Set(changes.flatMap((c) => c.extrasTaskIds)).size).toBe(600);
+    // Told chunk by chunk, so a window never reads a budget's worth of cards in one go.
+    expect(changes.map((c) => c.extrasTaskIds.length).filter((n) => n > 0)).toEqual([250, 250, 100]);
   });
 
   it('a task that just changed has its extras read before the backlog of never-read ones', async () => {
