@@ -1,7 +1,8 @@
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path, { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const __dirname = fileURLToPath(new URL('.', import.meta.url));
@@ -15,6 +16,41 @@ function ariaStringsRuEnOnly(): Plugin {
   return { name: 'aria-strings-ru-en-only', enforce: 'pre', load: (id) => (other.test(id) ? 'export default {};' : null) };
 }
 
+/**
+ * Writes `.vite/chunks.json` beside a build's output: per chunk, its static and dynamic imports
+ * (external ones included, e.g. `libsql`) and the npm packages bundled into it. The packaging
+ * tests read it to keep ECharts out of the board's first paint and `dependencies` exact; the
+ * packaged app leaves it out (build/electron-builder.yml).
+ */
+function chunkReport(): Plugin {
+  // The last node_modules in the path names the package (echarts/node_modules/tslib is tslib).
+  const packageOf = (id: string) => /.*[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(id)?.[1]?.replace('\\', '/');
+  return {
+    name: 'chunk-report',
+    // Written after the bundle is final (Vite drops CSS-only chunks late in generateBundle).
+    writeBundle(options, bundle) {
+      const chunks = Object.values(bundle).flatMap((item) =>
+        item.type === 'chunk'
+          ? [
+              {
+                file: item.fileName,
+                facade: item.facadeModuleId ? path.relative(__dirname, item.facadeModuleId).split(path.sep).join('/') : null,
+                isEntry: item.isEntry,
+                isDynamicEntry: item.isDynamicEntry,
+                imports: item.imports,
+                dynamicImports: item.dynamicImports,
+                packages: [...new Set(item.moduleIds.map(packageOf).filter((name): name is string => name !== undefined))].sort(),
+              },
+            ]
+          : [],
+      );
+      const file = path.join(options.dir ?? '.', '.vite', 'chunks.json');
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, `${JSON.stringify(chunks, null, 1)}\n`);
+    },
+  };
+}
+
 export default defineConfig({
   main: {
     build: {
@@ -22,10 +58,13 @@ export default defineConfig({
       rollupOptions: {
         // The host's worker thread is its own entry (out/main/host-worker.js).
         input: { index: resolve(__dirname, 'src/main/index.ts'), 'host-worker': resolve(__dirname, 'src/node/host-worker/worker-main.ts') },
-        // Native N-API modules stay external; everything else (electron-store, conf, zod) is bundled.
-        external: ['libsql', '@napi-rs/keyring', 'ws', 'selfsigned'],
       },
+      // Not minified: main's 0.5 MB is read from disk once, and stack traces in the log files stay
+      // readable. Its externals are package.json's `dependencies` (electron-vite's externalizeDeps):
+      // the native modules and what the host worker loads at runtime; devDependencies it imports
+      // (zod) are bundled. tests/unit/tooling/packaging.test.ts keeps the two lists equal.
     },
+    plugins: [chunkReport()],
   },
   preload: {
     build: {
@@ -35,6 +74,7 @@ export default defineConfig({
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
+    plugins: [chunkReport()],
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
@@ -45,6 +85,6 @@ export default defineConfig({
       // keepNames: React components keep their names (error messages, the console bench's render counts).
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') }, output: { keepNames: true } },
     },
-    plugins: [react(), ariaStringsRuEnOnly()],
+    plugins: [react(), ariaStringsRuEnOnly(), chunkReport()],
   },
 });

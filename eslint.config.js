@@ -20,7 +20,7 @@ const layers = {
   node: {
     imports: ['node', 'node/demo', 'core', 'core/domain', 'core/bitrix', 'core/sync', 'shared'],
     types: [],
-    packages: ['node:builtin', 'libsql', '@napi-rs/keyring', 'ws', 'zod', 'conf'],
+    packages: ['node:builtin', 'libsql', '@napi-rs/keyring', 'ws', 'zod'],
   },
   'node/demo': {
     imports: ['node', 'node/demo', 'core', 'core/domain', 'core/bitrix', 'core/sync', 'shared', 'bitrix-emulator'],
@@ -30,7 +30,7 @@ const layers = {
   main: {
     imports: ['main', 'node', 'node/demo', 'core', 'core/domain', 'core/bitrix', 'core/sync', 'shared'],
     types: [],
-    packages: ['node:builtin', 'electron', 'electron-store', 'electron-updater', 'zod'],
+    packages: ['node:builtin', 'electron', 'electron-updater', 'zod'],
   },
   preload: { imports: ['preload'], types: ['shared'], packages: ['electron'] },
   renderer: {

@@ -8,6 +8,7 @@ import { benchEmulatorStartup } from './emulator-startup';
 import { benchFirstSync } from './first-sync';
 import { benchHostSeam } from './host-seam';
 import { benchFlush, benchQuietPoll } from './poll-and-flush';
+import { benchSqliteDrivers } from './sqlite-drivers';
 
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
 
@@ -20,6 +21,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   'flush-200-edits': () => benchFlush(),
   console: () => benchConsole(),
   'host-seam': () => benchHostSeam(),
+  'sqlite-drivers': () => benchSqliteDrivers(),
 };
 
 async function main(): Promise<void> {

@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, unit, integration, browser e2e (and Electron e2e where a binary
+// `npm test`: build, typecheck, lint, unit, integration, browser e2e (and Electron e2e where a binary
 // exists). Runs every stage even after a failure, then prints one summary line
 // "N passed, N failed, N skipped" and exits non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
@@ -34,6 +34,8 @@ function countPlaywright(file) {
   totals.skipped += stats.skipped ?? 0;
 }
 
+// Built first: the unit stage's packaging tests read the build's chunk reports, and e2e runs it.
+const built = run('build', 'npx', ['electron-vite', 'build']);
 run('typecheck', 'node', ['scripts/typecheck.mjs']);
 run('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
 for (const project of ['unit', 'integration']) {
@@ -41,7 +43,7 @@ for (const project of ['unit', 'integration']) {
   run(project, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
   countVitest(file);
 }
-if (run('build', 'npx', ['electron-vite', 'build'])) {
+if (built) {
   const file = `${reports}/e2e.json`;
   run('e2e', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
   countPlaywright(file);

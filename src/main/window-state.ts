@@ -2,8 +2,8 @@
  * Remembers the console window's bounds (and maximised state) across restarts, and puts a window
  * back on a visible display when the monitor it was on is gone.
  */
-import fs from 'node:fs';
-import path from 'node:path';
+import { z } from 'zod';
+import { readJsonFile, writeJsonFileAtomic } from '../node/files/json-file';
 
 export interface Bounds {
   x: number;
@@ -20,26 +20,18 @@ export interface WindowState {
 export const DEFAULT_STATE: WindowState = { bounds: { x: 80, y: 60, width: 1280, height: 800 }, maximized: false };
 const MIN = { width: 800, height: 520 };
 
-function isBounds(value: unknown): value is Bounds {
-  const b = value as Bounds;
-  return !!b && [b.x, b.y, b.width, b.height].every((n) => typeof n === 'number' && Number.isFinite(n));
-}
+// z.number() refuses NaN and ±Infinity; anything but `true` is not maximized.
+const stateSchema = z.object({
+  bounds: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }),
+  maximized: z.unknown().transform((value) => value === true),
+});
 
 export function readWindowState(file: string): WindowState {
-  try {
-    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<WindowState>;
-    if (!isBounds(parsed.bounds)) return DEFAULT_STATE;
-    return { bounds: parsed.bounds, maximized: parsed.maximized === true };
-  } catch {
-    return DEFAULT_STATE;
-  }
+  return readJsonFile<WindowState>(file, stateSchema, () => DEFAULT_STATE).value;
 }
 
 export function writeWindowState(file: string, state: WindowState): void {
-  const temp = `${file}.tmp`;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(temp, JSON.stringify(state));
-  fs.renameSync(temp, file);
+  writeJsonFileAtomic(file, state);
 }
 
 /** Keeps the window at least partly on one of the displays' work areas, and not tiny. */

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { readJsonFile, writeJsonFileAtomic } from '../../node/alerts/json-file';
+import { readJsonFile, writeJsonFileAtomic } from '../../node/files/json-file';
 
 const prefsSchema = z.object({
   startWithOs: z.boolean().default(false),

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { ALERT_KINDS } from './types';
-import { readJsonFile, writeJsonFileAtomic } from './json-file';
+import { readJsonFile, writeJsonFileAtomic } from '../files/json-file';
 
 const conditionSchema = z.object({
   taskId: z.string(),

@@ -9,12 +9,12 @@
  * before it is used, so a kill at any moment leaves either the old pair (not yet spent) or the
  * new one in the file, never a spent token.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import type { AppCredentials, TokenSet } from '../../core/bitrix/oauth';
 import { tokenServerOrigin } from '../../core/bitrix/oauth';
 import type { TokenStorage } from '../../core/bitrix/token-manager';
+import { writeFileAtomic } from '../files/atomic-file';
 
 export class TokenFileError extends Error {
   constructor(message: string) {
@@ -89,35 +89,6 @@ function parse(file: string, raw: unknown): TokenFileJson {
     throw new TokenFileError(`--token-file ${file} is not a usable token set: ${issues}`);
   }
   return parsed.data;
-}
-
-/** Writes `data` next to `file`, flushes it to disk, then renames it over `file` (atomic on POSIX). */
-export function writeFileAtomic(file: string, data: string): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  const fd = openSync(temp, 'w', 0o600);
-  try {
-    writeSync(fd, data);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    renameSync(temp, file);
-  } catch (error) {
-    unlinkSync(temp);
-    throw error;
-  }
-  try {
-    // The rename itself must survive a power cut: flush the directory entry too.
-    const dir = openSync(path.dirname(file), 'r');
-    try {
-      fsyncSync(dir);
-    } finally {
-      closeSync(dir);
-    }
-  } catch {
-    // Some filesystems refuse fsync on a directory; the rename is still atomic.
-  }
 }
 
 /** Reads and checks the file now (a bad file is exit 2), and returns a TokenStorage over it. */

@@ -5,7 +5,7 @@
  * reaches a portal.
  */
 import { randomBytes, X509Certificate } from 'node:crypto';
-import { writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { authorizeUrl, exchangeCode, readRedirect, tokenServerOrigin } from '../../core/bitrix/oauth';
 import { TokenManager } from '../../core/bitrix/token-manager';
@@ -14,6 +14,7 @@ import { BitrixGateway } from '../../core/bitrix/gateway';
 import { BitrixError } from '../../core/bitrix/errors';
 import { HttpTransportError } from '../../core/ports';
 import type { ConnectResult, GroupSummary, KeychainWait, OAuthConnectRequest, PortalConnectionInfo, WebhookConnectRequest } from '../../shared/api';
+import { writeFileAtomic } from '../files/atomic-file';
 import { createNodeHttp } from '../http';
 import { ApiFailure } from '../api-failure';
 import { SecretStoreError } from '../secrets/errors';
@@ -237,7 +238,7 @@ export class ConnectionService {
     if (!chosen || !pem || (chosen !== certificate && !chosen.isCa)) {
       throw new ApiFailure('untrusted-certificate', this.ctx.text('certificateChanged'), undefined, certificate);
     }
-    writeFileSync(this.trustedPemPath(), pem, { mode: 0o644 });
+    writeFileAtomic(this.trustedPemPath(), pem, { mode: 0o644 });
     this.ctx.storeSettings({ ...this.ctx.settings(), connection: { ...this.ctx.settings().connection, trustedCertificateFingerprint: fingerprint } });
   }
 

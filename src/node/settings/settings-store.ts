@@ -1,13 +1,14 @@
 /**
- * The settings file, kept with `conf` (electron-store's base; the Electron main wraps the same
- * file later). Every read and write goes through the domain schema; a file from an older version
- * is migrated and written back; secrets never enter it (they go to the keychain).
+ * The settings file (`settings.json` in the data folder), one for the desktop and browser mode.
+ * Every read and write goes through the domain schema; a file from an older version is migrated
+ * and written back; secrets never enter it (they go to the keychain). Written atomically like the
+ * other small files (files/json-file.ts).
  */
-import Conf from 'conf';
 import fs from 'node:fs';
 import path from 'node:path';
 import { defaultSettings, type Settings } from '../../core/domain/settings';
 import { exportSettingsJson, importSettingsJson, parseSettings, type SettingsResult } from '../../core/domain/settings-io';
+import { readJsonText, writeJsonFileAtomic } from '../files/json-file';
 
 export interface SettingsStoreOptions {
   /** The directory holding the file (the app's userData folder; a temp folder in tests). */
@@ -35,15 +36,21 @@ export interface SettingsStore {
 export function openSettingsStore(options: SettingsStoreOptions): SettingsStore {
   const configName = options.configName ?? 'settings';
   const filePath = path.join(options.cwd, `${configName}.json`);
-  const { conf, problem: unreadable } = openConf(options.cwd, configName, filePath);
-  let loadProblem = unreadable;
+  let loadProblem: string | null = null;
   let current = defaultSettings();
-  if (!unreadable) {
-    const stored: Record<string, unknown> = { ...conf.store };
-    const loaded = parseSettings(Object.keys(stored).length === 0 ? {} : stored);
+  const stored = readJsonText(filePath);
+  if (stored.kind === 'unreadable') {
+    // Kept for the user (it may be a hand edit gone wrong); a fresh file starts at the next save.
+    const aside = `${filePath}.invalid`;
+    fs.renameSync(filePath, aside);
+    loadProblem = `the settings file ${filePath} could not be read (${stored.reason}); it was kept as ${aside} and defaults are in use`;
+  } else if (stored.kind === 'ok') {
+    const loaded = parseSettings(stored.value);
     if (loaded.ok) {
       current = loaded.settings;
-      if (Object.keys(stored).length > 0 && stored['version'] !== current.version) conf.store = current;
+      // An older version's file is written back migrated (an empty one stays until the first save).
+      const version = (stored.value as { version?: unknown } | null)?.version;
+      if (!isEmptyObject(stored.value) && version !== current.version) writeJsonFileAtomic(filePath, current);
     } else {
       loadProblem = `the settings file ${filePath} is invalid (${loaded.error}); defaults are in use until you save`;
     }
@@ -52,7 +59,7 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsStore 
   const save = (next: unknown): SettingsResult => {
     const parsed = parseSettings(next);
     if (!parsed.ok) return parsed;
-    conf.store = parsed.settings;
+    writeJsonFileAtomic(filePath, parsed.settings);
     current = parsed.settings;
     loadProblem = null;
     return parsed;
@@ -88,19 +95,6 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsStore 
   };
 }
 
-/** A file that is not even JSON is moved aside (kept for the user) and a fresh one started. */
-function openConf(cwd: string, configName: string, filePath: string): { conf: Conf<Record<string, unknown>>; problem: string | null } {
-  const create = () => new Conf<Record<string, unknown>>({ cwd, configName, clearInvalidConfig: false });
-  try {
-    const conf = create();
-    void conf.store;
-    return { conf, problem: null };
-  } catch (error) {
-    const aside = `${filePath}.invalid`;
-    fs.renameSync(filePath, aside);
-    return {
-      conf: create(),
-      problem: `the settings file ${filePath} could not be read (${(error as Error).message}); it was kept as ${aside} and defaults are in use`,
-    };
-  }
+function isEmptyObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
 }

@@ -5,8 +5,28 @@ import Database from 'libsql';
 import { StoreError, toStoreError } from './errors';
 import { migrate } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
+import { openNodeSqlite } from './node-sqlite';
+import type { SqlValue } from './rows';
 
-export type Connection = Database.Database;
+/** The little of a SQLite binding the store uses, so the same store code runs on either driver. */
+export interface SqlStatement {
+  get(params?: readonly SqlValue[]): unknown;
+  all(params?: readonly SqlValue[]): unknown[];
+  run(params?: readonly SqlValue[]): { changes: number | bigint; lastInsertRowid: number | bigint };
+}
+
+export interface Connection {
+  exec(sql: string): unknown;
+  prepare(sql: string): SqlStatement;
+  readonly inTransaction: boolean;
+  close(): unknown;
+}
+
+/**
+ * libsql (a native module) is the product's; Node's built-in node:sqlite is there for the
+ * measured comparison (bench/sqlite-drivers.ts) and loaded only when asked for.
+ */
+export type SqliteDriver = 'libsql' | 'node:sqlite';
 
 export interface SqliteStoreOptions {
   /** How long a write waits for another process's lock before failing with `busy`. */
@@ -18,12 +38,14 @@ export interface SqliteStoreOptions {
   maxPageCount?: number;
   /** The schema steps; only tests pass a different list (to see an old file upgraded). */
   migrations?: readonly Migration[];
+  driver?: SqliteDriver;
 }
 
 export function openConnection(file: string, options: SqliteStoreOptions): Connection {
   let db: Connection;
   try {
-    db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
+    const timeout = options.busyTimeoutMs ?? 5000;
+    db = options.driver === 'node:sqlite' ? openNodeSqlite(file, timeout) : (new Database(file, { timeout }) as Connection);
   } catch (error) {
     // libsql reports a failed open as a plain Error ("ConnectionFailed(...: 14)"), not an
     // SqliteError: a missing folder, a folder in place of the file, no permission.

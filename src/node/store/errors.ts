@@ -61,9 +61,10 @@ const PRIMARY_BY_NAME: Record<string, number> = {
   SQLITE_NOTADB,
 };
 
-/** libsql reports extended codes as `UNKNOWN_SQLITE_ERROR_<n>`, so read the number when there is one. */
-function primaryCode(error: { code?: unknown; rawCode?: unknown }): number | null {
+/** libsql reports extended codes as `UNKNOWN_SQLITE_ERROR_<n>`, so read the number when there is one; node:sqlite gives it as `errcode`. */
+function primaryCode(error: { code?: unknown; rawCode?: unknown; errcode?: unknown }): number | null {
   if (typeof error.rawCode === 'number') return error.rawCode & 0xff;
+  if (typeof error.errcode === 'number') return error.errcode & 0xff;
   if (typeof error.code !== 'string') return null;
   const named = PRIMARY_BY_NAME[error.code.replace(/^(SQLITE_[A-Z]+).*$/, '$1')];
   if (named !== undefined) return named;
@@ -78,10 +79,10 @@ function primaryCode(error: { code?: unknown; rawCode?: unknown }): number | nul
 export function toStoreError(error: unknown, file: string, action: string): unknown {
   if (error instanceof StoreError) return error;
   // Only SQLite's own errors are mapped: a callback's error with some `code` is not a disk problem.
-  if (!(error instanceof Error) || error.name !== 'SqliteError') return error;
+  if (!(error instanceof Error) || (error.name !== 'SqliteError' && (error as { code?: unknown }).code !== 'ERR_SQLITE_ERROR')) return error;
   const detail = error.message;
   const where = `the Pult database ${file}`;
-  switch (primaryCode(error as { code?: unknown; rawCode?: unknown })) {
+  switch (primaryCode(error as { code?: unknown; rawCode?: unknown; errcode?: unknown })) {
     case SQLITE_FULL:
       return new StoreError('disk-full', `Could not ${action}: the disk holding ${where} is full. Free some space; nothing of this change was saved (${detail}).`, { cause: error });
     case SQLITE_READONLY:

@@ -1,11 +1,9 @@
 /**
  * Brings a freshly opened connection to the latest schema, or refuses a file it must not touch.
  */
-import type Database from 'libsql';
+import type { Connection } from './connection';
 import { StoreError } from './errors';
 import type { Migration } from './migrations';
-
-type Connection = Database.Database;
 
 /** Marks the file as Pult's ("PULT" in ASCII), so a foreign SQLite file is not mistaken for one. */
 export const APPLICATION_ID = 0x50554c54;

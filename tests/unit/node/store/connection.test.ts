@@ -13,8 +13,8 @@ afterEach(() => removeDir(dir));
 
 /** The first column of a pragma's answer (busy_timeout names its column "timeout"). */
 function pragma(db: ReturnType<typeof openConnection>, name: string): unknown {
-  const row = db.prepare(`PRAGMA ${name}`).raw().get() as unknown[];
-  return row[0];
+  const row = db.prepare(`PRAGMA ${name}`).get() as Record<string, unknown>;
+  return Object.values(row)[0];
 }
 
 describe('connection settings', () => {
