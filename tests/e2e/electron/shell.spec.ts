@@ -1,5 +1,5 @@
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -39,6 +39,26 @@ test('Electron: a fresh install opens the demo board in a sandboxed window with 
     expect(page.bridge).toEqual(expect.arrayContaining(['getBoard', 'enqueue', 'onEvent']));
     expect(page.bridge).not.toContain('invoke');
     expect(page.bridge).not.toContain('send');
+  } finally {
+    await app.close();
+  }
+});
+
+test('Electron: Russian menus, a log file for the day, and the wallboard opened from the menu', async () => {
+  test.skip(!binary, SKIP_REASON);
+  const userData = mkdtempSync(path.join(os.tmpdir(), 'pult-electron-'));
+  const app = await electron.launch({ executablePath: binary!, args: ['.', '--no-sandbox', `--user-data-dir=${userData}`] });
+  try {
+    const window = await app.firstWindow();
+    await expect(window.getByRole('region', { name: 'Новые заявки' }).first()).toBeVisible({ timeout: 30_000 });
+    const menu = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((item) => item.label) ?? []);
+    expect(menu).toEqual(expect.arrayContaining(['Файл', 'Правка', 'Вид', 'Окно', 'Справка']));
+    const logs = readdirSync(path.join(userData, 'logs'));
+    expect(logs.some((name) => /^pult-\d{4}-\d{2}-\d{2}\.log$/.test(name))).toBe(true);
+    const wallboard = app.waitForEvent('window');
+    await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('open-wallboard')?.click());
+    await expect((await wallboard).locator('body')).toBeVisible();
+    expect(app.windows().length).toBeGreaterThanOrEqual(2);
   } finally {
     await app.close();
   }
