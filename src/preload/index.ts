@@ -3,7 +3,11 @@
  * context-isolated; built as CommonJS because a sandboxed preload cannot be ESM).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { ApiMethod, ApiResult, PultBridge, PultEvent } from '../shared/api';
+import type { ApiMethod, ApiResult, PultBridge } from '../shared/api';
+import { createEventRelay } from './event-relay';
+
+const events = createEventRelay();
+ipcRenderer.on('pult:event', (_event: IpcRendererEvent, payload: string) => events.receive(payload));
 
 /** Main relays the host's JSON text as it is (it never parses a board); it is parsed here. */
 async function invoke<T>(method: ApiMethod, ...args: unknown[]): Promise<ApiResult<T>> {
@@ -43,11 +47,7 @@ const bridge: PultBridge = {
   exportSettings: () => invoke('exportSettings'),
   snoozeTask: (taskId, choice) => invoke('snoozeTask', taskId, choice),
   openInPortal: (taskId) => invoke('openInPortal', taskId),
-  onEvent(listener) {
-    const handler = (_event: IpcRendererEvent, payload: string) => listener(JSON.parse(payload) as PultEvent);
-    ipcRenderer.on('pult:event', handler);
-    return () => ipcRenderer.removeListener('pult:event', handler);
-  },
+  onEvent: (listener) => events.subscribe(listener),
 };
 
 contextBridge.exposeInMainWorld('pult', bridge);
