@@ -21,7 +21,8 @@ import { adoptLegacyDataDir } from './data-dir';
 import { openSignInWindow, removeOldSignInSession } from './sign-in-window';
 import { restrictConsolePermissions } from './permissions';
 import { windowPlacement } from './wallboard-display';
-import { createElectronUpdates } from './updates/electron-updates';
+import { createElectronUpdates, readIfExists } from './updates/electron-updates';
+import { readDictionariesSource } from './menus/spellcheck-dictionaries';
 import type { UpdateController } from './updates/update-controller';
 import { crashReporter } from 'electron';
 import { logDirIn, type LogFile } from '../node/logging';
@@ -120,6 +121,9 @@ async function start(): Promise<void> {
   restrictConsolePermissions(session.defaultSession, isTrustedUrl);
   const oldSignIn = removeOldSignInSession(app.getPath('sessionData'));
   if (oldSignIn) log('main')('warn', 'could not remove the old sign-in session', { error: oldSignIn });
+  const dictionaries = readDictionariesSource({ platform: process.platform, env: process.env, readFile: readIfExists });
+  if (dictionaries.kind === 'set') session.defaultSession.setSpellCheckerDictionaryDownloadURL(dictionaries.url);
+  if (dictionaries.kind === 'invalid') log('main')('warn', "the spelling dictionaries' address is not valid: Chromium's own is used", { from: dictionaries.from, reason: dictionaries.reason });
   setSpellCheckLanguages(session.defaultSession, process.platform);
 
   const host = startHostWorker({

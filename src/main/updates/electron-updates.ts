@@ -49,7 +49,8 @@ function readPackageType(resourcesPath: string): string | null {
   }
 }
 
-function readIfExists(file: string): string | null {
+/** A file's text, or null when it does not exist (other read errors throw). */
+export function readIfExists(file: string): string | null {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (error) {
