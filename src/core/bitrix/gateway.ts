@@ -162,9 +162,10 @@ export class BitrixGateway implements PortalGateway {
     // The comment mode is the portal's, learned once from a task (one request, then remembered).
     const withComments = requests.find((r) => r.comments);
     const mode = withComments ? await this.commentMode(withComments.taskId) : this.mode ?? 'legacy';
+    const probes = mode === 'legacy' && withComments;
     // History and time records: 2 commands a task; comments add 1 (legacy) or 2 (chat: its ID, then its messages).
     const perTask = withComments ? (mode === 'chat' ? 4 : 3) : 2;
-    const perBatch = Math.floor(BATCH_LIMIT / perTask);
+    const perBatch = Math.floor((BATCH_LIMIT - (mode === 'legacy' && withComments ? 1 : 0)) / perTask);
     for (let i = 0; i < requests.length; i += perBatch) {
       const chunk = requests.slice(i, i + perBatch);
       const commands: Record<string, BatchCommand> = {};
@@ -178,7 +179,16 @@ export class BitrixGateway implements PortalGateway {
           commands[`c${taskId}`] = { method: 'im.dialog.messages.get', params: { DIALOG_ID: `chat${resultRef(`t${taskId}`, 'task', 'chatId')}`, LIMIT: 50 } };
         }
       }
+      // A box can move to the chat task card with an update while Pult runs for days: each
+      // legacy batch asks one task for its chat (one command), and a chat found reads again in
+      // chat mode rather than store an empty legacy list.
+      const probe = probes ? chunk.find((r) => r.comments) : undefined;
+      if (probe) commands.mode = { method: 'tasks.task.get', params: { taskId: probe.taskId, select: ['ID', 'CHAT_ID'] } };
       const outcome = await this.client.batch(commands);
+      if (probe && chatIdIn(outcome.results.mode)) {
+        this.mode = 'chat';
+        return this.readTaskExtras(requests);
+      }
       for (const { taskId, comments } of chunk) {
         // A task deleted or hidden since the list was read has nothing to show.
         if (outcome.errors[`h${taskId}`] || outcome.errors[`e${taskId}`]) continue;
@@ -206,9 +216,7 @@ export class BitrixGateway implements PortalGateway {
 
   /** The task's chat ID on portals with the chat task card (tasks 25.700+); null on legacy portals. */
   private async chatIdOf(taskId: string): Promise<string | null> {
-    const answer = (await this.client.call('tasks.task.get', { taskId, select: ['ID', 'CHAT_ID'] })).result as { task?: { chatId?: unknown } } | unknown[];
-    const chatId = Array.isArray(answer) ? undefined : answer.task?.chatId;
-    return chatId === undefined || chatId === null || chatId === '' || chatId === '0' || chatId === 0 ? null : String(chatId);
+    return chatIdIn((await this.client.call('tasks.task.get', { taskId, select: ['ID', 'CHAT_ID'] })).result);
   }
 
   /**
@@ -269,7 +277,10 @@ export class BitrixGateway implements PortalGateway {
 
   async send(intents: readonly Intent[]): Promise<Map<number, SendOutcome>> {
     const firstComment = intents.find((i) => i.payload.name === 'addComment');
-    const mode = firstComment && 'taskId' in firstComment.payload ? await this.commentMode(firstComment.payload.taskId) : 'legacy';
+    // Asked afresh before a comment goes out (one request; comments are few): a comment posted the
+    // legacy way on a portal that moved to the chat task card would never show in its chat.
+    if (firstComment && 'taskId' in firstComment.payload) this.mode = (await this.chatIdOf(firstComment.payload.taskId)) ? 'chat' : 'legacy';
+    const mode = this.mode ?? 'legacy';
     return sendIntents(this.client, intents, (intent) => commandFor(intent, mode), this.userFieldNames);
   }
 
@@ -298,4 +309,13 @@ export class BitrixGateway implements PortalGateway {
     }
     return false;
   }
+}
+
+/** The chat ID in a `tasks.task.get` answer (select CHAT_ID), or null: none, or a legacy portal. */
+function chatIdIn(answer: unknown): string | null {
+  if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) return null;
+  const task = (answer as { task?: unknown }).task;
+  if (typeof task !== 'object' || task === null) return null;
+  const chatId = (task as { chatId?: unknown }).chatId;
+  return chatId === undefined || chatId === null || chatId === '' || chatId === '0' || chatId === 0 ? null : String(chatId);
 }

@@ -230,6 +230,28 @@ describe('comments in both portal modes', () => {
   });
 });
 
+describe('a portal updated to the chat task card while Pult runs', () => {
+  it('the extras read and the next comment follow the new mode: nothing posted or stored the old way', async () => {
+    const portal = await startPortal({ tasks: 20 });
+    try {
+      portal.setCommentMode('legacy');
+      const gateway = new BitrixGateway(webhookClient(portal), { canUseOfflineEvents: false });
+      await gateway.readUserFields();
+      const tasks = await gateway.readTasks({ groupIds: [portal.groups[0]!.id] });
+      const [task] = tasks;
+      // Learned as legacy.
+      await gateway.readTaskExtras(tasks.map((t) => ({ taskId: t.id, comments: true })));
+      portal.setCommentMode('chat');
+      const sent = await gateway.send([intent({ name: 'addComment', taskId: task!.id, text: 'После обновления портала' }, 1)]);
+      expect(sent.get(1)).toMatchObject({ kind: 'done' });
+      const extras = await gateway.readTaskExtras(tasks.map((t) => ({ taskId: t.id, comments: true })));
+      expect(extras.get(task!.id)?.comments?.at(-1)).toMatchObject({ text: 'После обновления портала', mode: 'chat' });
+    } finally {
+      await portal.close();
+    }
+  });
+});
+
 describe('REST 3.0 idempotency', () => {
   it('a chat comment whose answer was lost is resent under the same key and lands once', async () => {
     const portal = await startPortal({ tasks: 20 });
