@@ -19,13 +19,19 @@ const binary = electronBinary();
 const SKIP_REASON = 'Electron binary not installed (it is downloaded on first run; no internet here)';
 if (!binary) console.log(`electron e2e skipped: ${SKIP_REASON}`);
 
-test('Electron: a fresh install opens the demo board in a sandboxed window with only the typed bridge', async () => {
-  test.skip(!binary, SKIP_REASON);
+/** A fresh install (its own data folder), up to the demo board's first column. */
+async function launchOnDemoBoard() {
   const userData = mkdtempSync(path.join(os.tmpdir(), 'pult-electron-'));
   const app = await electron.launch({ executablePath: binary!, args: ['.', '--no-sandbox', `--user-data-dir=${userData}`] });
+  const window = await app.firstWindow();
+  await expect(window.getByRole('region', { name: 'Новые заявки' }).first()).toBeVisible({ timeout: 30_000 });
+  return { app, window, userData };
+}
+
+test('Electron: a fresh install opens the demo board in a sandboxed window with only the typed bridge', async () => {
+  test.skip(!binary, SKIP_REASON);
+  const { app, window } = await launchOnDemoBoard();
   try {
-    const window = await app.firstWindow();
-    await expect(window.getByRole('region', { name: 'Новые заявки' }).first()).toBeVisible({ timeout: 30_000 });
     await expect(window.getByRole('img', { name: /Инцидент|Запрос на изменение|Запрос на обслуживание/ }).first()).toBeVisible();
     await expect(window.getByRole('status').first()).toBeVisible();
     // No Node in the page; only the typed bridge, one function per method.
@@ -46,11 +52,8 @@ test('Electron: a fresh install opens the demo board in a sandboxed window with 
 
 test('Electron: Russian menus, a log file for the day, and the wallboard opened from the menu', async () => {
   test.skip(!binary, SKIP_REASON);
-  const userData = mkdtempSync(path.join(os.tmpdir(), 'pult-electron-'));
-  const app = await electron.launch({ executablePath: binary!, args: ['.', '--no-sandbox', `--user-data-dir=${userData}`] });
+  const { app, userData } = await launchOnDemoBoard();
   try {
-    const window = await app.firstWindow();
-    await expect(window.getByRole('region', { name: 'Новые заявки' }).first()).toBeVisible({ timeout: 30_000 });
     const menu = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((item) => item.label) ?? []);
     expect(menu).toEqual(expect.arrayContaining(['Файл', 'Правка', 'Вид', 'Окно', 'Справка']));
     const logs = readdirSync(path.join(userData, 'logs'));
