@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { SyncStore } from '../../src/core/sync/store';
 import { openSqliteStore } from '../../src/node/store';
 import { BATCH, batchTask, GROUP } from './fixtures/store-kill-data';
+import { seededRandom } from '../support/fake-clock';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const writer = path.join(repoRoot, 'tests/integration/fixtures/store-writer.ts');
@@ -21,16 +22,10 @@ const TRIALS = 24;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pult-kill-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** mulberry32: a seeded PRNG, so a failing run can be replayed with PULT_KILL_SEED. */
+/** Seeded, so a failing run can be replayed with PULT_KILL_SEED. */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed);
+  return () => random.next();
 }
 
 interface Trial {

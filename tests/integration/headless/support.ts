@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EmulatorHandle } from '../../../src/bitrix-emulator/index';
+import { seededRandom } from '../../support/fake-clock';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const script = path.join(repoRoot, 'scripts/sync.ts');
@@ -128,14 +129,8 @@ export async function portalStages(emulator: EmulatorHandle, groupId: string): P
   return stages.sort((a, b) => Number(a.SORT) - Number(b.SORT)).map((s) => s.ID);
 }
 
-/** mulberry32: seeded, so a failing run replays with its printed seed. */
+/** Seeded, so a failing run replays with its printed seed. */
 export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed);
+  return () => random.next();
 }
