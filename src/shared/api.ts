@@ -352,7 +352,12 @@ export type PultEvent =
    * Browser mode: reminders to show as the page's own notifications (the desktop app shows them
    * from the tray). Already flood-controlled, within quiet hours and the user's scope.
    */
-  | { type: 'page-notices'; notices: PageNotice[] };
+  | { type: 'page-notices'; notices: PageNotice[] }
+  /**
+   * Made by the renderer's own transport, never sent by the host: the connection to the host came
+   * back after a drop, events may have been missed, so every screen reads its data again.
+   */
+  | { type: 'host-reconnected' };
 
 /** One reminder for a page to show: a task's (opens it on click) or a summary of several. */
 export interface PageNotice {

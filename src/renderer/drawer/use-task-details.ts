@@ -32,7 +32,8 @@ export function useTaskDetails(taskId: string | null): { state: DetailsState; re
     let timer: ReturnType<typeof setTimeout> | undefined;
     // A cycle can change the task several times in a row (pull, send, pull): reload once it settles.
     const off = onHostEvent((event) => {
-      if (event.type !== 'board-delta' || !(event.delta.reset || event.delta.taskIds.includes(taskId))) return;
+      const touched = event.type === 'host-reconnected' || (event.type === 'board-delta' && (event.delta.reset || event.delta.taskIds.includes(taskId)));
+      if (!touched) return;
       clearTimeout(timer);
       timer = setTimeout(() => void reload(), 150);
     });

@@ -58,6 +58,9 @@ export function connectHostEvents(
       case 'app-changed':
         void state.start();
         break;
+      case 'host-reconnected':
+        void state.resync();
+        break;
       case 'page-notices':
         handlers.pageNotices?.(event.notices);
         break;

@@ -21,6 +21,8 @@ export interface SessionSlice {
   /** The agent asked to connect again (signed out, or "sign in" from the status bar). */
   reconnecting: boolean;
   start(): Promise<void>;
+  /** Reads everything again without leaving the screen (the host link came back; events may be lost). */
+  resync(): Promise<void>;
   refreshQueued(): Promise<void>;
   refreshGroups(): Promise<void>;
   refreshDirectory(): Promise<void>;
@@ -66,6 +68,29 @@ export const createSessionSlice =
         await board;
       } catch (error) {
         set({ boot: 'failed', bootError: message(error) });
+      }
+    },
+
+    async resync() {
+      if (get().boot !== 'ready') {
+        await get().start();
+        return;
+      }
+      try {
+        const [appInfo, settings] = await Promise.all([api.getAppInfo(), api.getSettings()]);
+        // Signed out, or the keychain locked meanwhile: the screen itself changes.
+        if (appInfo.keychainWait || !appInfo.connection || !appInfo.configured) {
+          await get().start();
+          return;
+        }
+        set({ appInfo });
+        get().applySettings(settings);
+        const [status, queued] = await Promise.all([api.getSyncStatus(), api.listQueued()]);
+        set({ status, queued });
+        get().applyDelta({ reset: true, groups: [], taskIds: [], directory: true, queued: null });
+        await Promise.all([get().refreshDirectory(), get().refreshGroups()]);
+      } catch {
+        // The host went away again: the next reconnect reads again.
       }
     },
 

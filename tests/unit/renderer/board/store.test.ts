@@ -203,6 +203,49 @@ describe('host events', () => {
     expect(store.getState().queued).toEqual(queued);
   });
 
+  it('reads everything again after the host link came back, without leaving the board', async () => {
+    let board = snapshot([card('1'), card('2', { stageId: '11' })]);
+    const queued = [{ seq: 4, payload: { name: 'addComment', taskId: '1', text: 'x' }, state: 'queued', attempts: 0, lastError: null, lastErrorCode: null, lastFailure: null, createdAt: 0 }] as QueuedEdit[];
+    let outbox: QueuedEdit[] = [];
+    let connectivity: 'online' | 'portal-unreachable' = 'online';
+    const { api, calls } = fakeApi(
+      {
+        listQueued: async () => outbox,
+        getSyncStatus: async () => ({ connectivity, queued: outbox.length, failed: 0, conflicts: 0, lastSyncAt: null, firstSync: null, lastError: null }),
+      },
+      () => board,
+    );
+    const store = createAppStore(api);
+    await store.getState().start();
+    let emit: (event: PultEvent) => void = () => undefined;
+    connectHostEvents(store, (listener) => ((emit = listener), () => undefined));
+    const reads = calls.getBoard;
+    // What happened while the link was down: the events for it never came.
+    board = snapshot([card('1', { title: 'Переименована, пока связи не было' }), card('2', { stageId: '11' }), card('3')]);
+    outbox = queued;
+    connectivity = 'portal-unreachable';
+    const seen: string[] = [];
+    store.subscribe((state) => seen.push(state.boot));
+    emit({ type: 'host-reconnected' });
+    await vi.waitFor(() => expect(store.getState().boards['1']?.cards).toHaveLength(3));
+    expect(calls.getBoard).toBe(reads + 1);
+    expect(store.getState().boards['1']!.cards[0]!.title).toBe('Переименована, пока связи не было');
+    expect(store.getState().queued).toEqual(queued);
+    expect(store.getState().status?.connectivity).toBe('portal-unreachable');
+    expect(seen).not.toContain('loading');
+  });
+
+  it('goes back to the start screen when the connection ended while the host link was down', async () => {
+    let signedIn = true;
+    const base = fakeApi().api;
+    const { store, emit } = await connected({
+      getAppInfo: async () => ({ ...(await base.getAppInfo()), connection: signedIn ? (await base.getAppInfo()).connection : null, configured: signedIn }),
+    });
+    signedIn = false;
+    emit({ type: 'host-reconnected' });
+    await vi.waitFor(() => expect(store.getState().boot).toBe('first-run'));
+  });
+
   it('turns portal notices into toasts with the portal message', async () => {
     const { store, emit } = await connected();
     emit({ type: 'notice', notice: { kind: 'refused', taskId: '7', message: 'Нет прав на перемещение', code: 'ACCESS_DENIED_MOVE' } });
