@@ -7,6 +7,7 @@ import { benchConsole } from './console';
 import { benchEmulatorStartup } from './emulator-startup';
 import { benchFirstSync } from './first-sync';
 import { benchHostSeam } from './host-seam';
+import { benchKillTrials } from './kill-trials';
 import { benchFlush, benchQuietPoll } from './poll-and-flush';
 import { benchSqliteDrivers } from './sqlite-drivers';
 
@@ -22,6 +23,8 @@ const benches: Record<string, () => Promise<unknown>> = {
   console: () => benchConsole(),
   'host-seam': () => benchHostSeam(),
   'sqlite-drivers': () => benchSqliteDrivers(),
+  // 500 kill -9 trials of the headless command (PULT_KILL_TRIALS, PULT_KILL_SEED to change).
+  'kill-trials': () => benchKillTrials(),
 };
 
 async function main(): Promise<void> {

@@ -21,6 +21,10 @@ const stopSignal = new Promise<void>((resolve) => {
   process.on('SIGTERM', onSignal);
 });
 
+// The command is what this process is for: keep it alive until the command settles. The host's
+// clock sleeps unref'ed (a poll wait must not hold a finished app open), so a REST retry's backoff
+// was once the only thing pending and Node ended the process mid-cycle (exit 13, edits unsent).
+const keepAlive = setInterval(() => undefined, 2 ** 30);
 const code = await runHeadless(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
@@ -30,5 +34,6 @@ const code = await runHeadless(process.argv.slice(2), {
   process.stderr.write(`sync: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return 1;
 });
+clearInterval(keepAlive);
 // Keep-alive sockets would hold the process open; exit once stdout has taken the last line.
 process.stdout.write('', () => process.exit(code));

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 import { startWebHost } from '../src/node/web-host';
+import { acquireDataLock, DataLockHeldError } from '../src/node/data-lock';
 import { defaultDataDir } from '../src/node/host/compose';
 import { desktopLanguage } from '../src/node/host/host-messages';
 import { startHostWorker } from '../src/node/host-worker/client';
@@ -78,6 +79,13 @@ async function main(): Promise<void> {
   const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
   const dataDir = path.resolve(args.data ?? defaultDataDir());
+  // One process per data folder (the desktop app, another browser mode, the headless command).
+  try {
+    acquireDataLock(dataDir, 'browser');
+  } catch (error) {
+    if (error instanceof DataLockHeldError) fail(error.message);
+    throw error;
+  }
   // The same log files as the desktop app's, in this data folder; warnings also on stderr.
   const logFile = openLogFile({
     dir: logDirIn(dataDir),

@@ -18,6 +18,8 @@ import { createWallboardWindowManager } from './wallboard-window';
 import { consoleRevealer, fitToDisplays, readWindowState, trackWindowState } from './window-state';
 import { runLifecycle } from './lifecycle';
 import { adoptLegacyDataDir } from './data-dir';
+import { holdDataFolder } from './data-folder-lock';
+import { acquireDataLock, type DataLock } from '../node/data-lock';
 import { openSignInWindow, removeOldSignInSession } from './sign-in-window';
 import { restrictConsolePermissions } from './permissions';
 import { windowPlacement } from './wallboard-display';
@@ -245,8 +247,20 @@ try {
 } catch (error) {
   console.warn('could not move the old data folder', error);
 }
+// A second desktop app hands over to the first; browser mode or the headless command on the same
+// folder are kept out by the data folder's own lock.
+let dataLock: DataLock | null = null;
 if (!app.requestSingleInstanceLock()) app.quit();
-else runApp();
+else {
+  dataLock = holdDataFolder({
+    acquire: () => acquireDataLock(app.getPath('userData'), 'desktop'),
+    language: menuLanguage(),
+    showErrorBox: (title, content) => dialog.showErrorBox(title, content),
+    writeError: (line) => void process.stderr.write(`${line}\n`),
+  });
+  if (dataLock) runApp();
+  else app.exit(2);
+}
 
 function runApp(): void {
   // Before any window: a crash from here on leaves a local minidump (nothing is uploaded).
@@ -261,6 +275,7 @@ function runApp(): void {
   app.on('will-quit', () => {
     updates?.dispose();
     desktop?.dispose();
-    void worker?.close();
+    // After the host's last write; the exit handler is the fallback if the worker is slow.
+    void worker?.close().finally(() => dataLock?.release());
   });
 }

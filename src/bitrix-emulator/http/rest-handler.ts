@@ -6,7 +6,7 @@ import type { ApiVersion, Dispatcher } from './dispatch';
 import { authErrors, errorBody, toRestError } from './envelope';
 import type { FaultState } from './faults';
 import type { LeakyBucket } from './limiter';
-import { NGINX_502, clientIp, sendHtml, sendJson } from './request';
+import { NGINX_502, NGINX_503, clientIp, sendHtml, sendJson } from './request';
 import type { ParamMap } from './php-params';
 import type { IdempotencyStore } from './idempotency';
 import type { RequestCounter } from './request-counter';
@@ -73,6 +73,14 @@ export async function handleRest(
     return sendJson(res, 500, { error: 'INTERNAL_SERVER_ERROR', error_description: 'Internal server error' });
   }
   if (fault === 'html502') return sendHtml(res, 502, NGINX_502);
+  const retryAfter = faults.retryAfterSeconds();
+  const retryHeaders: Record<string, string> = retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) };
+  // A box has no 503 in its REST module (server-facts §1): it is nginx's page, overloaded upstream.
+  if (fault === 'http503') return sendHtml(res, 503, NGINX_503, retryHeaders);
+  // The box LoadLimiter's answer (server-facts §2), JSON from PHP.
+  if (fault === 'http429') {
+    return sendJson(res, 429, { error: 'OPERATION_TIME_LIMIT', error_description: 'Method is blocked due to operation time limit.' }, retryHeaders);
+  }
 
   // docs-facts §2: cloud leaky bucket per source IP; a batch is one request.
   if (deps.bucket && !deps.bucket.take(clientIp(req))) {

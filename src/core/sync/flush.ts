@@ -4,9 +4,9 @@
  * creates and appends are marked `sending` before the request and looked up on the portal before
  * any resend.
  */
-import type { Task } from '../domain/model';
+import { TaskStatus, type Task } from '../domain/model';
 import type { Clock, Random } from '../ports';
-import { intentKey, type Intent, type TaskFieldPatch } from './intents';
+import { intentKey, type Intent, type StatusAction, type TaskFieldPatch } from './intents';
 import type { PortalGateway, SendOutcome } from './portal-port';
 import type { SyncStore } from './store';
 import { markExtrasStale } from './pull';
@@ -67,8 +67,10 @@ function isUnreachable(outcome: SendOutcome): boolean {
 
 export async function flushOutbox(ctx: FlushContext): Promise<FlushResult> {
   const result: FlushResult = { sent: 0, unreachable: false, signedOut: false, lastError: null };
+  /** Sends of this flush whose answer was lost. */
+  const lostHere = new Set<number>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    if (!(await resolveAmbiguous(ctx, result))) break;
+    if (!(await resolveAmbiguous(ctx, result, lostHere))) break;
     const now = ctx.clock.now();
     const candidates = eligible(ctx.store.listIntents(), now);
     const toSend: Intent[] = [];
@@ -91,12 +93,45 @@ export async function flushOutbox(ctx: FlushContext): Promise<FlushResult> {
       }
     });
     const outcomes = await ctx.portal.send(toSend);
+    await confirmAppliedStatusActions(ctx, toSend, outcomes);
+    for (const intent of toSend) if (outcomes.get(intent.seq)?.kind === 'ambiguous') lostHere.add(intent.seq);
     ctx.store.transaction(() => {
       for (const intent of toSend) applyOutcome(ctx, intent, outcomes.get(intent.seq) ?? { kind: 'retry', failure: 'malformed', code: 'NO_ANSWER', message: 'No answer for this edit', retryAt: null }, conflicting.get(intent.seq), result);
     });
     if (result.signedOut || result.unreachable) break;
   }
   return result;
+}
+
+/** The statuses each action leads to (complete: 4 when the creator must accept it). */
+const STATUS_AFTER: Record<StatusAction, readonly number[]> = {
+  start: [TaskStatus.InProgress],
+  pause: [TaskStatus.Pending],
+  complete: [TaskStatus.SupposedlyCompleted, TaskStatus.Completed],
+  renew: [TaskStatus.Pending],
+  defer: [TaskStatus.Deferred],
+};
+
+/**
+ * A status action the portal refuses may be one it has already applied: an earlier send whose
+ * answer was lost, or a colleague who did the same. The portal then says "not allowed"; the task
+ * read afresh tells whether it is in the status the action leads to, which counts as done.
+ */
+async function confirmAppliedStatusActions(ctx: FlushContext, sent: readonly Intent[], outcomes: Map<number, SendOutcome>): Promise<void> {
+  const refused = sent.filter((intent) => intent.payload.name === 'changeStatus' && outcomes.get(intent.seq)?.kind === 'refused');
+  if (refused.length === 0) return;
+  let tasks: Task[];
+  try {
+    tasks = await ctx.portal.readTasksByIds(refused.map((intent) => (intent.payload as { taskId: string }).taskId));
+  } catch {
+    return; // Cannot tell now: the refusal stands, and the user can retry it.
+  }
+  for (const intent of refused) {
+    const p = intent.payload;
+    if (p.name !== 'changeStatus') continue;
+    const task = tasks.find((t) => t.id === p.taskId);
+    if (task && STATUS_AFTER[p.action].includes(task.status)) outcomes.set(intent.seq, { kind: 'done', task });
+  }
 }
 
 /** Conflict checks against the freshest server copy; returns the intent to send, or null. */
@@ -214,7 +249,7 @@ function rewriteLocalReferences(store: SyncStore, clientId: string, taskId: stri
  * Intents left `sending` (a crash, or an answer lost): look on the portal. Found → done;
  * not found → queued again. Returns false when the portal cannot be asked now.
  */
-async function resolveAmbiguous(ctx: FlushContext, result: FlushResult): Promise<boolean> {
+async function resolveAmbiguous(ctx: FlushContext, result: FlushResult, lostHere: ReadonlySet<number>): Promise<boolean> {
   for (const intent of ctx.store.listIntents().filter((i) => i.state === 'sending')) {
     const p = intent.payload;
     let onPortal: Task | boolean;
@@ -227,7 +262,11 @@ async function resolveAmbiguous(ctx: FlushContext, result: FlushResult): Promise
     }
     ctx.store.transaction(() => {
       if (onPortal === false) {
-        ctx.store.updateIntent(intent.seq, { state: 'queued', nextAttemptAt: 0 });
+        // Left `sending` by an earlier cycle or a crash: it goes again at once. Its answer lost in
+        // this flush (the portal failing right now): it waits its backoff like any failed send,
+        // instead of being resent every round while the portal keeps failing.
+        const nextAttemptAt = lostHere.has(intent.seq) ? ctx.clock.now() + retryDelayMs(intent.attempts, ctx.random) : 0;
+        ctx.store.updateIntent(intent.seq, { state: 'queued', nextAttemptAt });
         return;
       }
       if (p.name === 'createTask' && onPortal !== true) {

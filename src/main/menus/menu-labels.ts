@@ -43,6 +43,8 @@ export const MENU_LABELS = {
     crashDetail: 'Подробности — в журналах:',
     crashReload: 'Перезагрузить',
     crashClose: 'Закрыть',
+    dataFolderBusyTitle: 'Pult уже работает с этой папкой данных',
+    dataFolderBusyMessage: 'Папку данных держит другой процесс Pult (браузерный режим, консольная синхронизация или другое окно приложения). Закройте его и запустите Pult снова.',
   },
   en: {
     file: 'File',
@@ -85,6 +87,8 @@ export const MENU_LABELS = {
     crashDetail: 'Details are in the logs:',
     crashReload: 'Reload',
     crashClose: 'Close',
+    dataFolderBusyTitle: 'Pult already works with this data folder',
+    dataFolderBusyMessage: 'Another Pult process holds the data folder (browser mode, the headless sync or another copy of the app). Close it and start Pult again.',
   },
 } as const satisfies Record<MenuLanguage, Record<string, string>>;
 

@@ -1,7 +1,7 @@
 /**
  * The headless sync command, as a function so tests can run it in-process; `scripts/sync.ts`
  * wires it to argv, stdout and signals. Exit codes: 0 the outbox is empty, 2 bad arguments or
- * enqueue file (nothing enqueued), 3 intents remain queued / failed / in conflict or the portal
+ * enqueue file (nothing enqueued) or the data folder held by another Pult process, 3 intents remain queued / failed / in conflict or the portal
  * could not be synced (the reason goes to stderr), 1 anything else (a broken store, a bug).
  */
 import { portalErrorKind, SyncCycleError } from '../../core/sync/portal-port';
@@ -12,6 +12,8 @@ import type { Settings } from '../../core/domain/settings';
 import { EnqueueFileError, enqueueEntries, readEnqueueFile, type EnqueueFile } from './enqueue';
 import { buildStack, summarise, type HeadlessStack, type StackDeps } from './stack';
 import { TokenFileError } from './token-file';
+import { acquireDataLock, DataLockHeldError, type DataLock } from '../data-lock';
+import path from 'node:path';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, pending: 3 } as const;
 
@@ -63,10 +65,21 @@ export async function runHeadless(argv: readonly string[], io: CommandIo, deps: 
   if (typeof prepared === 'number') return prepared;
   const { args, file, boardSettings } = prepared;
 
+  // Before the store opens: another process flushing the same outbox could send an edit twice.
+  let lock: DataLock;
+  try {
+    lock = acquireDataLock(path.dirname(path.resolve(args.db)), 'headless');
+  } catch (error) {
+    if (!(error instanceof DataLockHeldError)) throw error;
+    io.err(`sync: ${error.message}`);
+    return EXIT.usage;
+  }
+
   let stack: HeadlessStack;
   try {
     stack = buildStack(args, deps);
   } catch (error) {
+    lock.release();
     if (error instanceof TokenFileError) {
       io.err(`sync: ${error.message}`);
       return EXIT.usage;
@@ -138,5 +151,6 @@ export async function runHeadless(argv: readonly string[], io: CommandIo, deps: 
     } catch {
       // A cycle still in flight (long-running mode) may hold the store; exiting is safe anyway.
     }
+    lock.release();
   }
 }

@@ -32,6 +32,28 @@ describe('faults', () => {
     expect(String(r.body.__raw)).toContain('502 Bad Gateway');
   });
 
+  it('control /_emulator/faults http503: nginx\'s own HTML page (a box REST module has no 503), with Retry-After when asked', async () => {
+    await emu.control('faults', { fail: { kind: 'http503', count: 2, retryAfterSeconds: 7 } });
+    const r = await emu.rest('tasks.task.list', {}, { webhook: true });
+    expect(r.status).toBe(503);
+    expect(r.headers.get('content-type')).toContain('text/html');
+    expect(r.headers.get('retry-after')).toBe('7');
+    expect(String(r.body.__raw)).toContain('503 Service Temporarily Unavailable');
+    await emu.control('faults', { fail: { kind: 'http503', count: 1 } });
+    expect((await emu.rest('server.time', {}, { webhook: true })).headers.get('retry-after')).toBeNull();
+    expect((await emu.rest('server.time', {}, { webhook: true })).status).toBe(200);
+  });
+
+  it('control /_emulator/faults http429: the box LoadLimiter\'s JSON OPERATION_TIME_LIMIT, with Retry-After, and nothing applied', async () => {
+    await emu.control('faults', { fail: { kind: 'http429', count: 1, retryAfterSeconds: 2 } });
+    const r = await emu.rest('tasks.task.update', { taskId: 4, fields: { TITLE: 'limited' } }, { webhook: true });
+    expect(r.status).toBe(429);
+    expect(r.headers.get('retry-after')).toBe('2');
+    expect(r.body).toEqual({ error: 'OPERATION_TIME_LIMIT', error_description: 'Method is blocked due to operation time limit.' });
+    expect(await title(4)).toBe('Заявка №4');
+    await expect(emu.control('faults', { fail: { kind: 'http429', count: 1, retryAfterSeconds: -1 } })).resolves.toMatchObject({ status: 400 });
+  });
+
   it('control /_emulator/faults drop-before: the socket dies and nothing is applied', async () => {
     await emu.control('faults', { fail: { kind: 'drop-before', count: 1 } });
     await expect(emu.rest('tasks.task.update', { taskId: 2, fields: { TITLE: 'drop-before' } }, { webhook: true })).rejects.toThrow();

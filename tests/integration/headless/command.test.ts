@@ -63,6 +63,19 @@ describe('npm run sync', () => {
     expect(quiet).toMatchObject({ tasks: total, requests: 2 + Math.ceil(total / 2500) + 1 });
   });
 
+  it('a REST retry waiting its backoff does not end the child before the cycle is done (it once exited 13, the edit unsent)', async () => {
+    const db = path.join(dir, 'pult.db');
+    expect((await runSync([...baseArgs(db), '--once'])).code).toBe(0);
+    const file = writeJson('retry.json', [{ name: 'updateFields', taskId: '7', fields: { TITLE: 'После повтора' } }]);
+    // The answer is lost once: the client waits its backoff (an unref'ed timer) and sends again.
+    emulator.setFaults({ fail: { kind: 'drop-after', count: 1, methods: ['tasks.task.update'] } });
+    const run = await runSync([...baseArgs(db), '--enqueue', file, '--once', '--json']);
+    emulator.setFaults({ fail: null });
+    expect(run.code, run.stderr).toBe(0);
+    expect(summaryOf(run)).toMatchObject({ queued: 0, failed: 0 });
+    expect((await portalTasks(emulator, { ID: '7' }))[0]!.title).toBe('После повтора');
+  });
+
   it('queues an enqueue file once, however often it is run, and a createTask clientId once across files', async () => {
     emulator.setUnreachable(true);
     const file = writeJson('edits.json', [

@@ -115,6 +115,29 @@ describe('flushOutbox', () => {
     expect(store.listIntents()).toEqual([]);
   });
 
+  it('an append whose answer is lost again and again waits its backoff instead of being resent every round', async () => {
+    const { store, clock, ctx } = setup();
+    store.addIntent({ payload: { name: 'logTime', taskId: '1', seconds: 60, comment: 'x' }, baseChangedAt: null, baseValues: null, createdAt: clock.now() });
+    const { portal, sent } = fakePortal(() => ({ kind: 'ambiguous', failure: 'server-error', code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' }), { appended: false });
+    await flushOutbox(ctx(portal));
+    expect(sent).toHaveLength(1);
+    const [waiting] = store.listIntents();
+    expect(waiting).toMatchObject({ state: 'queued', attempts: 1 });
+    expect(waiting!.nextAttemptAt).toBeGreaterThan(clock.now());
+  });
+
+  it('a status action refused as "not allowed" that the portal already applied counts as done', async () => {
+    const { store, clock, ctx, notices } = setup([makeTask({ id: '1', status: 2 }), makeTask({ id: '2', status: 2 })]);
+    for (const taskId of ['1', '2']) store.addIntent({ payload: { name: 'changeStatus', taskId, action: 'start' }, baseChangedAt: null, baseValues: null, createdAt: clock.now() });
+    const { portal } = fakePortal(() => ({ kind: 'refused', code: '0', message: 'Action on the task is not allowed' }));
+    // Task 1 is in progress on the portal (an earlier answer was lost); task 2 is still pending.
+    (portal as { readTasksByIds: PortalGateway['readTasksByIds'] }).readTasksByIds = async () => [makeTask({ id: '1', status: 3 }), makeTask({ id: '2', status: 2 })];
+    await flushOutbox(ctx(portal));
+    expect(store.listIntents().map((i) => [i.payload.name === 'changeStatus' && i.payload.taskId, i.state])).toEqual([['2', 'failed']]);
+    expect(store.getTask('1')!.status).toBe(3);
+    expect(notices.map((n) => n.taskId)).toEqual(['2']);
+  });
+
   it('edits of an offline-created task wait for it and then name its portal ID', async () => {
     const { store, clock, ctx } = setup();
     store.addIntent({ payload: { name: 'createTask', clientId: 'c2', groupId: '10', title: 'Офлайн' }, baseChangedAt: null, baseValues: null, createdAt: clock.now() });
