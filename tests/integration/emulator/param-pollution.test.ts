@@ -121,6 +121,14 @@ describe('prototype keys in request bodies', () => {
   });
 });
 
+describe('malformed escapes on the portal', () => {
+  it.each(['/rest/%E0%A4%A', '/rest/1/%zz/server.time', '/rest/%/%/%', `/rest/server.time?x=%E0%A4%A&${'%'.repeat(3)}=1`])('%s is a REST error answer, not an internal one', async (target) => {
+    const res = await fetch(`${emu.portalUrl}${target}`);
+    await res.text();
+    expect(res.status).toBeLessThan(500);
+  });
+});
+
 describe('control routes refuse what a foreign page could send', () => {
   const controlUrl = (route: string) => `${emu.portalUrl}/_emulator/${route}`;
 
