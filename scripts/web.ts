@@ -129,7 +129,7 @@ async function main(): Promise<void> {
     fail(`could not connect: ${redactText((error as Error).message)}`);
   }
 
-  const web = await startWebHost({ wire: withPageNotices(host.wire, host.alerts), rendererDir, port });
+  const web = await startWebHost({ wire: withPageNotices(host.wire, host.alerts), rendererDir, port, log: logFunction(logFile, 'web') });
   process.stdout.write(`${JSON.stringify({ url: web.url, ...(emulator ? { emulator } : {}) })}\n`);
 
   const stop = async (): Promise<void> => {

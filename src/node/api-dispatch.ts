@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { BitrixError } from '../core/bitrix/errors';
 import type { FailureKind } from '../core/failure';
 import { intentPayloadSchema } from '../core/sync/intent-schema';
-import { settingsSchema } from '../core/domain/settings';
+import { SETTINGS_VERSION, settingsSchema } from '../core/domain/settings';
 import { StoreError } from './store';
 import { SecretStoreError } from './secrets/errors';
 import type { ApiError, ApiMethod, ApiResult, PultApi } from '../shared/api';
@@ -64,7 +64,9 @@ const argumentSchemas: { [K in ApiMethod]: z.ZodType<Parameters<PultApi[K]>> } =
       .refine((r) => (Date.parse(r.toDay) - Date.parse(r.fromDay)) / 86_400_000 <= 366, 'at most a year at a time'),
   ]) as unknown as z.ZodType<Parameters<PultApi['getReports']>>,
   getSettings: z.tuple([]),
-  saveSettings: z.tuple([z.unknown()]) as unknown as z.ZodType<Parameters<PultApi['saveSettings']>>,
+  // The whole shape is checked where settings are stored (with its own error words); here only
+  // that it is settings of this version at all, so nothing else reaches the host's code.
+  saveSettings: z.tuple([z.looseObject({ version: z.literal(SETTINGS_VERSION) })]) as unknown as z.ZodType<Parameters<PultApi['saveSettings']>>,
   importSettings: z.tuple([z.string().max(5_000_000)]),
   exportSettings: z.tuple([]),
   snoozeTask: z.tuple([z.string().regex(/^\d{1,18}$/, 'a task ID'), z.enum(['1h', 'tomorrow'])]),
@@ -114,24 +116,38 @@ function toApiError(error: unknown, text: FailureText): ApiError {
   return { code: 'internal', message: text({ kind: 'internal', code: 'INTERNAL', status: null, detail: '' }) };
 }
 
-/** Validates a call from any transport, runs it, and wraps the outcome in an envelope. */
+/** A method name as an error may quote it: whatever a client sent, never its own `toString`. */
+function describeMethod(method: unknown): string {
+  if (typeof method === 'string') return JSON.stringify(method.length > 80 ? `${method.slice(0, 80)}…` : method);
+  return method === null ? 'null' : `(${typeof method})`;
+}
+
+/**
+ * Validates a call from any transport, runs it, and wraps the outcome in an envelope. It never
+ * rejects: hostile input (a method object with its own toString, nesting deep enough to overflow
+ * the stack in validation) becomes an error answer like any other failure.
+ */
 export async function dispatchApiCall(service: PultApi, method: unknown, args: unknown, onInternalError?: (error: unknown) => void, text: FailureText = technicalText): Promise<ApiResult<unknown>> {
-  if (!isApiMethod(method)) {
-    return { ok: false, error: { code: 'invalid-input', message: `Unknown API method: ${String(method)}` } };
-  }
-  const parsed = argumentSchemas[method].safeParse(args);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, error: { code: 'invalid-input', message: `Invalid arguments for ${method}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'bad input'}`.trim() } };
-  }
   try {
+    if (!isApiMethod(method)) {
+      return { ok: false, error: { code: 'invalid-input', message: `Unknown API method: ${describeMethod(method)}` } };
+    }
+    const parsed = argumentSchemas[method].safeParse(args);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return { ok: false, error: { code: 'invalid-input', message: `Invalid arguments for ${method}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'bad input'}`.trim() } };
+    }
     const fn = service[method] as (...a: unknown[]) => Promise<unknown>;
     const value = await fn.apply(service, parsed.data as unknown[]);
     return { ok: true, value };
   } catch (error) {
-    const apiError = toApiError(error, text);
-    if (apiError.code === 'internal') onInternalError?.(error);
-    return { ok: false, error: apiError };
+    try {
+      const apiError = toApiError(error, text);
+      if (apiError.code === 'internal') onInternalError?.(error);
+      return { ok: false, error: apiError };
+    } catch {
+      return { ok: false, error: { code: 'internal', message: 'Internal error in the Pult host' } };
+    }
   }
 }
 

@@ -9,6 +9,8 @@ import { dispatchApiCall, type FailureText } from './api-dispatch';
 /** A call's answer with no value, as the wire carries it (a relay that answers a call itself). */
 export const OK_NO_VALUE = '{"ok":true,"value":null}';
 
+const INTERNAL_ERROR = '{"ok":false,"error":{"code":"internal","message":"Internal error in the Pult host"}}';
+
 export interface WireService {
   /** Validates and runs one call; resolves to the JSON text of its `ApiResult`. */
   call(method: unknown, args: unknown): Promise<string>;
@@ -25,7 +27,15 @@ export interface InProcessService extends PultApi {
 /** A wire over a host in this thread (the host's worker uses it; tests too). */
 export function inProcessWire(service: InProcessService, onInternalError?: (error: unknown) => void): WireService {
   return {
-    call: async (method, args) => JSON.stringify(await dispatchApiCall(service, method, args, onInternalError, service.failureText)),
+    call: async (method, args) => {
+      const result = await dispatchApiCall(service, method, args, onInternalError, service.failureText);
+      try {
+        return JSON.stringify(result);
+      } catch (error) {
+        onInternalError?.(error);
+        return INTERNAL_ERROR;
+      }
+    },
     subscribe: (listener) => service.onEvent((event) => listener(JSON.stringify(event))),
   };
 }

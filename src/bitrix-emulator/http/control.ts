@@ -17,6 +17,21 @@ export interface ControlAnswer {
   body: unknown;
 }
 
+/**
+ * Control routes drive the emulator (clock, faults, tokens), and the demo portal runs inside Pult's
+ * host: a page of another origin must not reach them. A browser sends `Origin` with a cross-site
+ * POST, and a "simple" cross-origin POST (no preflight) cannot be `application/json`; tests call
+ * from Node, with JSON and no Origin.
+ */
+export function controlRefusal(req: { method?: string; headers: Record<string, string | string[] | undefined> }, portalOrigin: string): ControlAnswer | null {
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== portalOrigin) return { status: 403, body: { error: 'control routes refuse another origin' } };
+  if (req.method === 'GET') return null;
+  const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') return { status: 415, body: { error: 'control routes take Content-Type: application/json' } };
+  return null;
+}
+
 function obj(body: unknown): Record<string, unknown> {
   return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
 }

@@ -4,6 +4,21 @@
  */
 export type ParamMap = Record<string, unknown>;
 
+/**
+ * Keys that would walk into or replace an object's prototype. The emulator runs inside Pult's own
+ * host (the demo portal), so `x[__proto__][polluted]=1` would change every object of Pult's process.
+ */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function isPrototypeKey(key: string): boolean {
+  return PROTOTYPE_KEYS.has(key);
+}
+
+/** A map with no prototype: nothing inherited answers a lookup of a key the client never sent. */
+function freshMap(): ParamMap {
+  return Object.create(null) as ParamMap;
+}
+
 function splitKey(raw: string): string[] | null {
   const open = raw.indexOf('[');
   if (open <= 0) return [raw];
@@ -22,6 +37,7 @@ function splitKey(raw: string): string[] | null {
 }
 
 function assign(target: ParamMap, path: string[], value: string): void {
+  if (path.some(isPrototypeKey)) return;
   let node: ParamMap = target;
   for (let i = 0; i < path.length; i++) {
     let key = path[i] ?? '';
@@ -31,11 +47,11 @@ function assign(target: ParamMap, path: string[], value: string): void {
       node[key] = value;
       return;
     }
-    const existing = node[key];
+    const existing = Object.hasOwn(node, key) ? node[key] : undefined;
     if (typeof existing === 'object' && existing !== null) {
       node = existing as ParamMap;
     } else {
-      const fresh: ParamMap = {};
+      const fresh = freshMap();
       node[key] = fresh;
       node = fresh;
     }
@@ -48,18 +64,21 @@ function nextIndex(node: ParamMap): number {
   return max + 1;
 }
 
-/** Objects whose keys are exactly 0..n-1 become arrays (PHP does not distinguish; JSON clients expect lists). */
+/**
+ * Objects whose keys are exactly 0..n-1 become arrays (PHP does not distinguish; JSON clients expect
+ * lists). Prototype keys are dropped here too: a JSON body carries `"__proto__"` as an own key.
+ */
 export function normalizeLists(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(normalizeLists);
   if (typeof value !== 'object' || value === null) return value;
-  const entries = Object.entries(value as ParamMap);
+  const entries = Object.entries(value as ParamMap).filter(([k]) => !isPrototypeKey(k));
   const out: ParamMap = {};
   for (const [k, v] of entries) out[k] = normalizeLists(v);
   const sequential = entries.length > 0 && entries.every(([k], i) => k === String(i));
   return sequential ? Object.values(out) : out;
 }
 
-export function parsePhpQuery(query: string, into: ParamMap = {}): ParamMap {
+export function parsePhpQuery(query: string, into: ParamMap = freshMap()): ParamMap {
   if (!query) return into;
   for (const pair of query.split('&')) {
     if (!pair) continue;

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { normalizeLists, parsePhpQuery, type ParamMap } from './php-params';
+import { isPrototypeKey, normalizeLists, parsePhpQuery, type ParamMap } from './php-params';
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
@@ -27,7 +27,8 @@ export function mergeParams(query: string, contentType: string | undefined, body
     try {
       const json: unknown = JSON.parse(body);
       if (Array.isArray(json)) json.forEach((v, i) => (params[String(i)] = v));
-      else if (typeof json === 'object' && json !== null) Object.assign(params, json);
+      // Own keys one by one: Object.assign would run the `__proto__` setter of a JSON body's key.
+      else if (typeof json === 'object' && json !== null) for (const [k, v] of Object.entries(json)) if (!isPrototypeKey(k)) params[k] = v;
     } catch {
       // PHP's json_decode failure leaves the parameters empty.
     }
@@ -64,4 +65,12 @@ export const NGINX_503 =
 
 export function clientIp(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? 'unknown';
+}
+
+/** Control routes answer without CORS headers: no page of another origin may read or drive them. */
+export function sendControlJson(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent || res.destroyed) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
 }

@@ -22,6 +22,15 @@ export interface RestRoute {
  * under `/rest/api/<method>` and `/rest/api/<aplogin>/<ap>/<method>` (docs `rest-v3.md`).
  * Returns null for paths that are not REST calls.
  */
+/** A malformed escape stays as it came (as PHP's urldecode leaves it), never a throw. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 export function parseRestPath(pathname: string): RestRoute | null {
   if (!pathname.startsWith('/rest/')) return null;
   let segments = pathname.slice('/rest/'.length).split('/').filter((s) => s !== '');
@@ -32,12 +41,12 @@ export function parseRestPath(pathname: string): RestRoute | null {
   }
   let webhook: WebhookCredentials | undefined;
   if (segments.length === 3) {
-    webhook = { login: decodeURIComponent(segments[0] ?? ''), password: decodeURIComponent(segments[1] ?? '') };
+    webhook = { login: decodeSegment(segments[0] ?? ''), password: decodeSegment(segments[1] ?? '') };
     segments = segments.slice(2);
   }
   if (segments.length !== 1) return { method: '', api, ...(webhook ? { webhook } : {}) };
   // A `.json` or `.xml` suffix selects the transport; we always answer JSON.
-  const method = decodeURIComponent(segments[0] ?? '').replace(/\.(json|xml)$/i, '').toLowerCase();
+  const method = decodeSegment(segments[0] ?? '').replace(/\.(json|xml)$/i, '').toLowerCase();
   return { method, api, ...(webhook ? { webhook } : {}) };
 }
 

@@ -2,11 +2,11 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { AuthorizePage } from './authorize';
-import { handleControl, type EmulatorControls } from './control';
+import { controlRefusal, handleControl, type EmulatorControls } from './control';
 import type { FaultState } from './faults';
 import type { OAuthStore } from './oauth-store';
 import { handleTokenRequest, type TokenEndpointUrls } from './oauth-server';
-import { mergeParams, readBody, sendHtml, sendJson } from './request';
+import { mergeParams, readBody, sendControlJson, sendHtml, sendJson } from './request';
 import { handleRest, parseRestPath, type RestDeps } from './rest-handler';
 import type { TlsMaterial } from './tls';
 import type { OffsetClock } from '../clock';
@@ -80,14 +80,16 @@ export function portalHandler(r: PortalRoutes): Handler {
     const { pathname, query } = splitUrl(req);
     const body = await readBody(req);
     if (pathname.startsWith('/_emulator/')) {
+      const refusal = controlRefusal(req, r.urls.portalOrigin);
+      if (refusal) return sendControlJson(res, refusal.status, refusal.body);
       let json: unknown = {};
       try {
         json = body.trim() ? JSON.parse(body) : {};
       } catch {
-        return sendJson(res, 400, { error: 'invalid JSON' });
+        return sendControlJson(res, 400, { error: 'invalid JSON' });
       }
       const answer = handleControl(r.controls, req.method ?? 'GET', pathname.slice('/_emulator/'.length).replace(/\/$/, ''), json);
-      return sendJson(res, answer.status, answer.body);
+      return sendControlJson(res, answer.status, answer.body);
     }
     // `unreachable`: every REST and OAuth connection dies; only control routes stay up.
     if (r.faults.unreachable) return void req.socket.destroy();

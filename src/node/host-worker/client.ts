@@ -65,6 +65,11 @@ function spawnWorker(entry: string, config: HostWorkerConfig): Worker {
 
 const STOPPED: { ok: false; error: ApiError } = { ok: false, error: { code: 'internal', message: 'The Pult host stopped; it is starting again' } };
 
+function uncarriable(error: unknown): { ok: false; error: ApiError } {
+  const reason = error instanceof Error ? error.name : 'error';
+  return { ok: false, error: { code: 'invalid-input', message: `Invalid arguments: they cannot reach the host (${reason})` } };
+}
+
 export function startHostWorker(options: HostWorkerOptions): HostWorkerClient {
   const entry = options.entry ?? sourceWorkerEntry();
   const log = options.log ?? (() => undefined);
@@ -197,7 +202,14 @@ export function startHostWorker(options: HostWorkerOptions): HostWorkerClient {
       const id = nextId++;
       return new Promise<string>((resolve) => {
         calls.set(id, resolve);
-        send({ kind: 'call', id, method, args });
+        try {
+          send({ kind: 'call', id, method, args });
+        } catch (error) {
+          // Input the thread boundary cannot carry (a function, nesting past the clone's stack)
+          // is the caller's error: an answer, not a call left waiting for ever.
+          calls.delete(id);
+          resolve(JSON.stringify(uncarriable(error)));
+        }
       }).then((json) => {
         if (method === 'keepSecretsInMemory' && json.startsWith('{"ok":true')) config = { ...config, secrets: 'memory' };
         return json;

@@ -5,6 +5,7 @@
  * (the admin registers `http://127.0.0.1:<port>/oauth/callback`).
  */
 import http from 'node:http';
+import { parseRequestTarget } from '../web-request';
 
 export const DEFAULT_LOOPBACK_PORT = 45_678;
 export const CALLBACK_PATH = '/oauth/callback';
@@ -52,11 +53,14 @@ export function startLoopbackListener(options: { port?: number; timeoutMs?: numb
   };
 
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (req.method !== 'GET' || url.pathname !== CALLBACK_PATH || waiting || !settle) {
-      res.writeHead(404).end();
+    // Any local process may knock here: a target `new URL` cannot take (`//[`) would throw in
+    // this handler and end the host's thread, so it is parsed without throwing first.
+    const target = parseRequestTarget(req.url);
+    if (!target.ok || req.method !== 'GET' || target.pathname !== CALLBACK_PATH || waiting || !settle) {
+      res.writeHead(target.ok ? 404 : target.status).end();
       return;
     }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     waiting = res;
     waitTimer = setTimeout(() => answer(STILL_WAITING), OUTCOME_WAIT_MS);
     waitTimer.unref();

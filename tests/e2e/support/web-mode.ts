@@ -8,6 +8,8 @@ export interface WebMode {
   url: string;
   dataDir: string;
   emulator?: { portalUrl: string; groups: { id: string; name: string }[] } & Record<string, unknown>;
+  /** The process has not exited (tests that attack it). */
+  running(): boolean;
   stop(): Promise<void>;
 }
 
@@ -36,10 +38,11 @@ export async function startWebMode(args: string[], dataDir = mkdtempSync(path.jo
     lines.once('line', resolve);
     child.once('exit', (code) => reject(new Error(`npm run web exited with ${code}: ${stderr}`)));
   });
-  const started = JSON.parse(line) as Omit<WebMode, 'stop' | 'dataDir'>;
+  const started = JSON.parse(line) as Omit<WebMode, 'stop' | 'dataDir' | 'running'>;
   return {
     ...started,
     dataDir,
+    running: () => child.exitCode === null && child.signalCode === null,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -37,6 +37,26 @@ describe('the loopback listener', () => {
     expect(html).not.toContain('Вход выполнен');
   });
 
+  it('a hostile request on the port is a 400 or 404, and the real redirect still comes through', async () => {
+    const listener = await listen(await freePort());
+    const { port } = new URL(listener.redirectUri);
+    const hostile = ['//[', '//[/oauth/callback?code=x', 'http://[', '/%E0%A4%A', '/oauth/callback%00', '/oauth/../oauth/callback?code=evil', '*'];
+    for (const target of hostile) {
+      const status = await new Promise<string>((resolve) => {
+        const socket = net.connect(Number(port), '127.0.0.1', () => socket.write(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`));
+        let text = '';
+        socket.on('data', (chunk) => (text += String(chunk)));
+        socket.on('error', () => resolve('reset'));
+        socket.on('close', () => resolve(text.split('\r\n')[0] ?? ''));
+      });
+      expect(status, target).toMatch(/^HTTP\/1\.1 (400|404)/);
+    }
+    const page = fetch(`${listener.redirectUri}?code=abc&state=s`).then((r) => r.text());
+    expect(await listener.redirect).toBe(`http://127.0.0.1:${port}/oauth/callback?code=abc&state=s`);
+    listener.finish({ ok: true });
+    expect(await page).toContain('Вход выполнен');
+  });
+
   it('says “signed in” only when the host says so', async () => {
     const listener = await listen(await freePort());
     const page = fetch(`${listener.redirectUri}?code=abc&state=s`).then((r) => r.text());

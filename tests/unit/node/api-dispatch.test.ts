@@ -81,3 +81,31 @@ describe('input validation of edits', () => {
     expect(await dispatchApiCall(s, 'connectWebhook', [{ portalUrl: 'javascript:alert(1)', webhookUrl: 'x' }])).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 });
+
+describe('hostile input never makes the dispatcher reject', () => {
+  const invalid = { ok: false, error: { code: 'invalid-input' } };
+
+  it('a method value that is not a name, even one whose toString would throw, is an error answer', async () => {
+    for (const method of [{ toString: 'getAppInfo' }, { toString: () => 'getAppInfo' }, Object.create(null), Symbol('getAppInfo'), null, undefined, 1, ['getAppInfo']]) {
+      await expect(dispatchApiCall(service(), method, [])).resolves.toMatchObject(invalid);
+    }
+    expect(await dispatchApiCall(service(), 'x'.repeat(10_000), [])).toMatchObject({ error: { message: expect.stringMatching(/^Unknown API method: "x{80}…"$/) } });
+  });
+
+  it('arguments whose reading throws (a getter, a proxy) are an error answer, not a rejection', async () => {
+    const getter = Object.defineProperty([], 0, { get: () => { throw new Error('boom'); }, enumerable: true });
+    const proxy = new Proxy([], { get: () => { throw new Error('trap'); } });
+    await expect(dispatchApiCall(service(), 'getBoard', getter)).resolves.toMatchObject({ ok: false });
+    await expect(dispatchApiCall(service(), 'getBoard', proxy)).resolves.toMatchObject({ ok: false });
+  });
+
+  it('saveSettings takes only an object of settings version 2', async () => {
+    const saved: unknown[] = [];
+    const s = service({ saveSettings: async (settings) => (saved.push(settings), { ok: true, settings }) as never });
+    for (const bad of [null, 'x', [], 1, {}, { version: 1 }, { version: '2' }, JSON.parse('{"__proto__":{"version":2}}')]) {
+      expect(await dispatchApiCall(s, 'saveSettings', [bad]), JSON.stringify(bad)).toMatchObject(invalid);
+    }
+    expect(await dispatchApiCall(s, 'saveSettings', [{ version: 2, groupIds: ['1'] }])).toMatchObject({ ok: true });
+    expect(saved).toEqual([{ version: 2, groupIds: ['1'] }]);
+  });
+});
