@@ -8,6 +8,7 @@ import { benchEmulatorStartup } from './emulator-startup';
 import { benchFirstSync } from './first-sync';
 import { benchHostSeam } from './host-seam';
 import { benchFlush, benchQuietPoll } from './poll-and-flush';
+import { benchSoak } from './soak';
 import { benchSqliteDrivers } from './sqlite-drivers';
 
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
@@ -22,6 +23,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   console: () => benchConsole(),
   'host-seam': () => benchHostSeam(),
   'sqlite-drivers': () => benchSqliteDrivers(),
+  soak: () => benchSoak(),
 };
 
 async function main(): Promise<void> {

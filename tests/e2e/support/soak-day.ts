@@ -40,37 +40,36 @@ export interface Soak {
 const STEP_SECONDS = 1800;
 const WAIT_MS = 20_000;
 
-/** Counts the page's live intervals and pending timeouts (installed before the app's code runs). */
-function countTimers(): void {
-  const live = { intervals: new Set<number>(), timeouts: new Set<number>() };
-  (window as unknown as { __timers: typeof live }).__timers = live;
+/**
+ * Counts the page's live intervals and pending timeouts, installed before the app's code runs
+ * (a string: the bench compiles this file without the DOM's types).
+ */
+const COUNT_TIMERS = `(() => {
+  const live = { intervals: new Set(), timeouts: new Set() };
+  window.__timers = live;
   const { setInterval: si, clearInterval: ci, setTimeout: st, clearTimeout: ct } = window;
-  window.setInterval = ((handler: TimerHandler, ms?: number, ...rest: unknown[]) => {
+  window.setInterval = (handler, ms, ...rest) => {
     const id = si(handler, ms, ...rest);
     live.intervals.add(id);
     return id;
-  }) as typeof window.setInterval;
-  window.clearInterval = ((id?: number) => {
-    if (id !== undefined) live.intervals.delete(id);
+  };
+  window.clearInterval = (id) => {
+    live.intervals.delete(id);
     ci(id);
-  }) as typeof window.clearInterval;
-  window.setTimeout = ((handler: TimerHandler, ms?: number, ...rest: unknown[]) => {
-    const id: number = st(
-      (...args: unknown[]) => {
-        live.timeouts.delete(id);
-        if (typeof handler === 'function') (handler as (...a: unknown[]) => void)(...args);
-      },
-      ms,
-      ...rest,
-    );
+  };
+  window.setTimeout = (handler, ms, ...rest) => {
+    const id = st((...args) => {
+      live.timeouts.delete(id);
+      if (typeof handler === 'function') handler(...args);
+    }, ms, ...rest);
     live.timeouts.add(id);
     return id;
-  }) as typeof window.setTimeout;
-  window.clearTimeout = ((id?: number) => {
-    if (id !== undefined) live.timeouts.delete(id);
+  };
+  window.clearTimeout = (id) => {
+    live.timeouts.delete(id);
     ct(id);
-  }) as typeof window.clearTimeout;
-}
+  };
+})();`;
 
 async function listenerCount(cdp: CDPSession): Promise<number> {
   let total = 0;
@@ -122,7 +121,7 @@ export async function startSoak(page: Page, seed = 8): Promise<Soak> {
   const syncNow = () => page.getByRole('button', { name: 'Синхронизировать сейчас' }).click();
   const status = page.getByRole('status').filter({ hasText: /В сети|Портал недоступен/ });
 
-  await page.context().addInitScript(countTimers);
+  await page.context().addInitScript({ content: COUNT_TIMERS });
   await page.goto(web.url);
   await page.getByLabel('Входящий вебхук', { exact: true }).check();
   await page.getByLabel('Адрес портала').fill(portal.portalUrl);
@@ -132,7 +131,7 @@ export async function startSoak(page: Page, seed = 8): Promise<Soak> {
   await page.getByRole('button', { name: 'Далее' }).click();
   await page.getByRole('button', { name: 'Готово' }).click();
   await page.locator('[data-task-id]').first().waitFor({ timeout: 30_000 });
-  const ids = (await page.locator('[data-task-id]').evaluateAll((cards) => cards.map((card) => (card as HTMLElement).dataset.taskId ?? ''))).filter(Boolean).slice(0, 12);
+  const ids = (await page.locator('[data-task-id]').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-task-id') ?? ''))).filter(Boolean).slice(0, 12);
   const cdp = await page.context().newCDPSession(page);
 
   return {
@@ -172,10 +171,7 @@ export async function startSoak(page: Page, seed = 8): Promise<Soak> {
       await cdp.send('HeapProfiler.collectGarbage');
       const { usedSize } = await cdp.send('Runtime.getHeapUsage');
       const listeners = await listenerCount(cdp);
-      const timers = await page.evaluate(() => {
-        const live = (window as unknown as { __timers: { intervals: Set<number>; timeouts: Set<number> } }).__timers;
-        return { intervals: live.intervals.size, timeouts: live.timeouts.size };
-      });
+      const timers = (await page.evaluate('({ intervals: window.__timers.intervals.size, timeouts: window.__timers.timeouts.size })')) as { intervals: number; timeouts: number };
       probes += 1;
       process.kill(web.pid, 'SIGUSR2');
       const seq = probes;
