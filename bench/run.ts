@@ -9,6 +9,7 @@ import { benchFirstSync } from './first-sync';
 import { benchHostSeam } from './host-seam';
 import { benchKillTrials } from './kill-trials';
 import { benchFlush, benchQuietPoll } from './poll-and-flush';
+import { benchSoak } from './soak';
 import { benchSqliteDrivers } from './sqlite-drivers';
 
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
@@ -25,6 +26,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   'sqlite-drivers': () => benchSqliteDrivers(),
   // 500 kill -9 trials of the headless command (PULT_KILL_TRIALS, PULT_KILL_SEED to change).
   'kill-trials': () => benchKillTrials(),
+  soak: () => benchSoak(),
 };
 
 async function main(): Promise<void> {

@@ -1,5 +1,6 @@
 /**
- * `npm run emulator -- --port 8024 --seed 1 --tasks 2000 --profile box [--tls | --tls-key <file> --tls-cert <file>] [--host 127.0.0.1]`
+ * `npm run emulator -- --port 8024 --seed 1 --tasks 2000 --profile box [--tls | --tls-key <file> --tls-cert <file>] [--host 127.0.0.1] [--tokens-route]`
+ * (`--tokens-route` serves GET /_emulator/tokens: every token and secret issued, for a test's secret scan.)
  * (`--tls` makes a self-signed certificate; `--tls-cert` may hold a chain, leaf first.)
  * Prints one JSON start line to stdout and serves until SIGINT/SIGTERM.
  * Webhooks work over plain http, as on a portal that defines REST_APAUTH_ALLOW_HTTP (server-facts §3).
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
       'tls-cert': { type: 'string' },
       'redirect-uri': { type: 'string' },
       'operation-limit': { type: 'string' },
+      'tokens-route': { type: 'boolean' },
     },
     strict: true,
   });
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
     profile,
     tls,
     ...(values['redirect-uri'] ? { redirectUri: values['redirect-uri'] } : {}),
+    ...(values['tokens-route'] ? { tokensRoute: true } : {}),
     ...(values['operation-limit'] ? { operationLimitSeconds: Number(values['operation-limit']) } : {}),
   });
   process.stdout.write(`${JSON.stringify(emulator.info())}\n`);

@@ -44,6 +44,8 @@ export interface StartEmulatorOptions {
   scopes?: string[];
   /** feature.get answers by CODE. */
   features?: Record<string, string>;
+  /** Serves GET /_emulator/tokens (every token and secret issued) — off by default, for secret scans. */
+  tokensRoute?: boolean;
   /** Builds the portal half; default `createPortal` from `./portal`. */
   createPortal?: (options: CreatePortalOptions) => Portal;
 }
@@ -161,6 +163,9 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       requests: requests.snapshot(),
     }),
   };
+  if (options.tokensRoute) {
+    controls.issuedSecrets = () => ({ ...oauthStore.issued(), clientSecret: oauthStore.app.clientSecret, webhookSecret });
+  }
   const routes: PortalRoutes = {
     rest: { dispatcher, authenticator: new RestAuthenticator(portal, oauthStore, webhooks, clock), faults, bucket, idempotency: new IdempotencyStore(() => clock.now()), requests },
     authorize: new AuthorizePage(portal, oauthStore, hosts),

@@ -6,6 +6,7 @@ import { X509Certificate } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { startWebMode, type WebMode } from './support/web-mode';
 import { startPortalProcess, type PortalProcess } from './support/portal-process';
+import { expectNoSecretsOnDisk } from './support/secret-scan';
 import { makeIntermediateCa, makePortalCert, makeRootCa, served } from '../support/test-certificates';
 
 const running: { stop(): Promise<void> }[] = [];
@@ -51,6 +52,7 @@ test('Russian: the prompt shows the portal certificate and its CA; trusting the 
 
   await prompt.getByRole('button', { name: 'Доверять центру сертификации (рекомендуется)' }).click();
   await expect(page.getByRole('heading', { name: 'Какие группы показывать' })).toBeVisible({ timeout: 30_000 });
+  await expectNoSecretsOnDisk(portal.portalUrl, [web.dataDir]);
 });
 
 test('English: with an intermediate CA, trusting only the portal certificate leads on to the groups', async ({ page }) => {
@@ -67,4 +69,5 @@ test('English: with an intermediate CA, trusting only the portal certificate lea
   await expect(prompt).toContainText('When the portal’s certificate is replaced, Pult asks again.');
   await prompt.getByRole('button', { name: 'Trust only the portal’s certificate' }).click();
   await expect(page.getByRole('heading', { name: 'Which groups to show' })).toBeVisible({ timeout: 30_000 });
+  await expectNoSecretsOnDisk(portal.portalUrl, [web.dataDir]);
 });

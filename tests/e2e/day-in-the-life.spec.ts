@@ -13,6 +13,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { startWebMode, type WebMode } from './support/web-mode';
+import { expectNoSecretsOnDisk } from './support/secret-scan';
 import { desktopSession, type DesktopSession } from './support/desktop-session';
 import { cardsIn, column, durationSeconds } from './support/board-portal';
 import { expectRussianOnly } from './support/russian-text';
@@ -28,7 +29,7 @@ interface PortalProcess {
 
 /** The emulator as its own process, started the way `npm run emulator` starts it. */
 async function startPortal(): Promise<PortalProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/bitrix-emulator/cli.ts', '--port', '0', '--seed', '21', '--tasks', '600', '--redirect-uri', REDIRECT_URI], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/bitrix-emulator/cli.ts', '--port', '0', '--seed', '21', '--tasks', '600', '--redirect-uri', REDIRECT_URI, '--tokens-route'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`the emulator exited with ${code}`)));
@@ -235,6 +236,8 @@ test('an agent’s day: OAuth sign-in, new requests heard, colleagues’ edits s
   // The portal is back: the same session carries on, no sign-in asked.
   await control('faults', { unreachable: false });
   await expect(status(page)).toContainText('В сети', { timeout: 30_000 });
+  // A whole day of tokens, refreshed and rotated: none of them in the data folder or the logs.
+  await expectNoSecretsOnDisk(portal.info.portalUrl, [dataDir]);
 });
 
 /** A card's text without its running timers (they move between two looks). */

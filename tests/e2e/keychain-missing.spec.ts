@@ -3,11 +3,10 @@
  * says so before anything else, the user keeps the sign-in in memory, connects by webhook and
  * reaches the board — and the webhook never reaches the data folder.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startWebMode, withoutKeychain, type WebMode } from './support/web-mode';
 import { startPortalProcess, type PortalProcess } from './support/portal-process';
+import { expectNoSecretsOnDisk } from './support/secret-scan';
 
 let web: WebMode;
 let portal: PortalProcess;
@@ -19,14 +18,6 @@ test.afterAll(async () => {
   await web?.stop();
   await portal?.stop();
 });
-
-function filesHolding(dir: string, secret: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const file = path.join(dir, name);
-    if (statSync(file).isDirectory()) return filesHolding(file, secret);
-    return readFileSync(file).includes(secret) ? [file] : [];
-  });
-}
 
 test('Russian: the missing keychain is said first; keeping the sign-in in memory, a webhook connects and the board appears', async ({ page }) => {
   test.setTimeout(90_000);
@@ -53,8 +44,7 @@ test('Russian: the missing keychain is said first; keeping the sign-in in memory
   await page.getByRole('button', { name: 'Готово' }).click();
   await expect(page.locator('[data-task-id]').first()).toBeVisible({ timeout: 30_000 });
 
-  const secret = new URL(portal.webhookUrl).pathname.split('/')[3]!;
-  expect(filesHolding(web.dataDir, secret)).toEqual([]);
+  await expectNoSecretsOnDisk(portal.portalUrl, [web.dataDir]);
 });
 
 test('English: the same notice speaks English', async ({ page }) => {

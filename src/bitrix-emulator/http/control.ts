@@ -10,6 +10,15 @@ export interface EmulatorControls {
   revokeRefreshTokens(): void;
   setCommentMode(mode: CommentMode): void;
   state(): Record<string, unknown>;
+  /** Present only with the opt-in `--tokens-route`: every secret the portal handed out. */
+  issuedSecrets?(): IssuedSecrets;
+}
+
+export interface IssuedSecrets {
+  accessTokens: string[];
+  refreshTokens: string[];
+  clientSecret: string;
+  webhookSecret: string;
 }
 
 export interface ControlAnswer {
@@ -41,6 +50,7 @@ export function handleControl(controls: EmulatorControls, method: string, path: 
   const body = obj(rawBody);
   try {
     if (method === 'GET' && path === 'state') return { status: 200, body: controls.state() };
+    if (method === 'GET' && path === 'tokens' && controls.issuedSecrets) return { status: 200, body: controls.issuedSecrets() };
     if (method !== 'POST') return { status: 405, body: { error: 'method not allowed' } };
     switch (path) {
       case 'clock': {

@@ -125,6 +125,11 @@ export class OAuthStore {
     for (const grant of this.refresh.values()) grant.dead = true;
   }
 
+  /** Every access and refresh token ever issued, live or not (a test scans the disk for them). */
+  issued(): { accessTokens: string[]; refreshTokens: string[] } {
+    return { accessTokens: [...this.access.keys()], refreshTokens: [...this.refresh.keys()] };
+  }
+
   counts(): { accessTokens: number; liveRefreshTokens: number } {
     let live = 0;
     for (const g of this.refresh.values()) if (!g.dead) live++;

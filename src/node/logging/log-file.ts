@@ -52,6 +52,10 @@ export interface LogFile {
   readonly degraded: boolean;
 }
 
+/** Logs may name the portal and its users: only the account that runs Pult reads them. */
+const DIR_MODE = 0o700;
+const FILE_MODE = 0o600;
+
 const FILE_NAME = /^pult-(\d{4}-\d{2}-\d{2})(?:\.(\d+))?\.log$/;
 
 export function logFileName(day: string, part = 0): string {
@@ -115,7 +119,9 @@ export function openLogFile(options: LogFileOptions): LogFile {
 
   /** Opens the day: the folder, old days removed, and the part to continue with. */
   async function openDay(day: string, today: Date): Promise<void> {
-    await fsp.mkdir(dir, { recursive: true });
+    await fsp.mkdir(dir, { recursive: true, mode: DIR_MODE });
+    // mkdir's mode is masked by the umask and ignored for a folder made by an older version.
+    await fsp.chmod(dir, DIR_MODE).catch(() => undefined);
     const names = await fsp.readdir(dir);
     const keepFrom = firstKeptDay(today, keepDays);
     let part = 0;
@@ -123,7 +129,10 @@ export function openLogFile(options: LogFileOptions): LogFile {
       const match = FILE_NAME.exec(name);
       if (!match) continue;
       if (match[1]! < keepFrom) await fsp.rm(path.join(dir, name), { force: true }).catch(() => undefined);
-      else if (match[1] === day) part = Math.max(part, Number(match[2] ?? 0));
+      else {
+        if (match[1] === day) part = Math.max(part, Number(match[2] ?? 0));
+        await fsp.chmod(path.join(dir, name), FILE_MODE).catch(() => undefined);
+      }
     }
     const size = await fsp.stat(path.join(dir, logFileName(day, part))).then((stat) => stat.size, () => 0);
     current = { day, part, size, full: false };
@@ -144,7 +153,7 @@ export function openLogFile(options: LogFileOptions): LogFile {
         file.size = 0;
       }
     }
-    await fsp.appendFile(path.join(dir, logFileName(day, file.part)), text);
+    await fsp.appendFile(path.join(dir, logFileName(day, file.part)), text, { mode: FILE_MODE });
     file.size += Buffer.byteLength(text);
   }
 
@@ -198,9 +207,9 @@ export function openLogFile(options: LogFileOptions): LogFile {
       if (!item) return;
       if (degraded) return fallback(item.line);
       try {
-        fs.mkdirSync(dir, { recursive: true });
+        fs.mkdirSync(dir, { recursive: true, mode: DIR_MODE });
         const part = current?.day === item.day ? current.part : 0;
-        fs.appendFileSync(path.join(dir, logFileName(item.day, part)), item.line);
+        fs.appendFileSync(path.join(dir, logFileName(item.day, part)), item.line, { mode: FILE_MODE });
       } catch (error) {
         degrade(error, item.line);
       }

@@ -12,7 +12,7 @@ export interface PortalProcess {
 }
 
 export async function startPortalProcess(tls?: { key: string; cert: string }): Promise<PortalProcess> {
-  const args = ['--import', 'tsx', 'src/bitrix-emulator/cli.ts', '--port', '0', '--tasks', '60'];
+  const args = ['--import', 'tsx', 'src/bitrix-emulator/cli.ts', '--port', '0', '--tasks', '60', '--tokens-route'];
   if (tls) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'pult-tls-'));
     writeFileSync(path.join(dir, 'key.pem'), tls.key);

@@ -1,6 +1,6 @@
 /** The log files on a real disk: per-day names, parts by size, days kept, secrets, a bad folder. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { logFileName, openLogFile, type LogEntry } from '../../../../src/node/logging/log-file';
@@ -60,6 +60,26 @@ describe('openLogFile', () => {
     // Nothing after the cap: the entries are in order and end before the 40th.
     const written = names.flatMap((name) => entries(path.join(dir, name))).filter((e) => e.source === 'host');
     expect(written.length).toBeLessThan(40);
+  });
+
+  it.runIf(process.platform !== 'win32')('keeps the folder 0700 and its files 0600, also those an older version left readable', async () => {
+    const dir = path.join(tempDir(), 'logs');
+    const time = clock(new Date(2026, 4, 3, 10, 0, 0));
+    mkdirSync(dir, { mode: 0o755 });
+    chmodSync(dir, 0o755);
+    const old = path.join(dir, logFileName('2026-05-03'));
+    writeFileSync(old, '', { mode: 0o644 });
+    chmodSync(old, 0o644);
+    const log = openLogFile({ dir, now: time.now, maxFileBytes: 200 });
+    log.write('info', 'main', 'the portal https://portal.example.ru, user Иванов');
+    log.write('info', 'main', 'a second line that starts the next part of the day');
+    await log.flush();
+    log.writeSync('error', 'main', 'last words');
+    const mode = (file: string) => statSync(file).mode & 0o777;
+    expect(mode(dir)).toBe(0o700);
+    const names = readdirSync(dir);
+    expect(names.length).toBeGreaterThan(1);
+    for (const name of names) expect([name, mode(path.join(dir, name))]).toEqual([name, 0o600]);
   });
 
   it('continues today’s last part after a restart', async () => {
