@@ -98,7 +98,7 @@ export function createNodeHttp(options: NodeHttpOptions = {}): Http {
               }
               settle.resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks).toString('utf8') });
             });
-            res.on('error', (error) => settle.reject(error instanceof HttpTransportError ? error : new HttpTransportError(error.message, 'network')));
+            res.on('error', (error) => settle.reject(error instanceof HttpTransportError ? error : new HttpTransportError(`The connection broke in the middle of the answer (${error.message})`, 'network')));
           },
         );
         req.once('socket', (socket) => {
