@@ -31,7 +31,8 @@ const code = await runHeadless(process.argv.slice(2), {
   stopSignal,
   now: () => Date.now(),
 }).catch((error: unknown) => {
-  process.stderr.write(`sync: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  // One human line, never a stack trace: the cause is in the message.
+  process.stderr.write(`sync: ${error instanceof Error ? error.message : String(error)}\n`);
   return 1;
 });
 clearInterval(keepAlive);

@@ -39,8 +39,11 @@ export class HttpTransportError extends Error {
 export interface Clock {
   /** Milliseconds since the Unix epoch. */
   now(): number;
-  /** Resolves after `ms` milliseconds (fake clocks resolve when advanced). */
-  sleep(ms: number): Promise<void>;
+  /**
+   * Resolves after `ms` milliseconds (fake clocks resolve when advanced), or at once when
+   * `signal` aborts: a shutdown never waits out a retry delay.
+   */
+  sleep(ms: number, signal?: CancelSignal): Promise<void>;
 }
 
 export interface Random {
@@ -63,4 +66,24 @@ export interface SecretStore {
   get(key: string): Promise<string | null>;
   set(key: string, value: string): Promise<void>;
   delete(key: string): Promise<void>;
+}
+
+/** The part of an AbortSignal core uses (core has no DOM or Node types). */
+export interface CancelSignal {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void): void;
+}
+
+/** A signal core can raise itself: `cancel()` wakes every waiter at once. */
+export function cancelSource(): { signal: CancelSignal; cancel(): void } {
+  const listeners: (() => void)[] = [];
+  const signal = { aborted: false, addEventListener: (_type: 'abort', listener: () => void) => void listeners.push(listener) };
+  return {
+    signal,
+    cancel() {
+      if (signal.aborted) return;
+      signal.aborted = true;
+      for (const listener of listeners.splice(0)) listener();
+    },
+  };
 }

@@ -27,6 +27,11 @@ export interface BitrixClientOptions {
   maxTransientAttempts?: number;
   /** Waits longer than this (429 operation limit) are left to the caller's scheduler. */
   maxLimitWaitMs?: number;
+  /**
+   * Attempts refused as overload (503 QUERY_LIMIT_EXCEEDED, 429, a bare 503/429) before the call
+   * gives up as "portal overloaded": a portal that refuses forever must not hold a call forever.
+   */
+  maxLimitAttempts?: number;
   backoff?: BackoffPolicy;
   /**
    * Told after every attempt whether the portal answered at all (any HTTP answer) or could not be
@@ -70,6 +75,7 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxTransientAttempts = options.maxTransientAttempts ?? 4;
   const maxLimitWaitMs = options.maxLimitWaitMs ?? 60_000;
+  const maxLimitAttempts = options.maxLimitAttempts ?? 8;
   const pacer = new Pacer(clock);
   let requestCount = 0;
   let offsetMs: number | null = null;
@@ -104,7 +110,7 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
       throw new BitrixError('unreachable', code, error.message, null, null, error.mayHaveArrived);
     }
     try {
-      const answer = readRestAnswer(response);
+      const answer = readRestAnswer(response, clock.now());
       options.onAttempt?.('answered');
       if (answer.portalFinishedAt !== undefined) offsetMs = answer.portalFinishedAt - clock.now();
       return answer;
@@ -124,6 +130,9 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
     let token = endpoint.kind === 'oauth' ? await endpoint.tokens.current() : null;
     let refreshed = false;
     let transientFailures = 0;
+    let limitRefusals = 0;
+    const overloaded = (error: BitrixError): BitrixError =>
+      new BitrixError(error.kind, 'PORTAL_OVERLOADED', `The portal is overloaded: it refused ${limitRefusals} attempts in a row (${error.code}, HTTP ${error.status ?? '-'})`, error.status, error.retryAt);
     for (;;) {
       try {
         return await sendOnce(method, params, token, callOptions);
@@ -136,11 +145,18 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
         }
         if (error.kind === 'rate-limited') {
           // Nothing was applied: the portal refused before running the method.
+          limitRefusals++;
+          if (limitRefusals >= maxLimitAttempts) throw overloaded(error);
           pacer.onLimitExceeded();
           options.logger?.debug('portal rate limit; pacing', { method, ...pacer.state() });
+          // A Retry-After (bare 503/429) says how long; the pacer alone would hammer a busy proxy.
+          const wait = error.retryAt !== null ? error.retryAt - clock.now() : backoffDelay(limitRefusals - 1, random, options.backoff);
+          await clock.sleep(Math.min(maxLimitWaitMs, Math.max(0, wait)));
           continue;
         }
         if (error.kind === 'operation-limit') {
+          limitRefusals++;
+          if (limitRefusals >= maxLimitAttempts) throw overloaded(error);
           const wait = (error.retryAt ?? clock.now() + 60_000) - clock.now();
           if (wait > maxLimitWaitMs) throw error;
           await clock.sleep(Math.max(0, wait));

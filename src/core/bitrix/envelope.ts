@@ -40,16 +40,41 @@ export interface RestAnswer {
   portalFinishedAt: number | undefined;
 }
 
+/** `Retry-After` in seconds or as an HTTP date, as ms since epoch; null when absent or unreadable. */
+function retryAfterAt(headers: Record<string, string>, now: number): number | null {
+  const value = headers['retry-after']?.trim();
+  if (!value) return null;
+  if (/^\d+$/.test(value)) return now + Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : at;
+}
+
 /** Turns one HTTP answer into a result or a classified `BitrixError`; never throws anything else. */
-export function readRestAnswer(response: HttpResponse): RestAnswer {
+export function readRestAnswer(response: HttpResponse, now: number): RestAnswer {
+  if (response.status >= 300 && response.status < 400) {
+    // Never followed: a portal moved to another origin must be set up again, not chased with the token.
+    const location = response.headers.location ?? '';
+    let target = 'elsewhere';
+    try {
+      target = new URL(location).origin;
+    } catch {
+      // A relative or empty Location: still a redirect we do not follow.
+    }
+    throw new BitrixError('malformed', 'REDIRECTED', `The portal redirected (HTTP ${response.status}) to ${target}; Pult does not follow redirects`, response.status);
+  }
   let json: unknown;
   try {
     json = JSON.parse(response.body);
   } catch {
+    if (response.status === 503 || response.status === 429) {
+      // A bare overload answer from the portal's web server or a proxy: retry, within bounds.
+      throw new BitrixError('rate-limited', `HTTP_${response.status}`, `The portal is overloaded (HTTP ${response.status})`, response.status, retryAfterAt(response.headers, now));
+    }
     // A proxy's HTML page (502/504 from nginx), a login redirect page, or a truncated body.
     // An HTML page in place of a REST answer comes from a proxy or a dead PHP: the portal is away.
     const kind = response.status >= 500 || response.status === 0 ? 'unreachable' : 'malformed';
-    throw new BitrixError(kind, 'NOT_JSON', `The portal answered HTTP ${response.status} with a non-JSON page`, response.status);
+    const type = (response.headers['content-type'] ?? 'no content type').split(';')[0];
+    throw new BitrixError(kind, 'NOT_JSON', `The portal answered HTTP ${response.status} with a non-JSON page (${type})`, response.status);
   }
   const failure = errorEnvelope.safeParse(json);
   if (failure.success && !(typeof json === 'object' && json !== null && 'result' in json)) {

@@ -185,7 +185,8 @@ export class BitrixGateway implements PortalGateway {
       const probe = probes ? chunk.find((r) => r.comments) : undefined;
       if (probe) commands.mode = { method: 'tasks.task.get', params: { taskId: probe.taskId, select: ['ID', 'CHAT_ID'] } };
       const outcome = await this.client.batch(commands);
-      if (probe && chatIdIn(outcome.results.mode)) {
+      // A probe the portal refused (task hidden since) says nothing about the mode; a probe answered is checked.
+      if (probe && !outcome.errors.mode && chatIdIn(outcome.results.mode)) {
         this.mode = 'chat';
         return this.readTaskExtras(requests);
       }
@@ -261,7 +262,12 @@ export class BitrixGateway implements PortalGateway {
   async pollOfflineEvents(): Promise<OfflineEventBatch | null> {
     if (!this.options.canUseOfflineEvents) return null;
     const answer = await this.client.call('event.offline.get', { clear: 1, limit: 50 });
-    const events = (answer.result as { events?: { EVENT_NAME?: string; EVENT_DATA?: { FIELDS_AFTER?: { ID?: unknown; TASK_ID?: unknown } | string; FIELDS_BEFORE?: { ID?: unknown } | string } }[] }).events ?? [];
+    type OfflineEvent = { EVENT_NAME?: string; EVENT_DATA?: { FIELDS_AFTER?: { ID?: unknown; TASK_ID?: unknown } | string; FIELDS_BEFORE?: { ID?: unknown } | string } };
+    const result = answer.result;
+    // PHP answers an empty object as `[]`; `null`, a string or `events` of another type is no answer.
+    const listed = Array.isArray(result) && result.length === 0 ? [] : typeof result === 'object' && result !== null && !Array.isArray(result) ? (result as { events?: unknown }).events : null;
+    if (listed !== undefined && !Array.isArray(listed)) throw new BitrixError('malformed', 'MALFORMED_ANSWER', 'event.offline.get answered without result.events');
+    const events = ((listed ?? []) as unknown[]).filter((event): event is OfflineEvent => typeof event === 'object' && event !== null);
     const changed = new Set<string>();
     const deleted = new Set<string>();
     for (const event of events) {
@@ -311,11 +317,14 @@ export class BitrixGateway implements PortalGateway {
   }
 }
 
-/** The chat ID in a `tasks.task.get` answer (select CHAT_ID), or null: none, or a legacy portal. */
-function chatIdIn(answer: unknown): string | null {
-  if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) return null;
-  const task = (answer as { task?: unknown }).task;
-  if (typeof task !== 'object' || task === null) return null;
+/**
+ * The chat ID in a `tasks.task.get` answer (select CHAT_ID), or null: none, or a legacy portal.
+ * An answer without `result.task` is malformed, not "legacy": reading it as legacy would post a
+ * comment the old way on a chat-card portal.
+ */
+export function chatIdIn(answer: unknown): string | null {
+  const task = typeof answer === 'object' && answer !== null && !Array.isArray(answer) ? (answer as { task?: unknown }).task : undefined;
+  if (typeof task !== 'object' || task === null || Array.isArray(task)) throw new BitrixError('malformed', 'MALFORMED_ANSWER', 'tasks.task.get answered without result.task');
   const chatId = (task as { chatId?: unknown }).chatId;
   return chatId === undefined || chatId === null || chatId === '' || chatId === '0' || chatId === 0 ? null : String(chatId);
 }

@@ -4,7 +4,7 @@
  */
 import { ExtrasBacklog } from './extras-backlog';
 import { isRetryableFailure } from '../failure';
-import type { Clock, Logger, Random } from '../ports';
+import { cancelSource, type Clock, type Logger, type Random } from '../ports';
 import type { Intent, IntentPayload } from './intents';
 import { portalErrorKind, SyncCycleError, type Identity, type PortalGateway } from './portal-port';
 import type { SyncStore } from './store';
@@ -519,13 +519,16 @@ export class SyncEngine {
   /** Resolves after `ms`, or sooner (true) when nudged. */
   private async sleep(ms: number): Promise<boolean> {
     let nudged = false;
+    // Aborted when nudged or stopped: a pending poll timer never holds a stopping process.
+    const abort = cancelSource();
     await new Promise<void>((resolve) => {
       this.wake = () => {
         nudged = true;
         resolve();
       };
-      void this.options.clock.sleep(ms).then(resolve);
+      void this.options.clock.sleep(ms, abort.signal).then(resolve);
     });
+    abort.cancel();
     this.wake = null;
     return nudged;
   }

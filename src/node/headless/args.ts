@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 
 export const USAGE =
-  'usage: npm run sync -- --portal <url> (--webhook <url> | --token-file <file>) --groups <id,id> --db <file> [--enqueue <intents.json>] [--once] [--json] [--board <groupId> [--settings <team-settings.json>]]';
+  'usage: npm run sync -- --portal <url> (--webhook <url> | --token-file <file>) --groups <id,id> --db <file> [--enqueue <intents.json>] [--once] [--json] [--deadline <seconds>] [--board <groupId> [--settings <team-settings.json>]]';
 
 export type Credentials = { kind: 'webhook'; webhookUrl: string } | { kind: 'token-file'; file: string };
 
@@ -20,6 +20,8 @@ export interface HeadlessArgs {
   board: string | null;
   /** A team settings file (stage roles, field mapping, thresholds, SLA) for the --board rules. */
   settingsFile: string | null;
+  /** Overall deadline of one HTTP request in ms (--deadline seconds); null: the 60 s default. */
+  deadlineMs: number | null;
 }
 
 export class ArgsError extends Error {
@@ -59,6 +61,7 @@ export function parseHeadlessArgs(argv: readonly string[]): HeadlessArgs {
         enqueue: { type: 'string' },
         board: { type: 'string' },
         settings: { type: 'string' },
+        deadline: { type: 'string' },
         once: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
       },
@@ -97,6 +100,13 @@ export function parseHeadlessArgs(argv: readonly string[]): HeadlessArgs {
   if (board !== null && !groupIds.includes(board)) throw new ArgsError(`--board ${board} is not one of --groups`);
   if (values.settings !== undefined && board === null) throw new ArgsError('--settings is read only with --board');
 
+  let deadlineMs: number | null = null;
+  if (values.deadline !== undefined) {
+    const seconds = Number(values.deadline);
+    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw new ArgsError(`--deadline must be a number of seconds between 0 and 3600, got "${values.deadline}"`);
+    deadlineMs = Math.round(seconds * 1000);
+  }
+
   return {
     portalUrl: portal.href.replace(/\/+$/, ''),
     credentials,
@@ -107,5 +117,6 @@ export function parseHeadlessArgs(argv: readonly string[]): HeadlessArgs {
     json: values.json ?? false,
     board,
     settingsFile: values.settings ?? null,
+    deadlineMs,
   };
 }

@@ -40,7 +40,7 @@ export interface StackDeps {
 
 /** Reads the credentials first (a bad token file fails before the store is touched), then opens the store. */
 export function buildStack(args: HeadlessArgs, deps: StackDeps = {}): HeadlessStack {
-  const http = deps.http ?? createNodeHttp();
+  const http = deps.http ?? createNodeHttp(args.deadlineMs !== null ? { deadlineMs: args.deadlineMs } : {});
   const clock = deps.clock ?? systemClock;
   const random = deps.random ?? systemRandom;
   let endpoint: RestEndpoint;

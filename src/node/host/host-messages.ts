@@ -51,6 +51,9 @@ const messages = {
   serverError: { ru: 'На портале внутренняя ошибка ({code}) — попробуйте позже', en: 'The portal had an internal error ({code}) — try again later' },
   portalBusy: { ru: 'Портал просит подождать: слишком много запросов — Pult повторит сам', en: 'The portal asks to wait: too many requests — Pult retries by itself' },
   signedOutPortal: { ru: 'Портал не принял вход ({code}) — подключитесь заново', en: 'The portal did not accept the sign-in ({code}) — connect again' },
+  portalOverloaded: { ru: 'Портал перегружен: он отклонил несколько попыток подряд (HTTP {status}) — Pult попробует позже', en: 'The portal is overloaded: it refused several attempts in a row (HTTP {status}) — Pult tries again later' },
+  portalRedirected: { ru: 'Портал перенаправляет на другой адрес (HTTP {status}) — проверьте адрес портала в настройках', en: 'The portal redirects to another address (HTTP {status}) — check the portal address in the settings' },
+  answerNotJson: { ru: 'Вместо ответа REST пришла другая страница (HTTP {status}) — проверьте адрес портала и прокси', en: 'Another page came instead of a REST answer (HTTP {status}) — check the portal address and the proxy' },
   malformedAnswer: { ru: 'Портал ответил не так, как ожидалось ({code})', en: 'The portal answered in an unexpected way ({code})' },
   keychainMissing: {
     ru: 'На этом компьютере нет хранилища паролей (Secret Service), а Pult держит ключи только в нём: установите gnome-keyring или KeePassXC с Secret Service и войдите снова',
@@ -93,13 +96,13 @@ export function failureMessage(failure: Parameters<FailureText>[0], language: 'r
         return 'serverError';
       case 'rate-limited':
       case 'operation-limit':
-        return 'portalBusy';
+        return failure.code === 'PORTAL_OVERLOADED' ? 'portalOverloaded' : 'portalBusy';
       case 'signed-out':
       case 'token-expired':
         return 'signedOutPortal';
       case 'malformed':
       case 'refused':
-        return 'malformedAnswer';
+        return failure.code === 'REDIRECTED' ? 'portalRedirected' : failure.code === 'NOT_JSON' ? 'answerNotJson' : 'malformedAnswer';
       case 'storage':
         return 'storageFailed';
       case 'keychain':

@@ -6,7 +6,7 @@ const time = { start: 1, finish: 2, duration: 1, processing: 0.5, date_start: 'x
 
 function failure(status: number, body: string): BitrixError {
   try {
-    readRestAnswer({ status, headers: {}, body });
+    readRestAnswer({ status, headers: {}, body }, 0);
   } catch (error) {
     if (error instanceof BitrixError) return error;
     throw error;
@@ -16,7 +16,7 @@ function failure(status: number, body: string): BitrixError {
 
 describe('readRestAnswer', () => {
   it('reads result, top-level total and next', () => {
-    const answer = readRestAnswer({ status: 200, headers: {}, body: JSON.stringify({ result: { tasks: [] }, total: 120, next: 50, time }) });
+    const answer = readRestAnswer({ status: 200, headers: {}, body: JSON.stringify({ result: { tasks: [] }, total: 120, next: 50, time }) }, 0);
     expect(answer).toMatchObject({ result: { tasks: [] }, total: 120, next: 50 });
   });
 
