@@ -21,9 +21,9 @@ const stopSignal = new Promise<void>((resolve) => {
   process.on('SIGTERM', onSignal);
 });
 
-// The command is what this process is for: keep it alive until the command settles. The host's
-// clock sleeps unref'ed (a poll wait must not hold a finished app open), so a REST retry's backoff
-// was once the only thing pending and Node ended the process mid-cycle (exit 13, edits unsent).
+// The command is what this process is for: keep it alive until the command settles. A REST
+// retry's backoff was once the only thing pending, on an unref'ed timer, and Node ended the process
+// mid-cycle (exit 13, edits unsent). The clock's waits are ref'ed now; this guards any other wait.
 const keepAlive = setInterval(() => undefined, 2 ** 30);
 const code = await runHeadless(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),
