@@ -147,7 +147,10 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
           // Nothing was applied: the portal refused before running the method.
           limitRefusals++;
           if (limitRefusals >= maxLimitAttempts) throw overloaded(error);
-          pacer.onLimitExceeded();
+          // Only the portal's own bucket (QUERY_LIMIT_EXCEEDED) teaches the pacer: a bare 503/429
+          // from nginx or a proxy says "busy now", and learning a bucket from it would keep a box
+          // portal, which has none, paced at a request every two seconds long after the overload.
+          if (error.code === 'QUERY_LIMIT_EXCEEDED') pacer.onLimitExceeded();
           options.logger?.debug('portal rate limit; pacing', { method, ...pacer.state() });
           // A Retry-After (bare 503/429) says how long; the pacer alone would hammer a busy proxy.
           const wait = error.retryAt !== null ? error.retryAt - clock.now() : backoffDelay(limitRefusals - 1, random, options.backoff);

@@ -4,7 +4,7 @@
  * exit 0, 2 or 3 and exactly one human line on stderr (no stack trace, no "undefined"), and the
  * status the UI reads (the engine's last error, printed as the status line) must carry the same reason.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -50,7 +50,10 @@ function commentFile(name: string): string {
 }
 
 async function runAgainst(url: string, name: string, extra: string[] = []): Promise<{ code: number | null; stderrLines: string[]; stdout: string[] }> {
-  const run = await runSync(['--portal', url, '--webhook', `${url}/rest/1/secret/`, '--groups', '7', '--db', path.join(dir, `${name}.db`), '--once', ...extra], undefined, 80_000);
+  // A data folder per case: the cases run two at a time, and a folder holds one process (pult.lock).
+  const dataDir = path.join(dir, name);
+  mkdirSync(dataDir, { recursive: true });
+  const run = await runSync(['--portal', url, '--webhook', `${url}/rest/1/secret/`, '--groups', '7', '--db', path.join(dataDir, 'pult.db'), '--once', ...extra], undefined, 80_000);
   return { code: run.code, stderrLines: run.stderr.split('\n').filter((line) => line !== ''), stdout: run.stdout };
 }
 

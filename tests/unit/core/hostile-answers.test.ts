@@ -88,6 +88,26 @@ describe('the REST client bounds overload retries', () => {
     expect(clock.sleeps.filter((ms) => ms === 2_000)).toHaveLength(7);
   });
 
+  it.each([
+    ['a bare 503 from nginx', { status: 503, headers: { 'retry-after': '1' }, body: '<html>503</html>' }, false],
+    ['the portal bucket (QUERY_LIMIT_EXCEEDED)', { status: 503, headers: {}, body: JSON.stringify({ error: 'QUERY_LIMIT_EXCEEDED' }) }, true],
+  ] as const)('after %s, later calls are paced only if it was the portal bucket', async (_name, refusal, paced) => {
+    let n = 0;
+    const http: Http = {
+      async request() {
+        n++;
+        return n === 1 ? refusal : { status: 200, headers: {}, body: JSON.stringify({ result: 'ok' }) };
+      },
+    };
+    const clock = new VirtualClock();
+    const client = createBitrixClient({ http, clock, random: seededRandom(), endpoint: webhook });
+    await client.call('server.time');
+    const waitsAfterRefusal = clock.sleeps.length;
+    // A box portal has no bucket: a proxy's "busy" must not leave it paced at 2 requests a second.
+    for (let i = 0; i < 60; i++) await client.call('server.time');
+    expect(clock.sleeps.length > waitsAfterRefusal).toBe(paced);
+  });
+
   it('still succeeds when the limit lifts before the bound', async () => {
     let n = 0;
     const http: Http = {
