@@ -4,18 +4,14 @@
  * for webhook calls, the OAuth sign-in, its token exchange and refresh. Nothing switches it off.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { X509Certificate } from 'node:crypto';
 import { startEmulator, type EmulatorHandle, type StartEmulatorOptions } from '../../../src/bitrix-emulator/index';
-import { PultHost } from '../../../src/node/host/pult-host';
-import { openSettingsStore } from '../../../src/node/settings/settings-store';
-import { MemorySecretStore } from '../../../src/node/secrets/memory';
-import { systemClock, systemRandom } from '../../../src/node/clock';
 import { ApiFailure } from '../../../src/node/api-failure';
+import { browserHost } from './browser-host';
 import type { UntrustedCertificate } from '../../../src/shared/api';
 import { makeIntermediateCa, makePortalCert, makeRootCa, served, type Issued } from '../../support/test-certificates';
 
@@ -33,19 +29,7 @@ async function portal(tls: { key: string; cert: string }, options: StartEmulator
 }
 
 function makeHost(openExternal: (url: string) => Promise<void> = async () => undefined, loopbackPort?: number) {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pult-cert-'));
-  const host = new PultHost({
-    version: 'test',
-    shell: 'browser',
-    dataDir,
-    settings: openSettingsStore({ cwd: dataDir }),
-    secrets: new MemorySecretStore(),
-    clock: systemClock,
-    random: systemRandom,
-    startDemo: () => Promise.reject(new Error('no demo here')),
-    openExternal,
-    ...(loopbackPort !== undefined ? { loopbackPort } : {}),
-  });
+  const { host, dataDir } = browserHost('pult-cert-', { openExternal, ...(loopbackPort !== undefined ? { loopbackPort } : {}) });
   cleanups.push(() => host.close());
   return { host, dataDir };
 }

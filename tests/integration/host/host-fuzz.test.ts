@@ -12,16 +12,14 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { startEmulator, type EmulatorHandle } from '../../../src/bitrix-emulator/index';
 import { API_METHOD_NAMES } from '../../../src/node/api-dispatch';
-import { systemClock, systemRandom } from '../../../src/node/clock';
 import { acceptProposedSetup } from '../../../src/node/host/auto-setup';
-import { PultHost } from '../../../src/node/host/pult-host';
+import type { PultHost } from '../../../src/node/host/pult-host';
 import { startHostWorker } from '../../../src/node/host-worker/client';
-import { MemorySecretStore } from '../../../src/node/secrets/memory';
-import { openSettingsStore } from '../../../src/node/settings/settings-store';
 import { startWebHost, type WebHost } from '../../../src/node/web-host';
 import { inProcessWire } from '../../../src/node/wire';
 import type { ApiResult } from '../../../src/shared/api';
 import { seededRandom } from '../../support/fake-clock';
+import { browserHost } from './browser-host';
 
 const SEED = Number(process.env.PULT_FUZZ_SEED ?? 20261202) >>> 0;
 const MESSAGES = 10_000;
@@ -43,18 +41,7 @@ let known: { groupId: string; taskId: string };
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0, seed: 7, tasks: 60, profile: 'box' });
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pult-fuzz-'));
-  host = new PultHost({
-    version: 'fuzz',
-    shell: 'browser',
-    dataDir,
-    settings: openSettingsStore({ cwd: dataDir }),
-    secrets: new MemorySecretStore(),
-    clock: systemClock,
-    random: systemRandom,
-    startDemo: () => Promise.reject(new Error(DEMO_REFUSED)),
-    openExternal: async () => undefined,
-  });
+  ({ host } = browserHost('pult-fuzz-', { version: 'fuzz', demoRefusal: DEMO_REFUSED }));
   await acceptProposedSetup(host, await host.connectWebhook({ portalUrl: emulator.portalUrl, webhookUrl: emulator.webhookUrl }));
   const groupId = emulator.groups[0]!.id;
   const board = await host.getBoard(groupId);
