@@ -21,10 +21,6 @@ const stopSignal = new Promise<void>((resolve) => {
   process.on('SIGTERM', onSignal);
 });
 
-// The command is what this process is for: keep it alive until the command settles. A REST
-// retry's backoff was once the only thing pending, on an unref'ed timer, and Node ended the process
-// mid-cycle (exit 13, edits unsent). The clock's waits are ref'ed now; this guards any other wait.
-const keepAlive = setInterval(() => undefined, 2 ** 30);
 const code = await runHeadless(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
@@ -35,6 +31,5 @@ const code = await runHeadless(process.argv.slice(2), {
   process.stderr.write(`sync: ${error instanceof Error ? error.message : String(error)}\n`);
   return 1;
 });
-clearInterval(keepAlive);
 // Keep-alive sockets would hold the process open; exit once stdout has taken the last line.
 process.stdout.write('', () => process.exit(code));
