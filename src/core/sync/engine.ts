@@ -375,7 +375,7 @@ export class SyncEngine {
     } else if (!forced && this.usesOfflineEvents() && this.tick % this.schedule.confirmEvery !== 0) {
       await applyOfflineEvents(ctx);
     } else {
-      await deltaPoll(ctx);
+      await deltaPoll(ctx, this.portalClock.now());
     }
     // The tasks are current now, whatever becomes of the extras below: that is the last sync,
     // now and after a restart.

@@ -82,13 +82,18 @@ function removeStoredTasks(store: SyncStore, ids: readonly string[]): string[] {
   return present;
 }
 
-/** One delta poll: a single request when nothing changed. */
-export async function deltaPoll(ctx: PullContext): Promise<Task[]> {
+/**
+ * One delta poll: a single request when nothing changed. `startedAt` is the portal's time as the
+ * poll began: the cursor moves up to it, so the overlap window re-reads only what changed in the
+ * minute before this poll. (Kept at the newest change instead, a burst of more than a page of
+ * changes, e.g. a bulk move, was read again by every quiet poll until someone changed a task.)
+ */
+export async function deltaPoll(ctx: PullContext, startedAt: number | null = null): Promise<Task[]> {
   const cursor = Number(ctx.store.getCursor(CURSOR_CHANGED) ?? '0');
   const tasks = await ctx.portal.readTasks({ groupIds: ctx.groupIds, changedAfter: cursor - DELTA_OVERLAP_MS });
   const changed = ctx.store.transaction(() => {
     const written = storeChangedTasks(ctx.store, tasks);
-    const newest = tasks.reduce((max, t) => Math.max(max, t.changedAt), cursor);
+    const newest = tasks.reduce((max, t) => Math.max(max, t.changedAt), Math.max(cursor, startedAt ?? cursor));
     ctx.store.setCursor(CURSOR_CHANGED, String(newest));
     return written;
   });

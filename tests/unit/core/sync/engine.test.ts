@@ -47,6 +47,26 @@ describe('SyncEngine change sets', () => {
     expect(portal.calls.at(-1)).toBe('tasks.task.list');
   });
 
+  it('a burst of changes just before a sync is read again for one minute, not by every quiet poll after it', async () => {
+    const { portal, engine, clock } = await synced();
+    // A bulk move of more than a page of tasks a few seconds ago, then nobody changes anything.
+    for (let i = 0; i < 60; i++) portal.put(makeTask({ id: String(100 + i), groupId: '10', changedAt: clock.now() - 5_000 }));
+    const rowsRead: number[] = [];
+    const readTasks = portal.readTasks.bind(portal);
+    portal.readTasks = async (query) => {
+      const tasks = await readTasks(query);
+      rowsRead.push(tasks.length);
+      return tasks;
+    };
+    for (let cycle = 0; cycle < 8; cycle++) {
+      clock.advance(15_000);
+      await engine.runCycle();
+    }
+    // The first poll gets the 60; the overlap window keeps them for at most its minute.
+    expect(rowsRead[0]).toBe(60);
+    expect(rowsRead.slice(-3)).toEqual([0, 0, 0]);
+  });
+
   it('a quiet cycle does not read every stored task again to find the extras that are due', async () => {
     const { store, engine, clock } = await synced({ historyWanted: true });
     let scans = 0;
