@@ -196,6 +196,13 @@ async function requestCounts(emulator: EmulatorProcess): Promise<RequestCounts> 
   return state.requests;
 }
 
+/** What grew between two snapshots of per-method counts. */
+function countDelta(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  const delta: Record<string, number> = {};
+  for (const [method, n] of Object.entries(after)) if (n > (before[method] ?? 0)) delta[method] = n - (before[method] ?? 0);
+  return delta;
+}
+
 async function retitle(emulator: EmulatorProcess, taskId: string, title: string): Promise<void> {
   const response = await fetch(`${emulator.webhookUrl}tasks.task.update.json`, {
     method: 'POST',
@@ -323,6 +330,8 @@ export async function benchHostSeam() {
       await page.waitForTimeout(CYCLE_S * 1000);
       const after = await requestCounts(emulator);
       calmCycles = after.total - before.total <= 2 && (after.byMethod.batch ?? 0) === (before.byMethod.batch ?? 0) ? calmCycles + 1 : 0;
+      // A catch-up that never settles would otherwise run silently to its 20-minute timeout.
+      process.stderr.write(`host-seam catch-up ${Math.round((Date.now() - catchUpFrom) / 1000)} s: ${after.total - before.total} requests this cycle, batched ${JSON.stringify(countDelta(before.batchedByMethod, after.batchedByMethod))}\n`);
     }
     const catchUpTo = Date.now();
     const catchUpRequestsAfter = await requestCounts(emulator);
@@ -345,15 +354,14 @@ export async function benchHostSeam() {
     const requestsAfter = await requestCounts(emulator);
     const quietTo = Date.now();
     const quietFrames = frames(received, quietFrom, quietTo);
-    const byMethod: Record<string, number> = {};
-    for (const [method, n] of Object.entries(requestsAfter.byMethod)) {
-      const delta = n - (requestsBefore.byMethod[method] ?? 0);
-      if (delta > 0) byMethod[method] = round(delta / cycles, 2);
-    }
+    const perCycle = (delta: Record<string, number>) => Object.fromEntries(Object.entries(delta).map(([method, n]) => [method, round(n / cycles, 2)]));
+    const byMethod = perCycle(countDelta(requestsBefore.byMethod, requestsAfter.byMethod));
+    const batchedByMethod = perCycle(countDelta(requestsBefore.batchedByMethod, requestsAfter.batchedByMethod));
     const quiet = {
       cycles,
       requestsPerCycle: round((requestsAfter.total - requestsBefore.total) / cycles, 2),
       requestsByMethod: byMethod,
+      batchedCommandsByMethod: batchedByMethod,
       bytesPerCycle: Math.round(quietFrames.bytes / cycles),
       framesPerCycle: round(quietFrames.frames / cycles, 2),
       largestFrameBytes: quietFrames.largestFrameBytes,

@@ -128,7 +128,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     return ref.dispatcher;
   };
   const transportMethods = new Map([
-    ['batch', createBatchMethod(getDispatcher)],
+    ['batch', createBatchMethod(getDispatcher, (method) => requests.countBatched(method))],
     ...createTransportMethods({
       env,
       allMethods: () => getDispatcher().allMethods(),

@@ -78,7 +78,7 @@ function commandEntries(cmd: unknown): Entries {
 }
 
 /** `batch` (server-facts §1 / rest_provider methodsBatch): HTTP 200 always; failures per command. */
-export function createBatchMethod(getDispatcher: () => Dispatcher): MethodSpec {
+export function createBatchMethod(getDispatcher: () => Dispatcher, onCommand: (method: string) => void = () => undefined): MethodSpec {
   return {
     scope: GLOBAL_SCOPE,
     handler(ctx: CallContext) {
@@ -101,6 +101,7 @@ export function createBatchMethod(getDispatcher: () => Dispatcher): MethodSpec {
           const method = (q < 0 ? text : text.slice(0, q)).trim();
           const params = substituteDeep(normalizeLists(parsePhpQuery(q < 0 ? '' : text.slice(q + 1))), acc);
           const lower = method.toLowerCase();
+          onCommand(lower);
           if (lower === 'batch' || lower === 'download' || lower === 'upload') {
             acc.error.push([key, { error: 'ERROR_BATCH_METHOD_NOT_ALLOWED', error_description: 'Method is not allowed for batch usage' }]);
             failed = true;
