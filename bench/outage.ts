@@ -120,7 +120,9 @@ export async function benchOutage() {
     const countsBefore = await requestCounts(emulator);
     await setUnreachable(emulator, false);
     const backFrom = Date.now();
-    const msToSynced = await pollPage(page, `${SYNCED} && !(${UNREACHABLE})`, 120_000, 100);
+    const msToOnlineShown = await pollPage(page, `!(${UNREACHABLE})`, 120_000);
+    const syncedIn = await pollPage(page, `${SYNCED} && !(${UNREACHABLE})`, 120_000, 100);
+    const msToSynced = syncedIn === null ? null : Date.now() - backFrom;
     // The cycle after the return settles too (extras of tasks changed while away).
     await page.waitForTimeout(20_000);
     const countsAfter = await requestCounts(emulator);
@@ -133,7 +135,7 @@ export async function benchOutage() {
       taskId,
       away: { msToUnreachableShown, seconds: AWAY_S, hostCpuPercent: Math.round(awayCpuPercent * 100) / 100, stillShown: stillShownAfterAway, since: new Date(awayFrom).toISOString() },
       offlineRestart,
-      back: { msToSynced, requestsIn20sAfter: countsAfter.total - countsBefore.total, byMethod, batchedByMethod, since: new Date(backFrom).toISOString() },
+      back: { msToOnlineShown, msToSynced, requestsIn20sAfter: countsAfter.total - countsBefore.total, byMethod, batchedByMethod, since: new Date(backFrom).toISOString() },
       pageErrors: pageErrors.slice(0, 5),
       hostStderr: host.stderr().trim().split('\n').filter(Boolean).slice(0, 5),
     };
