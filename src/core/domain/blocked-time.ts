@@ -79,13 +79,13 @@ export interface BlockedTime {
   byClient: BlockedRow[];
 }
 
-export function blockedTime(input: {
-  tasks: readonly BlockedTask[];
+export function blockedTime<T extends BlockedTask>(input: {
+  tasks: readonly T[];
   historyByTask: ReadonlyMap<string, readonly HistoryEntry[]>;
   field: string | null;
   map: StageMap;
   calendar: WorkCalendar;
-  companyOf: (task: BlockedTask) => string | null;
+  companyOf: (task: T) => string | null;
   rangeStart: number;
   rangeEnd: number;
   now: number;
