@@ -11,6 +11,7 @@ import type { BoardTask } from '../core/sync/rebase';
 import type { ClientMonthRow, EmployeeDayRow } from '../core/domain/plan-fact';
 import type { CycleTimePercentiles, ReopenedTask, StageCount, WeekCount } from '../core/domain/flow';
 import type { FlowDay } from '../core/domain/cumulative-flow';
+import type { BlockedRow } from '../core/domain/blocked-time';
 
 export type Shell = 'electron' | 'browser';
 
@@ -252,6 +253,20 @@ export interface AgingItem {
   wiaSeconds: number;
 }
 
+/** Blocked time (issue 13): hours per stopper type per group and per client over the report's days. */
+export interface BlockedReportRow extends BlockedRow {
+  title: string;
+}
+
+export interface BlockedReport {
+  /** Stopper types that occur (list item ID and its title), longest in total first. */
+  types: { id: string; title: string }[];
+  byGroup: BlockedReportRow[];
+  byClient: BlockedReportRow[];
+  /** False when no Тип стоппера field is mapped. */
+  fieldMapped: boolean;
+}
+
 export interface ReportsData {
   request: ReportsRequest;
   employees: EmployeeDayRow[];
@@ -262,6 +277,7 @@ export interface ReportsData {
   aging: AgingItem[];
   throughput: WeekCount[];
   reopened: ReopenedTask[];
+  blocked: BlockedReport;
   /** Portal time the report was computed at. */
   now: number;
   /** Reports read local data: time records and history of tasks finished over 90 days ago are not kept. */

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { CARD_ORDERS, STAGE_ROLES, type StageRole } from './kinds-and-roles';
 import { RUSSIAN_HOLIDAYS_2025_2027, RUSSIAN_WORKING_WEEKENDS_2025_2027 } from './holidays-ru';
+import { listColumnsSchema } from './list-columns';
 
 export const SETTINGS_VERSION = 2;
 
@@ -156,6 +157,8 @@ export const settingsSchema = z.object({
       closeToTray: z.boolean().default(true),
       /** Card order chosen per board (group ID); a board not listed shows its own order. */
       cardOrder: z.record(id, z.enum(CARD_ORDERS)).default({}),
+      /** The list view's shown columns (issue 13); missing or empty means all. */
+      listColumns: listColumnsSchema,
     })
     .prefault({}),
 });

@@ -12,16 +12,18 @@ import { firstrunEn, firstrunRu } from './messages/firstrun';
 import { statusEn, statusRu } from './messages/status';
 import { wallboardEn, wallboardRu } from './messages/wallboard';
 import { reportsEn, reportsRu } from './messages/reports';
+import { blockedEn, blockedRu } from './messages/blocked';
+import { listColumnsEn, listColumnsRu } from './messages/list-columns';
 
 type Plural = { one: string; few: string; many: string };
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Plural };
 
-const ruCatalog = { ...commonRu, ...boardRu, ...firstrunRu, ...statusRu, ...drawerRu, ...createRu, ...paletteRu, ...settingsRu, ...wallboardRu, ...reportsRu };
+const ruCatalog = { ...commonRu, ...boardRu, ...firstrunRu, ...statusRu, ...drawerRu, ...createRu, ...paletteRu, ...settingsRu, ...wallboardRu, ...reportsRu, ...blockedRu, ...listColumnsRu };
 export type Messages = Widen<typeof ruCatalog>;
 export type MessageKey = keyof Messages;
 export type Language = 'ru' | 'en';
 
-const catalogs: Record<Language, Messages> = { ru: ruCatalog, en: { ...commonEn, ...boardEn, ...firstrunEn, ...statusEn, ...drawerEn, ...createEn, ...paletteEn, ...settingsEn, ...wallboardEn, ...reportsEn } };
+const catalogs: Record<Language, Messages> = { ru: ruCatalog, en: { ...commonEn, ...boardEn, ...firstrunEn, ...statusEn, ...drawerEn, ...createEn, ...paletteEn, ...settingsEn, ...wallboardEn, ...reportsEn, ...blockedEn, ...listColumnsEn } };
 
 /**
  * The locale every date, time and number is written in: the UI language's, never the OS's.
