@@ -6,6 +6,7 @@ import { useUiStore } from '../store/ui-store';
 import { formatPortalDateTime, userName } from '../shared-ui/format';
 import { RichText } from '../text/RichText';
 import { portalOffsetMinutes, type DrawerData } from './drawer-data';
+import { CommentFiles, useDiskFileRenderer } from './files/CommentFiles';
 
 export function CommentsPanel({ data }: { data: DrawerData }) {
   const { t, language } = useI18n();
@@ -17,6 +18,7 @@ export function CommentsPanel({ data }: { data: DrawerData }) {
   const portalUrl = new URL(portalLink).origin;
   const queued = data.queued.flatMap((edit) => (edit.payload.name === 'addComment' ? [{ seq: edit.seq, text: edit.payload.text, at: edit.createdAt }] : []));
   const sorted = [...comments].sort((a, b) => a.postedAt - b.postedAt);
+  const renderDiskFile = useDiskFileRenderer();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -35,7 +37,8 @@ export function CommentsPanel({ data }: { data: DrawerData }) {
               <time className="comment__time">{formatPortalDateTime(comment.postedAt, offset, language)}</time>
               {comment.mode === 'chat' && <span className="chip">{t('drawer.comments.mode.chat')}</span>}
             </div>
-            <RichText className="comment__text" text={comment.text} portalUrl={portalUrl} onOpenTask={selectTask} />
+            <RichText className="comment__text" text={comment.text} portalUrl={portalUrl} onOpenTask={selectTask} renderDiskFile={renderDiskFile} />
+            <CommentFiles commentId={comment.id} />
           </li>
         ))}
         {queued.map((comment) => (
