@@ -33,6 +33,7 @@ const bridge: PultBridge = {
   suggestAssignee: (target) => invoke('suggestAssignee', target),
   getTaskFiles: (taskId) => invoke('getTaskFiles', taskId),
   readTaskFile: (taskId, attachmentId) => invoke('readTaskFile', taskId, attachmentId),
+  stageFile: (name, base64, appendTo) => (appendTo === undefined ? invoke('stageFile', name, base64) : invoke('stageFile', name, base64, appendTo)),
   enqueue: (payload) => invoke('enqueue', payload),
   listQueued: () => invoke('listQueued'),
   retryEdit: (seq) => invoke('retryEdit', seq),

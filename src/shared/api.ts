@@ -228,6 +228,12 @@ export interface FileContent {
   size: number;
   base64: string;
 }
+/** A file saved in the data folder for a queued comment (`addComment.files`). */
+export interface StagedFile {
+  fileRef: string;
+  name: string;
+  size: number;
+}
 // --- end attachments ---
 
 export interface QueuedEdit {
@@ -330,6 +336,11 @@ export interface PultApi {
   getTaskFiles(taskId: string): Promise<TaskFilesView>;
   /** A file's bytes through the host (the portal link and its token never reach a window). */
   readTaskFile(taskId: string, attachmentId: string): Promise<FileContent>;
+  /**
+   * Saves a file for a comment to attach, in pieces of at most 512 KiB of base64 (a page's
+   * message is small): the first call without `appendTo`, the next ones with the reference.
+   */
+  stageFile(name: string, base64: string, appendTo?: string): Promise<StagedFile>;
 
   // Edits (each becomes one durable intent)
   enqueue(payload: IntentPayload): Promise<QueuedEdit>;

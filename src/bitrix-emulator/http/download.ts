@@ -2,7 +2,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Portal } from '../contract';
 import type { RestAuthenticator } from './auth';
 import { errorBody, toRestError } from './envelope';
-import type { FaultState } from './faults';
 import type { ParamMap } from './php-params';
 import { sendJson } from './request';
 
@@ -17,8 +16,7 @@ function webhookOf(value: unknown): { login: string; password: string } | undefi
   return typeof aplogin === 'string' && typeof ap === 'string' ? { login: aplogin, password: ap } : undefined;
 }
 
-export function handleDownload(portal: Portal, auth: RestAuthenticator, faults: FaultState, req: IncomingMessage, res: ServerResponse, params: ParamMap, via: 'rest' | 'uf'): void {
-  if (faults.take('download') === 'drop-before') return void req.socket.destroy();
+export function handleDownload(portal: Portal, auth: RestAuthenticator, req: IncomingMessage, res: ServerResponse, params: ParamMap, via: 'rest' | 'uf'): void {
   try {
     const hook = webhookOf(params.auth);
     if (via === 'uf' && !hook) {

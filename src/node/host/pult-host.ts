@@ -10,7 +10,7 @@ import type {
   AppInfo, AssignmentSuggestionView, AssignmentTarget, BoardPage, BoardPageRequest, BoardSnapshot, ConnectResult, Directory, GroupSummary, OAuthConnectRequest,
   PultApi, PultEvent, QueuedEdit, ReportsData, ReportsRequest, SettingsSaveResult, SetupProposal, TaskDetails, WebhookConnectRequest,
 } from '../../shared/api';
-import type { FileContent, TaskFilesView } from '../../shared/api';
+import type { FileContent, StagedFile, TaskFilesView } from '../../shared/api';
 import type { FailureText } from '../api-dispatch';
 import { ApiFailure } from '../api-failure';
 import { failureMessage, hostLanguage, hostText, type HostMessage } from './host-messages';
@@ -245,6 +245,10 @@ export class PultHost implements PultApi {
 
   readTaskFile(taskId: string, attachmentId: string): Promise<FileContent> {
     return this.files.readTaskFile(taskId, attachmentId);
+  }
+
+  stageFile(name: string, base64: string, appendTo?: string): Promise<StagedFile> {
+    return this.files.stageFile(name, base64, appendTo);
   }
 
   openInPortal(taskId: string): Promise<void> {

@@ -8,7 +8,8 @@ import { fileDownloadUrl, readTaskFiles } from '../../core/bitrix/task-files';
 import { isTransientFailure } from '../../core/failure';
 import { BitrixError } from '../../core/bitrix/errors';
 import { MAX_FILE_BYTES, type TaskFile } from '../../core/domain/files';
-import type { FileContent, TaskFilesView } from '../../shared/api';
+import type { FileContent, StagedFile, TaskFilesView } from '../../shared/api';
+import { OutboxFileStore } from '../files/outbox-files';
 import { ApiFailure } from '../api-failure';
 import { downloadBytes } from '../files/portal-download';
 import type { ConnectionService } from './connection-service';
@@ -56,6 +57,18 @@ export class TaskFilesService {
       throw new ApiFailure(answer.code.startsWith('ACCESS_DENIED') ? 'denied' : 'portal', this.ctx.text('fileRefused', { code: answer.code }), answer.code);
     }
     return { name: file.name, type: file.type, size: answer.bytes.length, base64: answer.bytes.toString('base64') };
+  }
+
+  /** A file for a queued comment, saved durably in the data folder (at most MAX_FILE_BYTES). */
+  async stageFile(name: string, base64: string, appendTo?: string): Promise<StagedFile> {
+    const store = new OutboxFileStore(this.ctx.options.dataDir);
+    const bytes = Buffer.from(base64, 'base64');
+    const limit = { limit: String(MAX_FILE_BYTES / 1024 / 1024) };
+    const before = appendTo === undefined ? 0 : store.size(appendTo);
+    if (before === null) throw new ApiFailure('invalid-input', this.ctx.text('fileNotOfTask'));
+    if (before + bytes.length > MAX_FILE_BYTES) throw new ApiFailure('invalid-input', this.ctx.text('fileTooLarge', limit));
+    const { fileRef, size } = store.append(bytes, appendTo);
+    return { fileRef, name: name.replace(/[\\/:*?"<>|\r\n]+/g, '_'), size };
   }
 
   private keep(taskId: string, files: TaskFile[]): void {
