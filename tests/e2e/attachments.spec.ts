@@ -73,3 +73,26 @@ test('saving a file downloads exactly the portal\'s bytes under the file\'s name
   expect(bytes.length).toBe(Number(meta.SIZE));
   expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
 });
+
+test('a file attached in the comment box goes to the portal with the comment; one past 10 MB is refused clearly', async ({ page }) => {
+  const { id } = await taskWithScreenshot();
+  const drawer = await openTask(page, id);
+  const tooBig = { name: 'огромный.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(10 * 1024 * 1024 + 1) };
+  await drawer.getByLabel('Прикрепить файл').setInputFiles(tooBig);
+  await expect(drawer.getByRole('alert')).toContainText('Файл огромный.bin больше 10 МБ — такой не прикрепить');
+
+  const note = { name: 'заметка.txt', mimeType: 'text/plain', buffer: Buffer.from('Порядок действий при ошибке\n') };
+  await drawer.getByLabel('Прикрепить файл').setInputFiles(note);
+  const chosen = drawer.getByRole('list', { name: 'Прикреплено к новому комментарию' });
+  await expect(chosen).toContainText('заметка.txt');
+  await drawer.getByLabel('Новый комментарий').fill('Инструкция во вложении');
+  await drawer.getByRole('button', { name: 'Отправить' }).click();
+  await expect(chosen).toHaveCount(0);
+  await expect
+    .poll(async () => {
+      const rows = await portal.call<Array<{ POST_MESSAGE: string; ATTACHED_OBJECTS: Record<string, { NAME: string; SIZE: string }> }>>('task.commentitem.getlist', { TASKID: id });
+      const row = rows.find((r) => r.POST_MESSAGE === 'Инструкция во вложении');
+      return row ? Object.values(row.ATTACHED_OBJECTS).map((a) => `${a.NAME}:${a.SIZE}`) : [];
+    }, { timeout: 30_000 })
+    .toEqual([`заметка.txt:${note.buffer.length}`]);
+});

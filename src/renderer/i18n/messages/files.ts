@@ -25,6 +25,13 @@ export const filesRu = {
   'files.type.document': 'Документ',
   'files.type.sheet': 'Таблица',
   'files.type.other': 'Файл',
+  'files.attach': 'Прикрепить файл',
+  'files.attaching': 'Сохраняем {name}…',
+  'files.tooLarge': 'Файл {name} больше {limit} МБ — такой не прикрепить',
+  'files.stageFailed': 'Файл {name} не прикреплён: {message}',
+  'files.remove': 'Убрать {name}',
+  'files.attached': 'Прикреплено к новому комментарию',
+  'files.defaultText': 'Файл: {names}',
 };
 
 type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : { one: string; few: string; many: string } };
@@ -55,4 +62,11 @@ export const filesEn: Catalog<typeof filesRu> = {
   'files.type.document': 'Document',
   'files.type.sheet': 'Spreadsheet',
   'files.type.other': 'File',
+  'files.attach': 'Attach a file',
+  'files.attaching': 'Saving {name}…',
+  'files.tooLarge': 'The file {name} is larger than {limit} MB — it cannot be attached',
+  'files.stageFailed': 'The file {name} was not attached: {message}',
+  'files.remove': 'Remove {name}',
+  'files.attached': 'Attached to the new comment',
+  'files.defaultText': 'File: {names}',
 };
