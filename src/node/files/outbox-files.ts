@@ -4,7 +4,7 @@
  * rest of the outbox. Each write is flushed to disk before it is acknowledged.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutboxFiles } from '../../core/bitrix/comment-uploads';
@@ -51,6 +51,33 @@ export class OutboxFileStore implements OutboxFiles {
     } catch {
       return null;
     }
+  }
+
+  /**
+   * Deletes staged files no queued comment names any more (sent, discarded, or never queued),
+   * once they are older than `minAgeMs`: a file just staged waits for its comment.
+   */
+  sweep(referenced: ReadonlySet<string>, now: number, minAgeMs: number): number {
+    let removed = 0;
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return 0;
+    }
+    for (const name of names) {
+      const ref = name.endsWith('.bin') ? name.slice(0, -4) : null;
+      if (!ref || !REF.test(ref) || referenced.has(ref)) continue;
+      const file = path.join(this.dir, name);
+      try {
+        if (now - statSync(file).mtimeMs < minAgeMs) continue;
+        rmSync(file);
+        removed++;
+      } catch {
+        // A file that vanished or cannot be removed now is tried again at the next sweep.
+      }
+    }
+    return removed;
   }
 
   readSync(ref: string): Buffer | null {

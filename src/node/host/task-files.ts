@@ -16,6 +16,8 @@ import type { ConnectionService } from './connection-service';
 import type { HostContext } from './host-context';
 
 const KEPT_TASKS = 200;
+/** A staged file younger than this may still be waiting for its comment to be queued. */
+const STAGED_MIN_AGE_MS = 60 * 60_000;
 
 export class TaskFilesService {
   private readonly kept = new Map<string, TaskFile[]>();
@@ -68,7 +70,19 @@ export class TaskFilesService {
     if (before === null) throw new ApiFailure('invalid-input', this.ctx.text('fileNotOfTask'));
     if (before + bytes.length > MAX_FILE_BYTES) throw new ApiFailure('invalid-input', this.ctx.text('fileTooLarge', limit));
     const { fileRef, size } = store.append(bytes, appendTo);
+    if (appendTo === undefined) this.sweep(store);
     return { fileRef, name: name.replace(/[\\/:*?"<>|\r\n]+/g, '_'), size };
+  }
+
+  /** Staged files of comments already sent (or discarded) go once an hour has passed. */
+  private sweep(store: OutboxFileStore): void {
+    const session = this.connection.current;
+    if (!session) return;
+    const referenced = new Set<string>();
+    for (const intent of session.store.listIntents()) {
+      if (intent.payload.name === 'addComment') for (const file of intent.payload.files ?? []) referenced.add(file.fileRef);
+    }
+    store.sweep(referenced, this.ctx.options.clock.now(), STAGED_MIN_AGE_MS);
   }
 
   private keep(taskId: string, files: TaskFile[]): void {
