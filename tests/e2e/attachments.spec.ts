@@ -95,4 +95,8 @@ test('a file attached in the comment box goes to the portal with the comment; on
       return row ? Object.values(row.ATTACHED_OBJECTS).map((a) => `${a.NAME}:${a.SIZE}`) : [];
     }, { timeout: 30_000 })
     .toEqual([`заметка.txt:${note.buffer.length}`]);
+  // Once the comment is on the portal the drawer lists its file with the comment's files.
+  const files = drawer.getByRole('region', { name: /^Файлы \(\d+\)$/ });
+  await expect(files.getByText('заметка.txt')).toBeVisible({ timeout: 30_000 });
+  await expect(files.getByRole('heading', { name: /^К комментарию / }).last()).toBeVisible();
 });

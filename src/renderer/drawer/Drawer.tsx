@@ -75,7 +75,7 @@ function DrawerContent({ groupId, data, error, onClose }: { groupId: string; dat
   const board = useStoreBoard(groupId);
   const full: DrawerData = { ...data, board };
   const taskId = data.details.task.id;
-  const files = useTaskFiles(taskId);
+  const files = useTaskFiles(taskId, data.details.comments.length);
   const filesValue = { taskId, files: files.state.status === 'ready' ? files.state.view.files : [] };
   return (
     <FilesContext.Provider value={filesValue}>

@@ -1,4 +1,7 @@
-/** The open card's files: asked once when the card opens (and on retry), never on a poll. */
+/**
+ * The open card's files: asked when the card opens, on retry, and when its comments change (a new
+ * comment may carry files) — never on a poll that changed nothing.
+ */
 import { useCallback, useEffect, useState } from 'react';
 import type { TaskFilesView } from '../../../shared/api';
 import { pult } from '../../bridge';
@@ -13,7 +16,7 @@ function load(taskId: string): Promise<FilesState> {
   );
 }
 
-export function useTaskFiles(taskId: string): { state: FilesState; reload: () => Promise<void> } {
+export function useTaskFiles(taskId: string, commentCount: number): { state: FilesState; reload: () => Promise<void> } {
   const [state, setState] = useState<FilesState>({ status: 'loading' });
   const reload = useCallback(async () => setState(await load(taskId)), [taskId]);
   useEffect(() => {
@@ -23,8 +26,8 @@ export function useTaskFiles(taskId: string): { state: FilesState; reload: () =>
     });
     return () => {
       live = false;
-      forgetFiles(taskId);
     };
-  }, [taskId]);
+  }, [taskId, commentCount]);
+  useEffect(() => () => forgetFiles(taskId), [taskId]);
   return { state, reload };
 }
