@@ -14,7 +14,7 @@ export interface DiskObject {
   createdBy: number;
   createTime: number;
   bytes: () => Uint8Array;
-  size: number;
+  readonly size: number;
 }
 
 export type AttachedEntity = { kind: 'task'; taskId: number } | { kind: 'comment'; taskId: number; commentId: number };
@@ -95,7 +95,13 @@ function mix(seed: number, id: number): number {
 function fileObject(id: number, name: string, createdBy: number, createTime: number, bytes: () => Uint8Array): DiskObject {
   let cached: Uint8Array | undefined;
   const get = (): Uint8Array => (cached ??= bytes());
-  return { id, name, storageId: userStorageId(createdBy), createdBy, createTime, bytes: get, size: get().length };
+  // The bytes (and so the size) are made on first use: a 50,000-task portal starts without them.
+  return {
+    id, name, storageId: userStorageId(createdBy), createdBy, createTime, bytes: get,
+    get size() {
+      return get().length;
+    },
+  };
 }
 
 /**
