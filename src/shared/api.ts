@@ -5,6 +5,7 @@
  */
 import type { Company, Department, ElapsedRecord, Group, HistoryEntry, Stage, TaskComment, User, UserFieldDefinition } from '../core/domain/model';
 import type { Settings } from '../core/domain/settings';
+import type { TaskFile } from '../core/domain/files';
 import type { IntentFailure, IntentPayload, IntentState } from '../core/sync/intents';
 import type { SyncNotice, SyncStatus } from '../core/sync/status';
 import type { BoardTask } from '../core/sync/rebase';
@@ -211,6 +212,31 @@ export interface TaskDetails {
   portalLink: string;
 }
 
+// --- Attachments (issue 13 item 4) ---
+export type { TaskFile };
+
+/** A task's files and its comments' files; `offline` when this is the last answer kept from before. */
+export interface TaskFilesView {
+  taskId: string;
+  files: TaskFile[];
+  offline: boolean;
+}
+
+/** One file's bytes, read through the portal with the user's own rights (at most MAX_FILE_BYTES). */
+export interface FileContent {
+  name: string;
+  type: string;
+  size: number;
+  base64: string;
+}
+/** A file saved in the data folder for a queued comment (`addComment.files`). */
+export interface StagedFile {
+  fileRef: string;
+  name: string;
+  size: number;
+}
+// --- end attachments ---
+
 export interface QueuedEdit {
   seq: number;
   payload: IntentPayload;
@@ -322,6 +348,15 @@ export interface PultApi {
   getDirectory(): Promise<Directory>;
   getTaskDetails(taskId: string): Promise<TaskDetails>;
   suggestAssignee(target: AssignmentTarget): Promise<AssignmentSuggestionView | null>;
+  /** The task's and its comments' files, read from the portal when a card opens (never on a poll). */
+  getTaskFiles(taskId: string): Promise<TaskFilesView>;
+  /** A file's bytes through the host (the portal link and its token never reach a window). */
+  readTaskFile(taskId: string, attachmentId: string): Promise<FileContent>;
+  /**
+   * Saves a file for a comment to attach, in pieces of at most 512 KiB of base64 (a page's
+   * message is small): the first call without `appendTo`, the next ones with the reference.
+   */
+  stageFile(name: string, base64: string, appendTo?: string): Promise<StagedFile>;
 
   // Edits (each becomes one durable intent)
   enqueue(payload: IntentPayload): Promise<QueuedEdit>;

@@ -156,6 +156,11 @@ export class ConnectionService {
     }
   }
 
+  /** For the host's own binary downloads (attachments), which need the same trust as REST calls. */
+  trustedCertificates(): string[] {
+    return this.trustedPems();
+  }
+
   private http() {
     const [trustedCertPem] = this.trustedPems();
     return createNodeHttp(trustedCertPem ? { trustedCertPem } : {});

@@ -6,22 +6,33 @@ import { useUiStore } from '../store/ui-store';
 import { formatPortalDateTime, userName } from '../shared-ui/format';
 import { RichText } from '../text/RichText';
 import { portalOffsetMinutes, type DrawerData } from './drawer-data';
+import { CommentFiles, useDiskFileRenderer } from './files/CommentFiles';
+import { AttachPicker } from './files/AttachPicker';
+import type { StagedFile } from '../../shared/api';
 
 export function CommentsPanel({ data }: { data: DrawerData }) {
   const { t, language } = useI18n();
   const selectTask = useUiStore((state) => state.selectTask);
   const [text, setText] = useState('');
+  const [staged, setStaged] = useState<StagedFile[]>([]);
   const me = useAppStore((state) => state.appInfo)?.connection?.userId ?? null;
   const { task, comments, portalLink } = data.details;
   const offset = portalOffsetMinutes(data);
   const portalUrl = new URL(portalLink).origin;
-  const queued = data.queued.flatMap((edit) => (edit.payload.name === 'addComment' ? [{ seq: edit.seq, text: edit.payload.text, at: edit.createdAt }] : []));
+  const queued = data.queued.flatMap((edit) => (edit.payload.name === 'addComment' ? [{ seq: edit.seq, text: edit.payload.text, at: edit.createdAt, files: edit.payload.files ?? [] }] : []));
   const sorted = [...comments].sort((a, b) => a.postedAt - b.postedAt);
+  const renderDiskFile = useDiskFileRenderer();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!text.trim()) return;
-    if (await data.send({ name: 'addComment', taskId: task.id, text: text.trim() })) setText('');
+    if (!text.trim() && staged.length === 0) return;
+    // The portal keeps no comment without text: a files-only comment names its files.
+    const body = text.trim() || t('files.defaultText', { names: staged.map((f) => f.name).join(', ') });
+    const payload = staged.length > 0 ? { name: 'addComment' as const, taskId: task.id, text: body, files: staged } : { name: 'addComment' as const, taskId: task.id, text: body };
+    if (await data.send(payload)) {
+      setText('');
+      setStaged([]);
+    }
   };
 
   return (
@@ -35,7 +46,8 @@ export function CommentsPanel({ data }: { data: DrawerData }) {
               <time className="comment__time">{formatPortalDateTime(comment.postedAt, offset, language)}</time>
               {comment.mode === 'chat' && <span className="chip">{t('drawer.comments.mode.chat')}</span>}
             </div>
-            <RichText className="comment__text" text={comment.text} portalUrl={portalUrl} onOpenTask={selectTask} />
+            <RichText className="comment__text" text={comment.text} portalUrl={portalUrl} onOpenTask={selectTask} renderDiskFile={renderDiskFile} />
+            <CommentFiles commentId={comment.id} />
           </li>
         ))}
         {queued.map((comment) => (
@@ -45,6 +57,15 @@ export function CommentsPanel({ data }: { data: DrawerData }) {
               <span className="sync-mark sync-mark--queued">{t('drawer.comments.queued')}</span>
             </div>
             <RichText className="comment__text" text={comment.text} />
+            {comment.files.length > 0 && (
+              <ul className="comment__files">
+                {comment.files.map((file) => (
+                  <li key={file.fileRef} className="chip">
+                    📎 {file.name}
+                  </li>
+                ))}
+              </ul>
+            )}
           </li>
         ))}
       </ol>
@@ -62,7 +83,8 @@ export function CommentsPanel({ data }: { data: DrawerData }) {
             if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit(event);
           }}
         />
-        <button type="submit" className="button--primary" disabled={!text.trim()}>
+        <AttachPicker staged={staged} onChange={setStaged} />
+        <button type="submit" className="button--primary" disabled={!text.trim() && staged.length === 0}>
           {t('drawer.comments.send')}
         </button>
       </form>
