@@ -1,5 +1,6 @@
 /** The seed's classic list: id, title, kind, deadline, responsible, stage, LU, WIA; sortable, windowed. */
 import { useMemo, useRef } from 'react';
+import { GroupBadge } from './CardBody';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n';
 import { appStore, useAppStore } from '../store';
@@ -86,7 +87,10 @@ export function ListView({ model }: { model: BoardModel }) {
                 </span>
               </td>
               <td>{card.responsibleName ?? '—'}</td>
-              <td>{card.stageTitle}</td>
+              <td>
+                {card.stageTitle}
+                {model.combined && <span className="list__group"><GroupBadge card={card} ctx={model.ctx} /></span>}
+              </td>
               <td>
                 <TimerCell label="LU" titleKey="timer.lu" anchor={{ since: card.luSince, frozenSeconds: null, threshold: card.luThreshold }} />
               </td>
