@@ -7,6 +7,7 @@ import type { BoardSnapshot } from '../../shared/api';
 import type { Stage } from '../../core/domain/model';
 import type { StageRole } from '../../core/domain/settings';
 import { COMBINED_ROLES } from '../../core/domain/combined-board';
+import { compareIds } from '../../core/domain/stage-roles';
 import { wipCounts, wipLimit, wipState } from '../../core/domain/wip';
 import { CARD_COMPARATOR, columnHours, type BoardModel, type BoardModelInput } from './board-model';
 import { buildCardView, createCardContext } from './card-view';
@@ -52,7 +53,9 @@ export interface CombinedModelInput extends Omit<BoardModelInput, 'snapshot'> {
 }
 
 export function buildCombinedModel(input: CombinedModelInput): BoardModel {
-  const snapshot = mergeSnapshots(input.snapshots);
+  const merged = mergeSnapshots(input.snapshots);
+  // Each host list is by ID: the combined one too, so the groups' cards mix as they came in.
+  const snapshot = { ...merged, cards: [...merged.cards].sort((a, b) => compareIds(a.id, b.id)) };
   const ctx = createCardContext(snapshot, input.directory, input.settings, input.currentUserId);
   const groupBadges = new Map(input.snapshots.map((s) => [s.groupId, shortGroupName(input.groupNames.get(s.groupId) ?? `#${s.groupId}`)]));
   ctx.groupBadges = groupBadges;
