@@ -110,3 +110,34 @@ test('a drop over the limit warns and moves; in strict mode it is refused and th
   await expect(page.getByRole('status')).toContainText('0 правок в очереди');
   expect(String((await portal.task(id)).stageId)).toBe(before);
 });
+
+test('a lead sets WIP limits in the settings screen; the group’s board and the wallboard respect them', async ({ page }) => {
+  await openAll(page);
+  await page.getByRole('button', { name: 'Настройки' }).click();
+  const section = page.getByRole('region', { name: 'Лимиты WIP' });
+  await expect(section).toBeVisible();
+  await expect(section.getByLabel('При превышении')).toHaveValue('strict');
+  await section.getByLabel('При превышении').selectOption({ label: 'Предупреждать' });
+  await expect(section.getByRole('textbox', { name: 'Лимиты по ролям стадий: Лимит «В работе»' })).toHaveValue('8');
+  const first = groups[0]!;
+  await section.getByRole('textbox', { name: `Группа «${first.name}»: Лимит «В работе»` }).fill('1');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByText('Настройки сохранены')).toBeVisible();
+  expect((await settings()).wip).toMatchObject({ mode: 'warn', roles: { work: 8 }, groups: { [first.id]: { work: 1 } } });
+
+  // The group's own board: its work column against the group's own limit of 1.
+  await page.getByRole('button', { name: 'К доске' }).click();
+  await page.getByRole('list', { name: 'Группы' }).getByRole('button', { name: first.name, exact: true }).click();
+  const work = column(page, 'В работе');
+  await expect(work.locator('.wip__count')).toHaveText(/^\d+ \/ 1$/);
+  await expect(work).toHaveClass(/column--wip-over/);
+
+  // The wallboard shows the first group's work column over its limit, in words too.
+  const wallboard = await page.context().newPage();
+  await wallboard.goto(web.url.replace('/?', '/wallboard?'));
+  await expect(wallboard.getByRole('heading', { level: 1 })).toHaveText(first.name);
+  const tile = wallboard.getByRole('region', { name: 'В работе', exact: true });
+  await expect(tile).toHaveClass(/wallboard__column--wip-over/);
+  await expect(tile).toContainText('сверх лимита 1');
+  await expect(wallboard.getByRole('region', { name: 'Новые заявки', exact: true })).not.toHaveClass(/wip-over/);
+});
