@@ -134,6 +134,9 @@ export const createSessionSlice =
 
     applySettings(settings) {
       set({ settings });
+      // Down to one bound group: its own board replaces the combined one (which has no tab then).
+      const only = settings.groupIds.length === 1 ? settings.groupIds[0] : undefined;
+      if (get().activeGroupId === ALL_GROUPS && only) void get().selectGroup(only);
       // The connection and what it may do (notifications, the user's ID) can change with them.
       void api.getAppInfo().then((appInfo) => set({ appInfo }), () => undefined);
     },
