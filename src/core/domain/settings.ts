@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { CARD_ORDERS, STAGE_ROLES, type StageRole } from './kinds-and-roles';
 import { RUSSIAN_HOLIDAYS_2025_2027, RUSSIAN_WORKING_WEEKENDS_2025_2027 } from './holidays-ru';
 import { listColumnsSchema } from './list-columns';
+import { wipSettingsSchema } from './wip-settings';
 
 export const SETTINGS_VERSION = 2;
 
@@ -149,6 +150,8 @@ export const settingsSchema = z.object({
     .prefault({}),
   calendar: calendarSchema.prefault({}),
   notifications: notificationsSchema.prefault({}),
+  /** WIP limits per stage role and per group (issue 13). */
+  wip: wipSettingsSchema.prefault({}),
   ui: z
     .object({
       language: z.enum(['ru', 'en', 'system']).default('system'),

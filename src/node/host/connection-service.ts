@@ -4,6 +4,7 @@
  * signing out — and the open portal session with its events. One reason to change: how Pult
  * reaches a portal.
  */
+import { withDemoTeamSettings } from '../demo/demo-settings';
 import { randomBytes, X509Certificate } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -351,7 +352,11 @@ export class ConnectionService {
     const { identity, groups } = await this.probe(this.demo.portalUrl, endpoint);
     const previous = this.ctx.settings().connection;
     const sameDemo = previous.kind === 'demo';
-    this.ctx.storeSettings({ ...this.ctx.settings(), connection: { ...previous, address: this.demo.portalUrl, kind: 'demo', clientId: '' }, ...(sameDemo ? {} : { groupIds: [] }) });
+    // A first demo connection brings the demo's team settings (WIP limits) along.
+    // (Fresh settings already say `demo`: a demo not set up yet has no groups.)
+    const firstLook = !sameDemo || this.ctx.settings().groupIds.length === 0;
+    const current = firstLook ? withDemoTeamSettings(this.ctx.settings()) : this.ctx.settings();
+    this.ctx.storeSettings({ ...current, connection: { ...previous, address: this.demo.portalUrl, kind: 'demo', clientId: '' }, ...(sameDemo ? {} : { groupIds: [] }) });
     return this.connected(this.demo.portalUrl, 'demo', endpoint, identity, groups);
   }
 

@@ -57,7 +57,7 @@ export function ListView({ model }: { model: BoardModel }) {
               }}
             >
               {columns.map((column) => (
-                <ListCell key={column} column={column} card={card} ctx={model.ctx} />
+                <ListCell key={column} column={column} card={card} ctx={model.ctx} combined={model.combined !== null} />
               ))}
             </tr>
           ))}

@@ -21,6 +21,8 @@ export interface CardContext {
   blockerLabels: ReadonlyMap<string, string>;
   currentUserId: string | null;
   portalUtcOffsetMinutes: number;
+  /** On the combined board: each group's short name, shown on its cards. */
+  groupBadges?: ReadonlyMap<string, string>;
 }
 
 export interface CardView {

@@ -12,6 +12,7 @@ import { DEFAULT_LIST_COLUMNS, FIXED_LIST_COLUMNS, LIST_COLUMN_IDS, normaliseLis
 import type { CardContext, CardView } from './card-view';
 import { useCardHealth } from './card-health';
 import { DeadlineMark, HealthMarks, RowAttention, SlaMark } from './CardMarks';
+import { GroupBadge } from './CardBody';
 import { KindIcon } from './KindIcon';
 import { TimerCell } from './TimerCell';
 import { slaText } from '../shared-ui/sla-text';
@@ -54,7 +55,7 @@ function EstimateCell({ card }: { card: CardView }) {
   return <>{card.estimateHours === null ? '—' : formatNumber(card.estimateHours, language)}</>;
 }
 
-export function ListCell({ column, card, ctx }: { column: ListColumnId; card: CardView; ctx: CardContext }) {
+export function ListCell({ column, card, ctx, combined = false }: { column: ListColumnId; card: CardView; ctx: CardContext; combined?: boolean }) {
   switch (column) {
     case 'id':
       return (
@@ -99,7 +100,16 @@ export function ListCell({ column, card, ctx }: { column: ListColumnId; card: Ca
     case 'responsible':
       return <td>{card.responsibleName ?? '—'}</td>;
     case 'stage':
-      return <td>{card.stageTitle}</td>;
+      return (
+        <td>
+          {card.stageTitle}
+          {combined && (
+            <span className="list__group">
+              <GroupBadge card={card} ctx={ctx} />
+            </span>
+          )}
+        </td>
+      );
     case 'lu':
       return (
         <td>
