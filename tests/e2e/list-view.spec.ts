@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startWebMode, type WebMode } from './support/web-mode';
 import { callApi } from './support/api-call';
-import { column } from './support/board-portal';
+import { column, openGroupBoard } from './support/board-portal';
 
 /** The list view's client, SLA and Оценка columns, finished tasks last, and the column chooser (issue 13). */
 let web: WebMode;
@@ -18,6 +18,8 @@ test.afterAll(async () => {
 
 async function openList(page: Page, language: 'ru' | 'en' = 'ru'): Promise<void> {
   await page.goto(`${web.url}&lang=${language}`);
+  // A group's own board (the demo opens on «Все заявки», whose columns are stage roles).
+  await openGroupBoard(page);
   // Stage titles are the portal's own, in either language.
   await expect(column(page, 'Новые заявки')).toBeVisible();
   await page.getByRole('button', { name: language === 'ru' ? 'Список' : 'List' }).click();
