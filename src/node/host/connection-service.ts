@@ -24,6 +24,7 @@ import { forgetPortalSecrets, keychainTokenStorage, secretKeys } from './secrets
 import { countQueuedEdits, openPortalSession, type PortalSession } from './portal-session';
 import { boardDelta, wantsHistory } from './board-view';
 import type { DemoStarter, HostContext } from './host-context';
+import { withDemoTemplates } from '../demo/demo-templates';
 
 /** Problems that trusting would not solve, each said as such. */
 const certificateTexts = { expired: 'certificateExpired', 'not-yet-valid': 'certificateNotYetValid', 'name-mismatch': 'certificateNameMismatch' } as const;
@@ -346,7 +347,10 @@ export class ConnectionService {
     const { identity, groups } = await this.probe(this.demo.portalUrl, endpoint);
     const previous = this.ctx.settings().connection;
     const sameDemo = previous.kind === 'demo';
-    this.ctx.storeSettings({ ...this.ctx.settings(), connection: { ...previous, address: this.demo.portalUrl, kind: 'demo', clientId: '' }, ...(sameDemo ? {} : { groupIds: [] }) });
+    // A first demo connection brings the demo team's reply templates (a team's own stay).
+    // (Fresh settings say kind 'demo' with no address: that is a first connection too.)
+    const settings = sameDemo && previous.address !== '' ? this.ctx.settings() : withDemoTemplates(this.ctx.settings());
+    this.ctx.storeSettings({ ...settings, connection: { ...previous, address: this.demo.portalUrl, kind: 'demo', clientId: '' }, ...(sameDemo ? {} : { groupIds: [] }) });
     return this.connected(this.demo.portalUrl, 'demo', endpoint, identity, groups);
   }
 

@@ -22,6 +22,7 @@ import { CalendarSection } from './sections/CalendarSection';
 import { NotificationsSection } from './sections/NotificationsSection';
 import { InterfaceSection } from './sections/InterfaceSection';
 import { TeamFileSection } from './sections/TeamFileSection';
+import { TemplatesSection } from './sections/TemplatesSection';
 import '../shared-ui/shared-ui.css';
 import './settings.css';
 
@@ -88,6 +89,7 @@ function SettingsEditor({ saved }: { saved: Settings }) {
     ['timers', 'settings.section.timers', <TimersSection {...props} />],
     ['sla', 'settings.section.sla', <><SlaSection {...props} /><h3 className="settings__subtitle">{t('settings.calendar.title')}</h3><CalendarSection {...props} /></>],
     ['notifications', 'settings.section.notifications', <NotificationsSection {...props} />],
+    ['templates', 'settings.section.templates', <TemplatesSection {...props} />],
     ['interface', 'settings.section.interface', <InterfaceSection {...props} />],
     ['team', 'settings.section.teamFile', <TeamFileSection dirty={dirty} onImported={discard} />],
   ];
