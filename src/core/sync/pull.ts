@@ -39,6 +39,7 @@ export async function firstSync(ctx: PullContext, onProgress: (read: number, tot
   const startedAt = await portal.serverTime();
   const userFields = await portal.readUserFields();
   const [groups, users, departments, companies] = [await portal.readGroups(), await portal.readUsers(), await portal.readDepartments(), await portal.readCompanies()];
+  const memberships = await portal.readMemberships();
   const stages = new Map<string, Awaited<ReturnType<PortalGateway['readStages']>>>();
   for (const groupId of groupIds) stages.set(groupId, await portal.readStages(groupId));
   const tasks = await portal.readTasks({ groupIds, onProgress });
@@ -50,6 +51,7 @@ export async function firstSync(ctx: PullContext, onProgress: (read: number, tot
     store.replaceUsers(users);
     store.replaceDepartments(departments);
     store.replaceCompanies(companies);
+    store.replaceMemberships(memberships);
     for (const [groupId, list] of stages) store.replaceStages(groupId, list);
     // Tasks of groups no longer bound, or gone from the bound ones, leave the store.
     const knownGroups = new Set([...store.groups().map((g) => g.id), ...groupIds]);

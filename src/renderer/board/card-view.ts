@@ -21,6 +21,8 @@ export interface CardContext {
   blockerLabels: ReadonlyMap<string, string>;
   currentUserId: string | null;
   portalUtcOffsetMinutes: number;
+  /** The user's own workgroups; null while unknown. */
+  memberGroupIds: readonly string[] | null;
 }
 
 export interface CardView {
@@ -81,6 +83,7 @@ export function createCardContext(snapshot: BoardSnapshot, directory: Directory 
     blockerLabels: listLabels(directory, settings.fields.blocker),
     currentUserId,
     portalUtcOffsetMinutes: snapshot.portalUtcOffsetMinutes,
+    memberGroupIds: directory?.memberGroupIds ?? null,
   };
 }
 

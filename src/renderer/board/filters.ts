@@ -13,6 +13,8 @@ export interface BoardFilters {
   overdue: boolean;
   forgotten: boolean;
   mine: boolean;
+  /** Cards of the workgroups the user belongs to on the portal (sonet_group.user.groups). */
+  myGroups: boolean;
 }
 
 export const NO_FILTERS: BoardFilters = {
@@ -24,6 +26,7 @@ export const NO_FILTERS: BoardFilters = {
   overdue: false,
   forgotten: false,
   mine: false,
+  myGroups: false,
 };
 
 export function activeFilterCount(filters: BoardFilters): number {
@@ -32,6 +35,11 @@ export function activeFilterCount(filters: BoardFilters): number {
 
 export function isOverdue(card: Pick<CardView, 'deadline' | 'role'>, now: number): boolean {
   return card.deadline !== null && card.deadline < now && card.role !== 'done';
+}
+
+/** Membership not read yet (first sync under way): no card is held back. */
+export function inMyGroups(card: Pick<CardView, 'task'>, ctx: Pick<CardContext, 'memberGroupIds'>): boolean {
+  return ctx.memberGroupIds === null || ctx.memberGroupIds.includes(card.task.groupId);
 }
 
 export function isForgotten(card: CardView, ctx: CardContext, now: number): boolean {
@@ -55,6 +63,7 @@ export function matchesFilters(card: CardView, filters: BoardFilters, ctx: CardC
   if (filters.typeId && card.typeId !== filters.typeId) return false;
   if (filters.blockerId === 'any' ? card.blockerId === null : filters.blockerId !== null && card.blockerId !== filters.blockerId) return false;
   if (filters.mine && (ctx.currentUserId === null || card.responsibleId !== ctx.currentUserId)) return false;
+  if (filters.myGroups && !inMyGroups(card, ctx)) return false;
   if (filters.overdue && !isOverdue(card, now)) return false;
   if (filters.forgotten && !isForgotten(card, ctx, now)) return false;
   return true;

@@ -18,6 +18,7 @@ export const templatesRu = {
   'templates.menu.settings': 'Настроить шаблоны…',
   'templates.palette.insert': 'Ответить шаблоном: {title}',
   'help.templates': 'Карточка: меню шаблонов ответа (затем цифра или Enter)',
+  'board.filter.myGroups': 'Мои группы',
 } as const;
 
 type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : { one: string; few: string; many: string } };
@@ -41,4 +42,5 @@ export const templatesEn: Catalog<typeof templatesRu> = {
   'templates.menu.settings': 'Edit templates…',
   'templates.palette.insert': 'Reply with a template: {title}',
   'help.templates': 'Card: the reply template menu (then a digit or Enter)',
+  'board.filter.myGroups': 'My groups',
 };
