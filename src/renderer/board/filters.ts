@@ -1,6 +1,7 @@
 /** Board and list filters: every set filter must match; search matches the id or any text. */
 import type { CardKind } from '../../core/domain/settings';
 import { forgottenReasons } from '../../core/domain/forgotten';
+import { layoutVariants } from '../../core/domain/keyboard-layout';
 import type { CardContext, CardView } from './card-view';
 
 export interface BoardFilters {
@@ -46,8 +47,15 @@ export function isForgotten(card: CardView, ctx: CardContext, now: number): bool
   return forgottenReasons(card.task, card.history, ctx.usersById, ctx.stageMap, ctx.settings, now).forgotten;
 }
 
-/** "#123", "123" and "12" find task 123 by its number; other words search the text. */
+/**
+ * "#123", "123" and "12" find task 123 by its number; other words search the text. A query typed
+ * in the wrong keyboard layout («yjdfz») finds what it meant («новая»).
+ */
 export function matchesSearch(card: Pick<CardView, 'id' | 'searchText'>, query: string): boolean {
+  return layoutVariants(query).some((variant) => matchesWords(card, variant));
+}
+
+function matchesWords(card: Pick<CardView, 'id' | 'searchText'>, query: string): boolean {
   const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
   return words.every((word) => {
     const number = word.replace(/^#/, '');
