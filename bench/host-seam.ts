@@ -18,9 +18,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import type { RequestCounts } from '../src/bitrix-emulator/http/request-counter';
-import { CHROMIUM, CHROMIUM_ARGS, VIEWPORT, boardCount, requireWeb, spawnEmulator, type EmulatorProcess, type WebHost } from './support';
+import { chromium, type Browser } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS, SYNCED, VIEWPORT, boardCount, countDelta, cpuSeconds, pollPage, requestCounts, requireWeb, spawnEmulator, waitForQuietCycles, type EmulatorProcess, type WebHost } from './support';
 
 const PORTAL_TASKS = 21_000;
 /** The host polls every 15 s while its window is visible (DEFAULT_SCHEDULE.visibleMs). */
@@ -176,31 +175,9 @@ function frameKind(payload: string, calls: ReadonlyMap<number, string>): string 
   return reply ? `reply:${calls.get(Number(reply[1])) ?? '?'}` : 'other';
 }
 
-/** utime + stime of every thread of the process, in seconds. */
-function cpuSeconds(pid: number, ticksPerSecond: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
-}
-
 function rssMiB(pid: number): number {
   const kib = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
   return round(Number(kib) / 1024);
-}
-
-async function requestCounts(emulator: EmulatorProcess): Promise<RequestCounts> {
-  const response = await fetch(`${emulator.portalUrl}/_emulator/state`);
-  const state = (await response.json()) as { requests?: RequestCounts };
-  if (!state.requests) throw new Error('the emulator state has no request counts');
-  return state.requests;
-}
-
-/** What grew between two snapshots of per-method counts. */
-function countDelta(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
-  const delta: Record<string, number> = {};
-  for (const [method, n] of Object.entries(after)) if (n > (before[method] ?? 0)) delta[method] = n - (before[method] ?? 0);
-  return delta;
 }
 
 async function retitle(emulator: EmulatorProcess, taskId: string, title: string): Promise<void> {
@@ -212,18 +189,6 @@ async function retitle(emulator: EmulatorProcess, taskId: string, title: string)
   const body = (await response.json()) as { result?: unknown; error?: string };
   if (!response.ok || body.error) throw new Error(`tasks.task.update: HTTP ${response.status} ${body.error ?? ''}`);
 }
-
-/** Polls a page expression (a string: evaluated over CDP, the CSP's missing 'unsafe-eval' does not matter) until truthy. */
-async function pollPage(page: Page, expression: string, timeoutMs: number, everyMs = 50): Promise<number | null> {
-  const began = Date.now();
-  while (Date.now() - began < timeoutMs) {
-    if (await page.evaluate(expression).catch(() => false)) return Date.now() - began;
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
-  return null;
-}
-
-const SYNCED = `Boolean(document.querySelector('.board .card')) && !document.querySelector('.statusbar__progress') && !document.querySelector('.statusbar__board-progress') && (document.querySelector('.statusbar__sync')?.textContent ?? '').startsWith('Синхронизировано')`;
 
 /**
  * A card on the board, in the viewport and clear of the drawer panel. (The drawer is modal: its
@@ -324,20 +289,12 @@ export async function benchHostSeam() {
     // The catch-up: wait for two cycles in a row that cost at most a list and a spare request.
     const catchUpFrom = Date.now();
     const catchUpRequestsBefore = await requestCounts(emulator);
-    let calmCycles = 0;
-    while (calmCycles < 2 && Date.now() - catchUpFrom < CATCH_UP_TIMEOUT_MS) {
-      const before = await requestCounts(emulator);
-      await page.waitForTimeout(CYCLE_S * 1000);
-      const after = await requestCounts(emulator);
-      calmCycles = after.total - before.total <= 2 && (after.byMethod.batch ?? 0) === (before.byMethod.batch ?? 0) ? calmCycles + 1 : 0;
-      // A catch-up that never settles would otherwise run silently to its 20-minute timeout.
-      process.stderr.write(`host-seam catch-up ${Math.round((Date.now() - catchUpFrom) / 1000)} s: ${after.total - before.total} requests this cycle, batched ${JSON.stringify(countDelta(before.batchedByMethod, after.batchedByMethod))}\n`);
-    }
+    const calm = await waitForQuietCycles(emulator, CYCLE_S, CATCH_UP_TIMEOUT_MS, 'host-seam catch-up');
     const catchUpTo = Date.now();
     const catchUpRequestsAfter = await requestCounts(emulator);
     const catchUpFrames = frames(received, catchUpFrom, catchUpTo);
     const catchUp = {
-      done: calmCycles >= 2,
+      done: calm,
       ms: catchUpTo - catchUpFrom,
       requests: catchUpRequestsAfter.total - catchUpRequestsBefore.total,
       wsBytes: catchUpFrames.bytes,

@@ -4,10 +4,12 @@
  */
 import os from 'node:os';
 import { benchConsole } from './console';
+import { endChildrenOnInterrupt } from './descendants';
 import { benchEmulatorStartup } from './emulator-startup';
 import { benchFirstSync } from './first-sync';
 import { benchHostSeam } from './host-seam';
 import { benchKillTrials } from './kill-trials';
+import { benchOutage } from './outage';
 import { benchFlush, benchQuietPoll } from './poll-and-flush';
 import { benchSoak } from './soak';
 import { benchSqliteDrivers } from './sqlite-drivers';
@@ -27,9 +29,12 @@ const benches: Record<string, () => Promise<unknown>> = {
   // 500 kill -9 trials of the headless command (PULT_KILL_TRIALS, PULT_KILL_SEED to change).
   'kill-trials': () => benchKillTrials(),
   soak: () => benchSoak(),
+  // The portal away for two minutes, a restart while it is away, its return (21,000 tasks).
+  outage: () => benchOutage(),
 };
 
 async function main(): Promise<void> {
+  endChildrenOnInterrupt();
   for (const [name, run] of Object.entries(benches)) {
     if (only.length && !only.includes(name)) continue;
     const result = await run();

@@ -3,12 +3,13 @@
  * that counts, and the app's stack over a temp store.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import type { RequestCounts } from '../src/bitrix-emulator/http/request-counter';
 import { createBitrixClient, type BitrixClient } from '../src/core/bitrix/client';
 import { BitrixGateway } from '../src/core/bitrix/gateway';
 import type { Http } from '../src/core/ports';
@@ -211,4 +212,57 @@ export function seconds(since: number): number {
 /** Requests the issue calls the lower bound for reading N rows: the count page, then 50 pages a batch. */
 export function listLowerBound(rows: number): number {
   return Math.ceil(rows / 2500) + 1;
+}
+
+/** utime + stime of every thread of the process, in seconds. */
+export function cpuSeconds(pid: number, ticksPerSecond: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+}
+
+export async function requestCounts(emulator: EmulatorProcess): Promise<RequestCounts> {
+  const response = await fetch(`${emulator.portalUrl}/_emulator/state`);
+  const state = (await response.json()) as { requests?: RequestCounts };
+  if (!state.requests) throw new Error('the emulator state has no request counts');
+  return state.requests;
+}
+
+/** Polls a page expression (a string: evaluated over CDP, the CSP's missing 'unsafe-eval' does not matter) until truthy. */
+export async function pollPage(page: Page, expression: string, timeoutMs: number, everyMs = 50): Promise<number | null> {
+  const began = Date.now();
+  while (Date.now() - began < timeoutMs) {
+    if (await page.evaluate(expression).catch(() => false)) return Date.now() - began;
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+  return null;
+}
+
+/** The board shows cards and the status bar says synced, with no first-sync or board progress left. */
+export const SYNCED = `Boolean(document.querySelector('.board .card')) && !document.querySelector('.statusbar__progress') && !document.querySelector('.statusbar__board-progress') && (document.querySelector('.statusbar__sync')?.textContent ?? '').startsWith('Синхронизировано')`;
+
+/** What grew between two snapshots of per-method counts. */
+export function countDelta(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  const delta: Record<string, number> = {};
+  for (const [method, n] of Object.entries(after)) if (n > (before[method] ?? 0)) delta[method] = n - (before[method] ?? 0);
+  return delta;
+}
+
+/**
+ * Waits for two poll cycles in a row that cost the portal at most a list and a spare request and
+ * no batch: the extras catch-up after a first sync (or a return) is over. Prints each cycle on
+ * stderr, so a catch-up that never settles shows while it runs. Returns whether it settled.
+ */
+export async function waitForQuietCycles(emulator: EmulatorProcess, cycleS: number, timeoutMs: number, label: string): Promise<boolean> {
+  const from = Date.now();
+  let calmCycles = 0;
+  while (calmCycles < 2 && Date.now() - from < timeoutMs) {
+    const before = await requestCounts(emulator);
+    await new Promise((resolve) => setTimeout(resolve, cycleS * 1000));
+    const after = await requestCounts(emulator);
+    calmCycles = after.total - before.total <= 2 && (after.byMethod.batch ?? 0) === (before.byMethod.batch ?? 0) ? calmCycles + 1 : 0;
+    process.stderr.write(`${label} ${Math.round((Date.now() - from) / 1000)} s: ${after.total - before.total} requests this cycle, batched ${JSON.stringify(countDelta(before.batchedByMethod, after.batchedByMethod))}\n`);
+  }
+  return calmCycles >= 2;
 }

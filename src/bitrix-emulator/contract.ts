@@ -36,6 +36,11 @@ export interface CallContext {
   params: Record<string, unknown>;
   /** `start` after intval(); null when the call did not send it. */
   start: number | null;
+  /**
+   * The portal's origin and the caller's access token, for the download links disk.* methods
+   * answer (docs disk-file-get: DOWNLOAD_URL carries the auth token). Absent for webhooks' token.
+   */
+  links?: { origin: string; accessToken?: string; webhook?: { login: string; password: string } };
 }
 
 /** A handler's answer; the transport moves `total`/`next` to the envelope's top level. */
@@ -110,7 +115,14 @@ export interface Portal {
   counts(): Record<string, number>;
   /** The portal's time zone offset in minutes east of UTC (the demo portal: +180, Moscow). */
   readonly utcOffsetMinutes: number;
+  /** `/rest/download.json?token=…` for an authenticated user (disk files); see portal/disk. */
+  downloadFile?(ref: { token: string } | { attachedId: string }, userId: string): DownloadAnswer;
 }
+
+/** A file download: the bytes, or a REST-style refusal. */
+export type DownloadAnswer =
+  | { ok: true; name: string; contentType: string; bytes: Uint8Array }
+  | { ok: false; error: RestError };
 
 export interface CreatePortalOptions {
   seed: number;

@@ -94,7 +94,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const clock = options.clock ?? createClock();
   const portalOptions: CreatePortalOptions = { seed: options.seed ?? 1, tasks: options.tasks ?? 2000, clock };
   const portal = (options.createPortal ?? createPortal)(portalOptions);
-  const env: TransportEnv = { portal, clock, profile };
+  const env: TransportEnv = { portal, clock, profile, portalOrigin: () => urls.portalOrigin };
   const tls: TlsMaterial | undefined =
     typeof options.tls === 'object' ? givenCert(options.tls.key, options.tls.cert) : options.tls ? await makeSelfSignedCert(clock.now()) : undefined;
   const scheme = tls ? 'https' : 'http';
@@ -174,6 +174,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     controls,
     urls,
     clock,
+    portal,
   };
   const oauthServer = await listen(oauthHandler(routes), host, options.oauthPort ?? 0, tls);
   const portalServer = await listen(portalHandler(routes), host, options.port ?? 0, tls).catch(async (e: unknown) => {

@@ -32,8 +32,8 @@ export function startBootPrefetch(api: PultApi, keptMs = PREFETCH_KEPT_MS): void
     ([app, current]) => {
       // The same conditions as the store's boot: nothing else is read before a portal is set up.
       if (app.keychainWait || !app.connection || !app.configured) return;
-      const groupId = current.groupIds[0];
-      if (groupId) ask(api, { method: 'getBoardPage', args: [{ groupId, offset: 0 }] });
+      // Several groups open on the combined board, which shows every group's board.
+      for (const groupId of current.groupIds) ask(api, { method: 'getBoardPage', args: [{ groupId, offset: 0 }] });
       for (const method of ['getDirectory', 'getSyncStatus', 'listQueued'] as const) ask(api, { method, args: [] });
     },
     () => undefined,

@@ -6,6 +6,7 @@ import { pult } from './bridge';
 import { startBootPrefetch } from './boot-prefetch';
 import './styles.css';
 import './styles/board.css';
+import './styles/board-all.css';
 import './styles/firstrun.css';
 import './styles/statusbar.css';
 

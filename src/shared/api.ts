@@ -5,12 +5,14 @@
  */
 import type { Company, Department, ElapsedRecord, Group, HistoryEntry, Stage, TaskComment, User, UserFieldDefinition } from '../core/domain/model';
 import type { Settings } from '../core/domain/settings';
+import type { TaskFile } from '../core/domain/files';
 import type { IntentFailure, IntentPayload, IntentState } from '../core/sync/intents';
 import type { SyncNotice, SyncStatus } from '../core/sync/status';
 import type { BoardTask } from '../core/sync/rebase';
 import type { ClientMonthRow, EmployeeDayRow } from '../core/domain/plan-fact';
 import type { CycleTimePercentiles, ReopenedTask, StageCount, WeekCount } from '../core/domain/flow';
 import type { FlowDay } from '../core/domain/cumulative-flow';
+import type { BlockedRow } from '../core/domain/blocked-time';
 
 export type Shell = 'electron' | 'browser';
 
@@ -212,6 +214,31 @@ export interface TaskDetails {
   portalLink: string;
 }
 
+// --- Attachments (issue 13 item 4) ---
+export type { TaskFile };
+
+/** A task's files and its comments' files; `offline` when this is the last answer kept from before. */
+export interface TaskFilesView {
+  taskId: string;
+  files: TaskFile[];
+  offline: boolean;
+}
+
+/** One file's bytes, read through the portal with the user's own rights (at most MAX_FILE_BYTES). */
+export interface FileContent {
+  name: string;
+  type: string;
+  size: number;
+  base64: string;
+}
+/** A file saved in the data folder for a queued comment (`addComment.files`). */
+export interface StagedFile {
+  fileRef: string;
+  name: string;
+  size: number;
+}
+// --- end attachments ---
+
 export interface QueuedEdit {
   seq: number;
   payload: IntentPayload;
@@ -254,6 +281,20 @@ export interface AgingItem {
   wiaSeconds: number;
 }
 
+/** Blocked time (issue 13): hours per stopper type per group and per client over the report's days. */
+export interface BlockedReportRow extends BlockedRow {
+  title: string;
+}
+
+export interface BlockedReport {
+  /** Stopper types that occur (list item ID and its title), longest in total first. */
+  types: { id: string; title: string }[];
+  byGroup: BlockedReportRow[];
+  byClient: BlockedReportRow[];
+  /** False when no Тип стоппера field is mapped. */
+  fieldMapped: boolean;
+}
+
 export interface ReportsData {
   request: ReportsRequest;
   employees: EmployeeDayRow[];
@@ -264,6 +305,7 @@ export interface ReportsData {
   aging: AgingItem[];
   throughput: WeekCount[];
   reopened: ReopenedTask[];
+  blocked: BlockedReport;
   /** Portal time the report was computed at. */
   now: number;
   /** Reports read local data: time records and history of tasks finished over 90 days ago are not kept. */
@@ -308,6 +350,15 @@ export interface PultApi {
   getDirectory(): Promise<Directory>;
   getTaskDetails(taskId: string): Promise<TaskDetails>;
   suggestAssignee(target: AssignmentTarget): Promise<AssignmentSuggestionView | null>;
+  /** The task's and its comments' files, read from the portal when a card opens (never on a poll). */
+  getTaskFiles(taskId: string): Promise<TaskFilesView>;
+  /** A file's bytes through the host (the portal link and its token never reach a window). */
+  readTaskFile(taskId: string, attachmentId: string): Promise<FileContent>;
+  /**
+   * Saves a file for a comment to attach, in pieces of at most 512 KiB of base64 (a page's
+   * message is small): the first call without `appendTo`, the next ones with the reference.
+   */
+  stageFile(name: string, base64: string, appendTo?: string): Promise<StagedFile>;
 
   // Edits (each becomes one durable intent)
   enqueue(payload: IntentPayload): Promise<QueuedEdit>;

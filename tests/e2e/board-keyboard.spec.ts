@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startWebMode, type WebMode } from './support/web-mode';
-import { cardsIn, column, portalOf, type Portal } from './support/board-portal';
+import { cardsIn, column, portalOf, type Portal, openGroupBoard } from './support/board-portal';
 
 let web: WebMode;
 let portal: Portal;
@@ -20,6 +20,7 @@ const syncQuietly = (page: Page) => page.getByRole('button', { name: 'Синхр
 
 test('one Tab stop per column: Tab from the first column’s card reaches the second column', async ({ page }) => {
   await page.goto(web.url);
+  await openGroupBoard(page);
   const first = column(page, 'Новые заявки');
   const second = column(page, 'Сбор информации');
   await expect(cardsIn(first).first()).toBeVisible();
@@ -35,6 +36,7 @@ test('one Tab stop per column: Tab from the first column’s card reaches the se
 
 test('arrows move focus between cards and columns; the column keeps the card as its Tab stop', async ({ page }) => {
   await page.goto(web.url);
+  await openGroupBoard(page);
   const first = column(page, 'Новые заявки');
   const second = column(page, 'Сбор информации');
   await cardsIn(first).first().focus();
@@ -62,6 +64,7 @@ test('arrows move focus between cards and columns; the column keeps the card as 
 
 test('End reaches the last card of a long, virtualised column and Home comes back', async ({ page }) => {
   await page.goto(web.url);
+  await openGroupBoard(page);
   const first = column(page, 'Новые заявки');
   const count = Number(((await first.locator('.column__count').textContent()) ?? '').match(/\d+/)?.[0]);
   const rendered = await cardsIn(first).count();
@@ -89,6 +92,7 @@ test('End reaches the last card of a long, virtualised column and Home comes bac
 
 test('Enter opens the focused card in the drawer', async ({ page }) => {
   await page.goto(web.url);
+  await openGroupBoard(page);
   const card = cardsIn(column(page, 'В работе')).first();
   const id = (await card.getAttribute('data-task-id'))!;
   await card.focus();
@@ -99,6 +103,7 @@ test('Enter opens the focused card in the drawer', async ({ page }) => {
 
 test('reached by keyboard alone, Space + arrow + Space moves a card to the next column on the portal', async ({ page }) => {
   await page.goto(web.url);
+  await openGroupBoard(page);
   const from = column(page, 'Сбор информации');
   const to = column(page, 'Запустить в работу');
   await cardsIn(column(page, 'Новые заявки')).first().focus();
@@ -120,6 +125,7 @@ test('reached by keyboard alone, Space + arrow + Space moves a card to the next 
 
 test('focus survives live updates; a focused card that leaves its column hands focus to its neighbour', async ({ page }) => {
   await page.goto(web.url);
+  await openGroupBoard(page);
   const inWork = column(page, 'В работе');
   await cardsIn(inWork).first().focus();
   await page.keyboard.press('ArrowDown');
@@ -141,6 +147,7 @@ test('focus survives live updates; a focused card that leaves its column hands f
 
 test('in swimlanes, down from a lane’s last card continues into the next lane', async ({ page }) => {
   await page.goto(web.url);
+  await openGroupBoard(page);
   await page.getByRole('combobox', { name: 'Дорожки' }).selectOption({ label: 'По ответственному' });
   const lanes = page.locator('section.lane');
   await expect(lanes.nth(1)).toBeVisible();
@@ -162,10 +169,12 @@ test('in swimlanes, down from a lane’s last card continues into the next lane'
 
 test('screen readers hear the card role and the keyboard instructions in Russian and English', async ({ page }) => {
   await page.goto(web.url);
+  await openGroupBoard(page);
   const card = cardsIn(column(page, 'Новые заявки')).first();
   await expect(card).toHaveAttribute('aria-roledescription', 'перемещаемая карточка');
   await expect(card).toHaveAccessibleDescription(/Стрелки переходят между карточками.*Enter открывает карточку.*Пробел поднимает/);
   await page.goto(`${web.url}&lang=en`);
+  await openGroupBoard(page);
   const english = cardsIn(column(page, 'Новые заявки')).first();
   await expect(english).toHaveAttribute('aria-roledescription', 'movable card');
   await expect(english).toHaveAccessibleDescription(/Arrows move between cards.*Enter opens the card.*Space lifts/);

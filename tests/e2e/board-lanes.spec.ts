@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startWebMode, type WebMode } from './support/web-mode';
 import { callApi } from './support/api-call';
-import { cardsIn, dragWithMouse, portalOf, type Portal } from './support/board-portal';
+import { cardsIn, dragWithMouse, portalOf, type Portal, openGroupBoard } from './support/board-portal';
 
 let web: WebMode;
 let portal: Portal;
@@ -14,6 +14,7 @@ test.beforeAll(async ({ browser }) => {
   // group's first sync, so after it the group is bound anew (alone, then back with the other).
   const page = await browser.newPage();
   await page.goto(web.url);
+  await openGroupBoard(page);
   await expect(page.locator('[data-task-id]').first()).toBeVisible({ timeout: 60_000 });
   const stages = await portal.call<Record<string, { ID: string; TITLE: string }>>('task.stages.get', { entityId: portal.groupId });
   const inWork = Object.values(stages).find((stage) => stage.TITLE === 'В работе')!;
@@ -33,6 +34,7 @@ test.afterAll(async () => {
 async function openLanes(page: Page, width: number, mode = 'По ответственному'): Promise<{ board: Locator; header: Locator; lanes: Locator }> {
   await page.setViewportSize({ width, height: 800 });
   await page.goto(web.url);
+  await openGroupBoard(page);
   await page.getByRole('combobox', { name: 'Дорожки' }).selectOption({ label: mode });
   const board = page.locator('.board--lanes');
   const header = board.locator('.lanes__header');

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { screenshotPath } from './support/screenshots';
 import { startWebMode, type WebMode } from './support/web-mode';
-import { cardsIn, column, dragWithMouse, durationSeconds, portalOf, type Portal } from './support/board-portal';
+import { cardsIn, column, dragWithMouse, durationSeconds, portalOf, type Portal, openGroupBoard } from './support/board-portal';
 
 let web: WebMode;
 let portal: Portal;
@@ -16,6 +16,7 @@ test.afterAll(async () => {
 
 test('the board shows the group stages as named regions with typed, timed cards', async ({ page }) => {
   await page.goto(web.url);
+  await openGroupBoard(page);
   const first = column(page, 'Новые заявки');
   await expect(first).toBeVisible();
   await expect(first.getByText(/^\d+ задач[аи]?$/)).toBeVisible();
@@ -33,6 +34,7 @@ test('the board shows the group stages as named regions with typed, timed cards'
 
 test('a card dragged with the mouse changes its stage on the portal', async ({ page }) => {
   await page.goto(web.url);
+  await openGroupBoard(page);
   const from = column(page, 'Новые заявки');
   const to = column(page, 'Сбор информации');
   const card = cardsIn(from).first();
@@ -47,6 +49,7 @@ test('a card dragged with the mouse changes its stage on the portal', async ({ p
 
 test('a card moved with the keyboard (Space, arrow, Space) changes its stage on the portal', async ({ page }) => {
   await page.goto(web.url);
+  await openGroupBoard(page);
   const from = column(page, 'Сбор информации');
   const to = column(page, 'Запустить в работу');
   const card = cardsIn(from).first();
@@ -66,6 +69,7 @@ test('a card moved with the keyboard (Space, arrow, Space) changes its stage on 
 
 test('Escape cancels a keyboard move and nothing is queued', async ({ page }) => {
   await page.goto(web.url);
+  await openGroupBoard(page);
   const from = column(page, 'В работе');
   const card = cardsIn(from).first();
   const id = (await card.getAttribute('data-task-id'))!;
@@ -79,6 +83,7 @@ test('Escape cancels a keyboard move and nothing is queued', async ({ page }) =>
 
 test('timers advance when the portal clock moves', async ({ page }) => {
   await page.goto(web.url);
+  await openGroupBoard(page);
   const card = cardsIn(column(page, 'В работе')).first();
   const lu = card.getByRole('timer', { name: 'LU' });
   await expect(lu).toHaveText(/\d/);
@@ -99,6 +104,7 @@ test('hostile task content stays inert text', async ({ page }) => {
     fields: { TITLE: title, DESCRIPTION: '<svg onload=alert(3)>', GROUP_ID: portal.groupId, RESPONSIBLE_ID: 1 },
   });
   await page.goto(web.url);
+  await openGroupBoard(page);
   await page.getByRole('button', { name: 'Синхронизировать сейчас' }).click();
   await page.getByRole('searchbox', { name: 'Поиск по номеру и тексту' }).fill(created.task.id);
   const card = page.locator(`[data-task-id="${created.task.id}"]`);
@@ -111,6 +117,7 @@ test('hostile task content stays inert text', async ({ page }) => {
 
 test('the list view sorts by a column; filters and search narrow the board', async ({ page }) => {
   await page.goto(web.url);
+  await openGroupBoard(page);
   await expect(column(page, 'Новые заявки')).toBeVisible();
   await page.getByRole('button', { name: 'Фильтры' }).click();
   await page.getByLabel('Вид заявки', { exact: true }).selectOption({ label: 'Инцидент' });
@@ -122,14 +129,16 @@ test('the list view sorts by a column; filters and search narrow the board', asy
   const header = page.getByRole('columnheader', { name: /№/ });
   await header.getByRole('button').click();
   await expect(header).toHaveAttribute('aria-sort', 'ascending');
-  const ids = await page.locator('.list__id').allTextContents();
-  const numbers = ids.map(Number);
+  // Finished tasks come last whatever the sort (issue 13): the open rows on top are in id order.
+  const rows = page.locator('.list__row').filter({ hasNot: page.getByRole('cell', { name: 'Завершена', exact: true }) });
+  const numbers = (await rows.locator('.list__id').allTextContents()).map(Number);
   expect(numbers.length).toBeGreaterThan(5);
   expect([...numbers].sort((a, b) => a - b)).toEqual(numbers);
 });
 
 test('the card order is the agent’s choice: newest first puts a request that just came on top, and it is kept for the board', async ({ page }) => {
   await page.goto(web.url);
+  await openGroupBoard(page);
   const first = column(page, 'Новые заявки');
   await expect(cardsIn(first).first()).toBeVisible();
   const firstId = () => cardsIn(first).first().getAttribute('data-task-id');
@@ -143,6 +152,7 @@ test('the card order is the agent’s choice: newest first puts a request that j
   await expect.poll(firstId, { timeout: 20_000 }).toBe(created.task.id);
   // Kept with this workstation's settings: a reload shows the same order.
   await page.reload();
+  await openGroupBoard(page);
   await expect(order).toHaveValue('newest');
   await expect.poll(firstId, { timeout: 20_000 }).toBe(created.task.id);
   // Screen readers hear what a card is in Russian, not "sortable".
@@ -153,6 +163,7 @@ test('the card order is the agent’s choice: newest first puts a request that j
 
 test('the top bar links to the reports and, in a browser, to the wallboard in a new tab', async ({ page, context }) => {
   await page.goto(web.url);
+  await openGroupBoard(page);
   const [wallboard] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: 'Табло' }).click()]);
   await expect(wallboard.getByRole('list', { name: 'Забытые задачи' })).toBeAttached({ timeout: 20_000 });
   expect(new URL(wallboard.url()).pathname).toBe('/wallboard');
@@ -165,6 +176,7 @@ test('screenshots of the board in light and dark, Russian and English', async ({
   await page.setViewportSize({ width: 1600, height: 900 });
   for (const language of ['ru', 'en'] as const) {
     await page.goto(`${web.url}&lang=${language}`);
+    await openGroupBoard(page);
     await expect(column(page, 'Новые заявки')).toBeVisible();
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });

@@ -102,8 +102,8 @@ const status = (page: Page) => page.getByRole('status');
 
 async function openConsole(page: Page): Promise<void> {
   await page.goto(web!.url);
-  await expect(column(page, 'Новые заявки')).toBeVisible({ timeout: 60_000 });
-  await expect(cardsIn(column(page, 'Новые заявки')).first()).toBeVisible({ timeout: 60_000 });
+  await expect(column(page, 'Новые')).toBeVisible({ timeout: 60_000 });
+  await expect(cardsIn(column(page, 'Новые')).first()).toBeVisible({ timeout: 60_000 });
 }
 
 test('an agent’s day: OAuth sign-in, new requests heard, colleagues’ edits seen, the portal away and back, an offline restart', async ({ context }) => {
@@ -133,7 +133,7 @@ test('an agent’s day: OAuth sign-in, new requests heard, colleagues’ edits s
   await page.getByRole('button', { name: 'Далее' }).click();
   await expect(page.getByRole('heading', { name: 'Стадии и поля' })).toBeVisible();
   await page.getByRole('button', { name: 'Готово' }).click();
-  await expect(cardsIn(column(page, 'Новые заявки')).first()).toBeVisible({ timeout: 60_000 });
+  await expect(cardsIn(column(page, 'Новые')).first()).toBeVisible({ timeout: 60_000 });
   await expect(status(page)).toContainText('В сети', { timeout: 60_000 });
   const groupNames = await page.getByRole('list', { name: 'Рабочие группы портала' }).innerText();
   expect(groupNames).toContain(portal.info.groups[0]!.name);
@@ -163,7 +163,7 @@ test('an agent’s day: OAuth sign-in, new requests heard, colleagues’ edits s
   const newCard = page.locator(`[data-task-id="${created.task.id}"]`);
   // Offline events bound for the admin: within one cycle, not minutes.
   await expect(newCard).toBeVisible({ timeout: 25_000 });
-  await expect(cardsIn(column(page, 'Новые заявки')).first()).toHaveAttribute('data-task-id', created.task.id);
+  await expect(cardsIn(column(page, 'Новые')).first()).toHaveAttribute('data-task-id', created.task.id);
   await expect.poll(async () => (await heard(page)).notifications.slice(before.notifications.length).some((n) => `${n.title} ${n.body}`.includes(title)), { timeout: 30_000 }).toBe(true);
   expect((await heard(page)).sounds).toBeGreaterThan(before.sounds);
   await expect(page).toHaveTitle(/^\(\d+\) Pult$/);

@@ -55,8 +55,8 @@ test('the demo portal takes a new user from first run to the board in three step
   await expect(page.getByRole('combobox', { name: 'Роль: В работе' }).first()).toHaveValue('work');
   await expect(page.getByRole('combobox', { name: 'Тип стоппера' })).not.toHaveValue('');
   await page.getByRole('button', { name: 'Готово' }).click();
-  await expect(column(page, 'Новые заявки')).toBeVisible({ timeout: 30_000 });
-  await expect(cardsIn(column(page, 'Новые заявки')).first()).toBeVisible({ timeout: 30_000 });
+  await expect(column(page, 'Новые')).toBeVisible({ timeout: 30_000 });
+  await expect(cardsIn(column(page, 'Новые')).first()).toBeVisible({ timeout: 30_000 });
   expect(Date.now() - started).toBeLessThan(60_000);
   await expect(page.getByRole('status')).toContainText('В сети');
 });

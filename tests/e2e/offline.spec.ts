@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startWebMode, type WebMode } from './support/web-mode';
 import { expectRussianOnly } from './support/russian-text';
-import { camelField, cardsIn, column, dragWithMouse, portalOf, type Portal } from './support/board-portal';
+import { camelField, cardsIn, column, dragWithMouse, portalOf, type Portal, openGroupBoard } from './support/board-portal';
 
 let web: WebMode;
 let portal: Portal;
@@ -40,6 +40,7 @@ async function editEstimate(page: Page, taskId: string, value: string): Promise<
 
 test('with the portal unreachable, a move and an edit wait in the queue, then reach the portal', async ({ page }) => {
   await page.goto(web.url);
+  await openGroupBoard(page);
   const from = column(page, 'Новые заявки');
   const to = column(page, 'Сбор информации');
   await expect(cardsIn(from).first()).toBeVisible();
@@ -68,6 +69,7 @@ test('with the portal unreachable, a move and an edit wait in the queue, then re
 
 test('a conflict is shown and settled with "keep mine"', async ({ page }) => {
   await page.goto(web.url);
+  await openGroupBoard(page);
   const first = column(page, 'В работе');
   await expect(cardsIn(first).first()).toBeVisible();
   const taskId = (await cardsIn(first).nth(2).getAttribute('data-task-id'))!;

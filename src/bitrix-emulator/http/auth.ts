@@ -63,7 +63,7 @@ export class RestAuthenticator {
     }
     if (grant.expiresAt <= this.clock.now()) throw authErrors.expired();
     this.requireActiveUser(grant.userId);
-    const info: AuthInfo = { userId: grant.userId, authType: 'oauth', clientId: grant.clientId, scopes: grant.scopes };
+    const info: AuthInfo = { userId: grant.userId, authType: 'oauth', clientId: grant.clientId, scopes: grant.scopes, accessToken: token };
     if (connector !== undefined) info.authConnector = connector;
     return info;
   }
@@ -75,7 +75,7 @@ export class RestAuthenticator {
     const hook = user ? this.webhooks.find(user.id, creds.password) : undefined;
     if (!user || !hook) throw authErrors.invalidCredentials();
     this.requireActiveUser(user.id);
-    return { userId: user.id, authType: 'apauth', scopes: hook.scopes };
+    return { userId: user.id, authType: 'apauth', scopes: hook.scopes, webhook: { login: creds.login, password: creds.password } };
   }
 
   private requireActiveUser(userId: string): void {

@@ -64,6 +64,12 @@ export class Dispatcher {
       };
       if (auth.clientId !== undefined) ctx.clientId = auth.clientId;
       if (auth.authConnector !== undefined) ctx.authConnector = auth.authConnector;
+      const origin = this.env.portalOrigin?.();
+      if (origin) {
+        ctx.links = { origin };
+        if (auth.accessToken !== undefined) ctx.links.accessToken = auth.accessToken;
+        if (auth.webhook) ctx.links.webhook = auth.webhook;
+      }
 
       const t0 = performance.now();
       const outcome = spec.handler(ctx);

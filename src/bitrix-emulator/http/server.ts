@@ -7,9 +7,11 @@ import type { FaultState } from './faults';
 import type { OAuthStore } from './oauth-store';
 import { handleTokenRequest, type TokenEndpointUrls } from './oauth-server';
 import { mergeParams, readBody, sendControlJson, sendHtml, sendJson } from './request';
+import { handleDownload } from './download';
 import { handleRest, parseRestPath, type RestDeps } from './rest-handler';
 import type { TlsMaterial } from './tls';
 import type { OffsetClock } from '../clock';
+import type { Portal } from '../contract';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 
@@ -62,6 +64,8 @@ export interface PortalRoutes {
   controls: EmulatorControls;
   urls: TokenEndpointUrls;
   clock: OffsetClock;
+  /** For `/rest/download.json` (disk files). */
+  portal?: Portal;
 }
 
 function splitUrl(req: http.IncomingMessage): { pathname: string; query: string } {
@@ -103,6 +107,8 @@ export function portalHandler(r: PortalRoutes): Handler {
     }
     const params = mergeParams(query, req.headers['content-type'], body);
     const route = parseRestPath(pathname);
+    if (route?.method === 'download' && !route.webhook && r.portal) return handleDownload(r.portal, r.rest.authenticator, req, res, params, 'rest');
+    if (pathname === '/bitrix/tools/disk/uf.php' && r.portal) return handleDownload(r.portal, r.rest.authenticator, req, res, params, 'uf');
     if (route) return handleRest(r.rest, req, res, route, params);
     if (pathname === '/oauth/authorize/' || pathname === '/oauth/authorize') {
       const page = r.authorize.handle(req, new URLSearchParams(query), params);

@@ -5,6 +5,8 @@ import { generateTasks, taskComments, taskElapsed } from './generate-tasks';
 import { registerCommentMethods } from './methods/comments';
 import { registerCrmMethods } from './methods/crm';
 import { registerDirectoryMethods } from './methods/directory';
+import { downloadFile, registerDiskMethods } from './methods/disk';
+import { seedDemoTaskFiles } from './disk/store';
 import { registerElapsedMethods } from './methods/elapsed';
 import { registerGroupMethods } from './methods/groups';
 import { registerStageMethods } from './methods/stages';
@@ -29,6 +31,7 @@ export function createPortal(options: CreatePortalOptions): Portal {
   const gen = buildGenContext(state);
   generateTasks(state, gen, Math.max(0, Math.floor(options.tasks)));
   const services: Services = { state, gen };
+  seedDemoTaskFiles(services);
 
   const methods: MethodTable = new Map();
   registerTaskMethods(services, methods);
@@ -40,6 +43,7 @@ export function createPortal(options: CreatePortalOptions): Portal {
   registerDirectoryMethods(services, methods);
   registerGroupMethods(services, methods);
   registerCrmMethods(services, methods);
+  registerDiskMethods(services, methods);
 
   const userInfo = (id: number): PortalUserInfo | undefined => {
     const u = state.users.get(id);
@@ -60,6 +64,7 @@ export function createPortal(options: CreatePortalOptions): Portal {
     setCommentMode: (mode) => { state.commentMode = mode; },
     commentMode: () => state.commentMode,
     counts: () => countRecords(services),
+    downloadFile: (ref, userId) => downloadFile(services, ref, userId),
   };
 }
 

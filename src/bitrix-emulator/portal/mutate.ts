@@ -36,6 +36,11 @@ export function snapshot(t: Task): Record<string, string | null> {
   return out;
 }
 
+/** An empty user field is logged as '' (CTaskLog::GetChanges writes false; the text column keeps ''). */
+function logValue(field: string, value: string | null | undefined): string | null {
+  return value ?? (field.startsWith('UF_') ? '' : null);
+}
+
 export function addHistory(s: Services, task: Task, field: string, from: string | null, to: string | null, userId: number): HistoryEntry {
   const entry: HistoryEntry = { id: s.state.next.history++, taskId: task.id, createdDate: s.state.now(), field, from, to, userId };
   task.live.history.push(entry);
@@ -85,7 +90,7 @@ export function changeTask(s: Services, ctx: CallContext | null, userId: number,
   const after = snapshot(task);
   const changed = Object.keys(after).filter((k) => before[k] !== after[k]);
   if (changed.length === 0) return changed;
-  for (const field of changed) addHistory(s, task, field, before[field] ?? null, after[field] ?? null, userId);
+  for (const field of changed) addHistory(s, task, field, logValue(field, before[field]), logValue(field, after[field]), userId);
   touch(s, task, userId);
   if (changed.includes('STATUS')) task.statusChangedDate = task.changedDate;
   emitTaskEvent(s, ctx, userId, 'ONTASKUPDATE', { ID: task.id }, { ID: task.id });

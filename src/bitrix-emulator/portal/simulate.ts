@@ -4,6 +4,7 @@ import type { Task } from './model';
 import { GROUP_IDS } from './generate-org';
 import { openLife } from './open-life';
 import { Prng, mixSeed } from './prng';
+import { withStopperHistory } from './stopper-history';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -151,7 +152,7 @@ export function simulateTask(ctx: GenContext, index: number): Simulation {
   } else if ((finalStage === 1 || finalStage === 2) && rng.chance(0.3)) {
     stopper = rng.pick(ctx.stopperItems);
     stopperStep = steps.length;
-    steps.push({ field: ctx.fields.stopper, from: null, to: String(stopper), userId: responsibleId });
+    steps.push({ field: ctx.fields.stopper, from: '', to: String(stopper), userId: responsibleId });
     if (rng.chance(0.15)) setStatus(6, responsibleId);
   }
 
@@ -215,6 +216,7 @@ export function simulateTask(ctx: GenContext, index: number): Simulation {
   });
 
   const typeItem = sd ? ctx.typeItemByDept.get(dept) ?? null : null;
+  const logged = withStopperHistory(history, { seed: ctx.seed, index, field: ctx.fields.stopper, items: ctx.stopperItems, done: finalStage === 4, userId: responsibleId });
   return {
     task: {
       title, description, status, priority, groupId, stageId, responsibleId, createdBy, changedBy, closedBy,
@@ -227,6 +229,6 @@ export function simulateTask(ctx: GenContext, index: number): Simulation {
         [ctx.fields.estimate]: uf.estimate,
       },
     },
-    history, comments, elapsed, elapsedSeconds,
+    history: logged, comments, elapsed, elapsedSeconds,
   };
 }

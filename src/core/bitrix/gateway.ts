@@ -10,8 +10,9 @@ import { mapChatComments, mapElapsed, mapHistory, mapLegacyComments } from './ta
 import { isoOffsetMinutes } from './site-date';
 import { listGroups } from './groups';
 import { readMemberships } from './membership';
-import { clientMarker, commandFor, type CommentMode } from './intent-commands';
+import { clientMarker, commandFor, type CommentMode, type IntentCommand } from './intent-commands';
 import { sendIntents } from './gateway-send';
+import { CommentUploads, type OutboxFiles } from './comment-uploads';
 import type { BitrixClient } from './client';
 import { BATCH_LIMIT, resultRef, type BatchCommand, type BatchOutcome } from './batch';
 import type { Task, TaskComment } from '../domain/model';
@@ -28,6 +29,8 @@ function formatIso(ms: number, offsetMinutes: number): string {
 export interface GatewayOptions {
   /** Whether this connection may read offline events (OAuth; the user must be a portal admin). */
   canUseOfflineEvents: boolean;
+  /** Staged files of queued comments (absent: comments with files are refused). */
+  outboxFiles?: OutboxFiles;
 }
 
 /** The task events whose offline queue tells the engine which tasks to read again. */
@@ -38,11 +41,14 @@ export class BitrixGateway implements PortalGateway {
   private userFieldNames: string[] = [];
   private mode: CommentMode | null = null;
   private me: Identity | null = null;
+  private readonly uploads: CommentUploads;
 
   constructor(
     private readonly client: BitrixClient,
     private readonly options: GatewayOptions,
-  ) {}
+  ) {
+    this.uploads = new CommentUploads(client, options.outboxFiles, async () => (this.me ?? (await this.identity())).userId);
+  }
 
   get requestCount(): number {
     return this.client.requestCount;
@@ -292,7 +298,23 @@ export class BitrixGateway implements PortalGateway {
     // legacy way on a portal that moved to the chat task card would never show in its chat.
     if (firstComment && 'taskId' in firstComment.payload) this.mode = (await this.chatIdOf(firstComment.payload.taskId)) ? 'chat' : 'legacy';
     const mode = this.mode ?? 'legacy';
-    return sendIntents(this.client, intents, (intent) => commandFor(intent, mode), this.userFieldNames);
+    // Files first: a comment goes out only once its files are on the portal.
+    const outcomes = new Map<number, SendOutcome>();
+    const fileIds = new Map<number, string[]>();
+    for (const intent of intents) {
+      if (intent.payload.name !== 'addComment' || !intent.payload.files?.length) continue;
+      if (mode === 'chat') {
+        outcomes.set(intent.seq, { kind: 'refused', code: 'FILES_IN_CHAT', message: 'Files cannot be attached to a task chat message from Pult' });
+        continue;
+      }
+      const prepared = await this.uploads.prepare(intent);
+      if (prepared.ok) fileIds.set(intent.seq, prepared.fileIds);
+      else outcomes.set(intent.seq, prepared.outcome);
+    }
+    const ready = intents.filter((intent) => !outcomes.has(intent.seq));
+    const sent = await sendIntents(this.client, ready, (intent) => withFiles(commandFor(intent, mode), fileIds.get(intent.seq)), this.userFieldNames);
+    for (const [seq, outcome] of sent) outcomes.set(seq, outcome);
+    return outcomes;
   }
 
   async findCreatedTask(clientId: string, groupId: string, createdAfter: number): Promise<Task | null> {
@@ -320,6 +342,14 @@ export class BitrixGateway implements PortalGateway {
     }
     return false;
   }
+}
+
+/** Adds `UF_FORUM_MESSAGE_DOC: ["n<id>", …]` to a legacy comment command (docs comment-item/index.md). */
+function withFiles(command: IntentCommand, ids: string[] | undefined): IntentCommand {
+  if (!ids?.length) return command;
+  const params = command.command.params ?? {};
+  const fields = { ...(params.FIELDS as Record<string, unknown>), UF_FORUM_MESSAGE_DOC: ids.map((id) => `n${id}`) };
+  return { ...command, command: { ...command.command, params: { ...params, FIELDS: fields } } };
 }
 
 /**

@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { CARD_ORDERS, STAGE_ROLES, type StageRole } from './kinds-and-roles';
 import { RUSSIAN_HOLIDAYS_2025_2027, RUSSIAN_WORKING_WEEKENDS_2025_2027 } from './holidays-ru';
 import { replyTemplatesSchema } from './reply-templates';
+import { listColumnsSchema } from './list-columns';
+import { wipSettingsSchema } from './wip-settings';
 
 export const SETTINGS_VERSION = 2;
 
@@ -151,6 +153,8 @@ export const settingsSchema = z.object({
   notifications: notificationsSchema.prefault({}),
   /** Reply templates for comments (team policy, see reply-templates.ts). */
   replyTemplates: replyTemplatesSchema,
+  /** WIP limits per stage role and per group (issue 13). */
+  wip: wipSettingsSchema.prefault({}),
   ui: z
     .object({
       language: z.enum(['ru', 'en', 'system']).default('system'),
@@ -159,6 +163,8 @@ export const settingsSchema = z.object({
       closeToTray: z.boolean().default(true),
       /** Card order chosen per board (group ID); a board not listed shows its own order. */
       cardOrder: z.record(id, z.enum(CARD_ORDERS)).default({}),
+      /** The list view's shown columns (issue 13); missing or empty means all. */
+      listColumns: listColumnsSchema,
     })
     .prefault({}),
 });

@@ -277,11 +277,16 @@ export class SyncEngine {
   /**
    * Told by the REST client after every attempt. Two attempts in a row without an answer (a lone
    * reset of a reused connection is retried unseen) say "no connection" at once, while the
-   * client still retries: a portal that went away shows within one poll, not after the backoff.
+   * client still retries: a portal that went away shows within one poll, not after the backoff;
+   * one answer says it is back.
    */
   noteAttempt(outcome: 'answered' | 'unreachable'): void {
     if (outcome === 'answered') {
       this.unanswered = 0;
+      // The portal is back as soon as it answers, not when the cycle that met it ends: the first
+      // cycle after an outage (a reconcile of every task's ID) can take many seconds on a big
+      // portal, and "unreachable" on screen all that while is false. A signed-out state stays.
+      if (this.status.connectivity === 'portal-unreachable' || this.status.connectivity === 'offline') this.setStatus({ connectivity: 'online', lastError: null });
       return;
     }
     this.unanswered++;

@@ -11,13 +11,20 @@ export type TaskFieldPatch = Record<string, UserFieldValue>;
 /** Why an edit is waiting or stopped: a portal failure, or a conflict with a colleague's change. */
 export type IntentFailure = FailureKind | 'conflict';
 
+/** A file to attach to a queued comment: saved in the data folder under `fileRef` until it is sent. */
+export interface CommentFile {
+  fileRef: string;
+  name: string;
+  size: number;
+}
+
 export type StatusAction = 'start' | 'pause' | 'complete' | 'renew' | 'defer';
 
 export type IntentPayload =
   | { name: 'moveCard'; taskId: string; stageId: string; beforeId?: string; afterId?: string }
   | { name: 'updateFields'; taskId: string; fields: TaskFieldPatch }
   | { name: 'changeStatus'; taskId: string; action: StatusAction }
-  | { name: 'addComment'; taskId: string; text: string }
+  | { name: 'addComment'; taskId: string; text: string; files?: CommentFile[] }
   | { name: 'logTime'; taskId: string; seconds: number; comment: string }
   | {
       name: 'createTask';

@@ -4,6 +4,7 @@
  * signing out — and the open portal session with its events. One reason to change: how Pult
  * reaches a portal.
  */
+import { withDemoTeamSettings } from '../demo/demo-settings';
 import { randomBytes, X509Certificate } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -155,6 +156,11 @@ export class ConnectionService {
     } catch {
       return [];
     }
+  }
+
+  /** For the host's own binary downloads (attachments), which need the same trust as REST calls. */
+  trustedCertificates(): string[] {
+    return this.trustedPems();
   }
 
   private http() {
@@ -347,10 +353,11 @@ export class ConnectionService {
     const { identity, groups } = await this.probe(this.demo.portalUrl, endpoint);
     const previous = this.ctx.settings().connection;
     const sameDemo = previous.kind === 'demo';
-    // A first demo connection brings the demo team's reply templates (a team's own stay).
-    // (Fresh settings say kind 'demo' with no address: that is a first connection too.)
-    const settings = sameDemo && previous.address !== '' ? this.ctx.settings() : withDemoTemplates(this.ctx.settings());
-    this.ctx.storeSettings({ ...settings, connection: { ...previous, address: this.demo.portalUrl, kind: 'demo', clientId: '' }, ...(sameDemo ? {} : { groupIds: [] }) });
+    // A first demo connection brings the demo's team settings along: WIP limits and reply
+    // templates (a team's own stay). (Fresh settings already say `demo`: a demo not set up yet has no groups.)
+    const firstLook = !sameDemo || this.ctx.settings().groupIds.length === 0;
+    const current = firstLook ? withDemoTemplates(withDemoTeamSettings(this.ctx.settings())) : this.ctx.settings();
+    this.ctx.storeSettings({ ...current, connection: { ...previous, address: this.demo.portalUrl, kind: 'demo', clientId: '' }, ...(sameDemo ? {} : { groupIds: [] }) });
     return this.connected(this.demo.portalUrl, 'demo', endpoint, identity, groups);
   }
 

@@ -64,6 +64,12 @@ const messages = {
   keychainFailed: { ru: 'Хранилище паролей не ответило ({code}): повторите', en: 'The password keychain did not answer ({code}): try again' },
   storageFailed: { ru: 'Pult не смог записать свои данные на диск ({code}) — проверьте свободное место и права на папку', en: 'Pult could not write its data to disk ({code}) — check the free space and the folder permissions' },
   internalError: { ru: 'Внутренняя ошибка Pult — подробности в журнале', en: 'Internal error in Pult — the log has the details' },
+  // Attachments (issue 13 item 4)
+  fileTooLarge: { ru: 'Файл больше {limit} МБ: откройте его на портале', en: 'The file is larger than {limit} MB: open it on the portal' },
+  fileNotOfTask: { ru: 'У этой задачи нет такого файла', en: 'This task has no such file' },
+  fileLinkForeign: { ru: 'Портал дал ссылку на другой адрес — файл не скачан', en: 'The portal gave a link to another address — the file was not downloaded' },
+  fileRefused: { ru: 'Портал не отдал файл ({code}): нет прав или файл удалён', en: 'The portal did not give the file ({code}): no rights, or the file was deleted' },
+  fileNotOnPortalYet: { ru: 'Файлы появятся, когда задача будет на портале', en: 'Files show once the task is on the portal' },
 } as const;
 
 export type HostMessage = keyof typeof messages;

@@ -3,6 +3,7 @@
  * this stack is put together, for the desktop app and browser mode (through the host, from the
  * settings and the keychain) and the headless command (from its arguments).
  */
+import { OutboxFileStore } from '../files/outbox-files';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -68,7 +69,7 @@ export function openPortalSession(options: SessionOptions): PortalSession {
   let heard: SyncEngine | null = null;
   const onAttempt = (outcome: 'answered' | 'unreachable'): void => heard?.noteAttempt(outcome);
   const client = createBitrixClient({ http: options.http, clock: options.clock, random: options.random, endpoint: options.endpoint, onAttempt, ...(options.logger ? { logger: options.logger } : {}) });
-  const gateway = new BitrixGateway(client, { canUseOfflineEvents: options.endpoint.kind === 'oauth' });
+  const gateway = new BitrixGateway(client, { canUseOfflineEvents: options.endpoint.kind === 'oauth', outboxFiles: new OutboxFileStore(options.dataDir) });
   const store = openSqliteStore(options.inMemory ? ':memory:' : (options.databaseFile ?? databasePath(options.dataDir, options.portalUrl)));
   const engine = new SyncEngine({
     store,

@@ -10,6 +10,7 @@ import type {
   AppInfo, AssignmentSuggestionView, AssignmentTarget, BoardPage, BoardPageRequest, BoardSnapshot, ConnectResult, Directory, GroupSummary, OAuthConnectRequest,
   PultApi, PultEvent, QueuedEdit, ReportsData, ReportsRequest, SettingsSaveResult, SetupProposal, TaskDetails, WebhookConnectRequest,
 } from '../../shared/api';
+import type { FileContent, StagedFile, TaskFilesView } from '../../shared/api';
 import type { FailureText } from '../api-dispatch';
 import { ApiFailure } from '../api-failure';
 import { failureMessage, hostLanguage, hostText, type HostMessage } from './host-messages';
@@ -18,6 +19,7 @@ import { ConnectionService } from './connection-service';
 import { SetupService } from './setup-service';
 import { OutboxCommands } from './outbox-commands';
 import { ReadModels } from './read-models';
+import { TaskFilesService } from './task-files';
 import { CALLBACK_PATH, DEFAULT_LOOPBACK_PORT } from './oauth-loopback';
 
 export type { AlertControl, DemoStarter, HostOptions } from './host-context';
@@ -28,6 +30,7 @@ export class PultHost implements PultApi {
   private readonly setup: SetupService;
   private readonly outbox: OutboxCommands;
   private readonly reads: ReadModels;
+  private readonly files: TaskFilesService;
   private alerts: AlertControl | null = null;
 
   constructor(private readonly options: HostOptions) {
@@ -47,6 +50,7 @@ export class PultHost implements PultApi {
     this.setup = new SetupService(ctx, this.connection);
     this.outbox = new OutboxCommands(this.connection);
     this.reads = new ReadModels(ctx, this.connection);
+    this.files = new TaskFilesService(ctx, this.connection);
   }
 
   onEvent(listener: (event: PultEvent) => void): () => void {
@@ -233,6 +237,18 @@ export class PultHost implements PultApi {
 
   async getSyncStatus() {
     return this.reads.getSyncStatus();
+  }
+
+  getTaskFiles(taskId: string): Promise<TaskFilesView> {
+    return this.files.getTaskFiles(taskId);
+  }
+
+  readTaskFile(taskId: string, attachmentId: string): Promise<FileContent> {
+    return this.files.readTaskFile(taskId, attachmentId);
+  }
+
+  stageFile(name: string, base64: string, appendTo?: string): Promise<StagedFile> {
+    return this.files.stageFile(name, base64, appendTo);
   }
 
   openInPortal(taskId: string): Promise<void> {

@@ -10,6 +10,7 @@ import { portalDayKeyToInstant, DAY_MS } from '../../core/domain/portal-time';
 import type { HistoryEntry } from '../../core/domain/model';
 import type { ReportsData, ReportsRequest } from '../../shared/api';
 import type { PortalSession } from './portal-session';
+import { buildBlockedReport } from './blocked-report';
 
 export const HISTORY_DAYS = 90;
 
@@ -49,6 +50,7 @@ export function buildReports(session: PortalSession, settings: Settings, request
     aging,
     throughput: throughputPerWeek(tasks, history, map, offset, rangeStart, rangeEnd),
     reopened: reopenedTasks(tasks, history, map),
+    blocked: buildBlockedReport({ session, settings, tasks, history, map, rangeStart, rangeEnd, now }),
     now,
     historyDays: HISTORY_DAYS,
   };

@@ -18,6 +18,8 @@ import { BoardLayout } from './BoardLayout';
 import { layoutContainers } from './layout';
 import { BoardKeysContext } from './board-focus';
 import { useBoardFocus } from './use-board-focus';
+import { planDrop } from './drop-plan';
+import { breachText } from './wip-text';
 
 const KEYBOARD_CODES = { start: ['Space'], cancel: ['Escape'], end: ['Space'] };
 
@@ -108,10 +110,20 @@ export function Board({ model }: { model: BoardModel }) {
         fromIndex: current.fromIndex,
         keys: model.keys,
       });
-      const groupId = appStore.getState().activeGroupId;
-      if (move && groupId) void appStore.getState().moveCard(groupId, move);
+      const plan = move ? planDrop(model, move) : null;
+      if (!plan) return;
+      const store = appStore.getState();
+      const badge = (groupId: string) => model.combined?.groupBadges.get(groupId) ?? store.groups.find((group) => group.id === groupId)?.name ?? `#${groupId}`;
+      if (plan.kind === 'refused') {
+        // Nothing was sent: the card goes back where it was (the layout is the model's again).
+        if (plan.reason === 'no-stage') store.pushToast({ tone: 'error', key: 'allBoard.noStage', values: { group: badge(plan.groupId), role: t(`allBoard.role.${plan.role}`) }, taskId: move!.intent.taskId });
+        else store.pushToast({ tone: 'error', key: 'wip.refused', values: { limits: breachText(plan.breaches, badge, t) }, taskId: move!.intent.taskId });
+        return;
+      }
+      if (plan.warnings.length > 0) store.pushToast({ tone: 'warning', key: 'wip.warned', values: { limits: breachText(plan.warnings, badge, t) }, taskId: plan.move.intent.taskId });
+      void store.moveCard(plan.groupId, plan.move);
     },
-    [drag, layout, model.keys, dropped],
+    [drag, layout, model, dropped, t],
   );
 
   const onDragCancel = useCallback(() => {

@@ -39,6 +39,7 @@ export function BoardLayout({ model, layout, containers, cardsById, activeId, is
               activeId={activeId}
               windowed
               region
+              wip={column.wip}
               onFold={fold(column.stage.id)}
             />
           );

@@ -32,6 +32,18 @@ function SyncMarks({ card }: { card: CardView }) {
   );
 }
 
+/** The card's group on the combined board (its name in full as the tooltip and for screen readers). */
+export function GroupBadge({ card, ctx }: { card: CardView; ctx: CardContext }) {
+  const { t } = useI18n();
+  const badge = ctx.groupBadges?.get(card.task.groupId);
+  if (!badge) return null;
+  return (
+    <span className="card__group" data-group-id={card.task.groupId} title={t('allBoard.cardGroup', { group: badge, stage: card.stageTitle })}>
+      {badge}
+    </span>
+  );
+}
+
 /** The id of the card's health sentence (the card's accessible description; the drag copy repeats it while dragging). */
 export const healthId = (card: Pick<CardView, 'id'>) => `card-health-${card.id}`;
 
@@ -42,6 +54,7 @@ export const CardBody = memo(function CardBody({ card, ctx }: { card: CardView; 
       <div className="card__top">
         <KindIcon kind={card.kind} />
         <span className="card__id">#{card.id}</span>
+        <GroupBadge card={card} ctx={ctx} />
         <span className="card__marks">
           <SyncMarks card={card} />
           <HealthMarks card={card} ctx={ctx} />

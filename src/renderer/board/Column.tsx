@@ -10,6 +10,8 @@ import { Card, CARD_ROW } from './Card';
 import { formatHours } from './format';
 import { useVirtualWindow } from './use-virtual-window';
 import { renderedIndices } from './virtual-window';
+import type { WipState } from '../../core/domain/wip';
+import { WipBadge, wipColumnClass } from './WipBadge';
 
 export interface ColumnProps {
   containerId: string;
@@ -24,6 +26,8 @@ export interface ColumnProps {
   windowed: boolean;
   /** Only the first lane labels its columns as regions (one region per stage). */
   region: boolean;
+  /** The column's WIP count and limit (the header shows them; over the limit the column turns red). */
+  wip?: WipState;
   onFold?: (folded: boolean) => void;
 }
 
@@ -31,7 +35,7 @@ function stageColor(stage: Stage): string {
   return /^[0-9a-f]{6}$/i.test(stage.color) ? `#${stage.color}` : 'var(--border)';
 }
 
-export function Column({ containerId, stage, ids, cardsById, ctx, hours, folded, activeId, windowed, region, onFold }: ColumnProps) {
+export function Column({ containerId, stage, ids, cardsById, ctx, hours, folded, activeId, windowed, region, wip, onFold }: ColumnProps) {
   const { t, language } = useI18n();
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const { setNodeRef, isOver } = useDroppable({ id: containerId, data: { containerId } });
@@ -51,22 +55,24 @@ export function Column({ containerId, stage, ids, cardsById, ctx, hours, folded,
 
   if (folded) {
     return (
-      <section {...regionProps} ref={setNodeRef} data-container-id={containerId} className={`column column--folded${isOver ? ' column--over' : ''}`} style={accent}>
+      <section {...regionProps} ref={setNodeRef} data-container-id={containerId} className={`column column--folded${isOver ? ' column--over' : ''}${wipColumnClass(wip)}`} style={accent}>
         <button type="button" className="column__unfold" onClick={() => onFold?.(false)} aria-label={t('board.column.expand', { title: stage.title })} aria-expanded={false}>
           <span className="column__folded-title">{stage.title}</span>
           <span className="column__count">{ids.length}</span>
+          <WipBadge wip={wip} />
         </button>
       </section>
     );
   }
 
   return (
-    <section {...regionProps} data-container-id={containerId} className={`column${isOver ? ' column--over' : ''}`} style={accent}>
+    <section {...regionProps} data-container-id={containerId} className={`column${isOver ? ' column--over' : ''}${wipColumnClass(wip)}`} style={accent}>
       {region && (
         <header className="column__header">
           <h2 className="column__title">{stage.title}</h2>
           <span className="column__stats">
             <span className="column__count">{count}</span>
+            <WipBadge wip={wip} />
             {hours > 0 && <span className="column__hours">{t('board.column.hours', { hours: formatHours(hours, language) })}</span>}
           </span>
           {onFold && (

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/context';
 import type { BoardModel } from './board-model';
 import type { CardView } from './card-view';
 import { Column } from './Column';
+import { WipBadge, wipColumnClass } from './WipBadge';
 import type { Containers } from './drop-intent';
 import { formatHours } from './format';
 import { laneTracks, type LaneLayout } from './layout';
@@ -34,7 +35,7 @@ export function Lanes({ model, lanes, containers, cardsById, activeId, folded, o
         {model.columns.map((column) => {
           const isFolded = folded(column);
           return (
-            <div key={column.stage.id} className={`lanes__stage${isFolded ? ' lanes__stage--folded' : ''}`}>
+            <div key={column.stage.id} className={`lanes__stage${isFolded ? ' lanes__stage--folded' : ''}${wipColumnClass(column.wip)}`}>
               {isFolded ? (
                 // A folded column's title stands upright in every lane below; the header keeps to one line.
                 <button type="button" className="lanes__stage-button" onClick={() => onFold(column.stage.id, false)} aria-expanded={false} aria-label={t('board.column.expand', { title: column.stage.title })} title={column.stage.title}>
@@ -47,6 +48,7 @@ export function Lanes({ model, lanes, containers, cardsById, activeId, folded, o
               )}
               <span className="lanes__stats">
                 <span className="column__count">{isFolded ? column.cards.length : t('board.column.cards', { n: column.cards.length })}</span>
+                <WipBadge wip={column.wip} />
                 {!isFolded && column.hours > 0 && <span className="column__hours">{t('board.column.hours', { hours: formatHours(column.hours, language) })}</span>}
               </span>
             </div>
@@ -74,6 +76,7 @@ export function Lanes({ model, lanes, containers, cardsById, activeId, folded, o
                   activeId={activeId}
                   windowed={false}
                   region={false}
+                  wip={column.wip}
                 />
               );
             })}

@@ -1,53 +1,41 @@
-/** The seed's classic list: id, title, kind, deadline, responsible, stage, LU, WIA; sortable, windowed. */
+/** The seed's classic list: any of the columns in list-columns.tsx, sortable, windowed; finished tasks last. */
 import { useMemo, useRef } from 'react';
 import { useI18n } from '../i18n/context';
-import type { MessageKey } from '../i18n';
 import { appStore, useAppStore } from '../store';
 import { portalNow } from '../store/clock-store';
 import { useUiStore } from '../store/ui-store';
 import type { BoardModel } from './board-model';
-import { DeadlineMark, HealthMarks, RowAttention, SlaMark } from './CardMarks';
-import { KindIcon } from './KindIcon';
-import { LIST_COLUMNS, sortCards, type ListColumn } from './sorting';
-import { TimerCell } from './TimerCell';
+import { sortCards } from './sorting';
+import { ListCell, ListColumnChooser, useColumnLabel, useListColumns } from './list-columns';
 import { useVirtualWindow } from './use-virtual-window';
 
 const ROW_HEIGHT = 40;
 
-const HEADER_KEYS: Record<ListColumn, MessageKey> = {
-  id: 'list.id',
-  title: 'list.title',
-  kind: 'list.kind',
-  deadline: 'list.deadline',
-  responsible: 'list.responsible',
-  stage: 'list.stage',
-  lu: 'timer.lu',
-  wia: 'timer.wia',
-};
-
 export function ListView({ model }: { model: BoardModel }) {
   const { t } = useI18n();
   const sort = useAppStore((state) => state.listSort);
+  const columns = useListColumns();
+  const label = useColumnLabel();
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const rows = useMemo(() => {
     const stageOrder = new Map(model.columns.map((column, index) => [column.stage.id, index]));
-    return sortCards(model.visible, sort, portalNow(), stageOrder);
+    return sortCards(model.visible, sort, portalNow(), stageOrder, model.ctx);
   }, [model, sort]);
   const range = useVirtualWindow(scrollRef, rows.length, ROW_HEIGHT);
   const open = (id: string) => useUiStore.getState().selectTask(id);
 
   return (
     <div className="list" ref={scrollRef}>
+      <ListColumnChooser />
       <table className="list__table" aria-rowcount={rows.length + 1}>
         <thead>
           <tr>
-            {LIST_COLUMNS.map((column) => {
-              const label = column === 'lu' ? 'LU' : column === 'wia' ? 'WIA' : t(HEADER_KEYS[column]);
+            {columns.map((column) => {
               const sorted = sort.column === column;
               return (
                 <th key={column} className={`list__th list__th--${column}`} aria-sort={sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
-                  <button type="button" className="list__sort" onClick={() => appStore.getState().sortListBy(column)} title={t('list.sort', { column: label })}>
-                    {label}
+                  <button type="button" className="list__sort" onClick={() => appStore.getState().sortListBy(column)} title={t('list.sort', { column: label(column) })}>
+                    {label(column)}
                     <span aria-hidden="true" className="list__arrow">{sorted ? (sort.direction === 'asc' ? '▲' : '▼') : ''}</span>
                   </button>
                 </th>
@@ -68,31 +56,9 @@ export function ListView({ model }: { model: BoardModel }) {
                 if (event.key === 'Enter') open(card.id);
               }}
             >
-              <td className="list__id">
-                <RowAttention card={card} ctx={model.ctx} />
-                {card.id}
-              </td>
-              <td className="list__title">{card.title}</td>
-              <td>
-                <span className="list__marks">
-                  <KindIcon kind={card.kind} size={16} />
-                  <HealthMarks card={card} ctx={model.ctx} />
-                </span>
-              </td>
-              <td>
-                <span className="list__marks">
-                  <DeadlineMark card={card} ctx={model.ctx} />
-                  <SlaMark card={card} ctx={model.ctx} />
-                </span>
-              </td>
-              <td>{card.responsibleName ?? '—'}</td>
-              <td>{card.stageTitle}</td>
-              <td>
-                <TimerCell label="LU" titleKey="timer.lu" anchor={{ since: card.luSince, frozenSeconds: null, threshold: card.luThreshold }} />
-              </td>
-              <td>
-                <TimerCell label="WIA" titleKey="timer.wia" anchor={{ since: card.wiaStartedAt, frozenSeconds: card.wiaFrozenSeconds, threshold: card.wiaThreshold }} />
-              </td>
+              {columns.map((column) => (
+                <ListCell key={column} column={column} card={card} ctx={model.ctx} combined={model.combined !== null} />
+              ))}
             </tr>
           ))}
           {range.end < rows.length && <tr aria-hidden="true" style={{ height: (rows.length - range.end) * ROW_HEIGHT }} />}

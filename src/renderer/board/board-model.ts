@@ -12,12 +12,15 @@ import { buildCardView, createCardContext, type CardContext, type CardView } fro
 import { filterCards, type BoardFilters } from './filters';
 import { orderByKeys, orderKeys, type Ranks } from './ordering';
 import { sumEstimateHours } from '../../core/domain/estimate';
+import { groupRoleKey, wipCounts, wipLimit, wipState, type WipCounted, type WipState } from '../../core/domain/wip';
 
 export interface ColumnModel {
   stage: Stage;
   role: StageRole | null;
   cards: CardView[];
   hours: number;
+  /** Cards against the column's WIP limit (counted before filters: a filter hides, it does not unload). */
+  wip: WipState;
 }
 
 export interface BoardModel {
@@ -30,6 +33,10 @@ export interface BoardModel {
   total: number;
   /** Sort keys for drop ranks. */
   keys: Map<string, number>;
+  /** Every card's group and role before filters, for WIP checks of a drop. */
+  wipCards: WipCounted[];
+  /** The combined board of all bound groups (columns by role), or null for one group's board. */
+  combined: { groupBadges: ReadonlyMap<string, string> } | null;
 }
 
 export interface BoardModelInput {
@@ -72,9 +79,16 @@ export function buildBoardModel(input: BoardModelInput): BoardModel {
     list?.push(card);
   }
   const compare = input.order && input.order !== 'board' ? CARD_COMPARATORS[input.order] : null;
+  const wipCards = all.map((card) => ({ groupId: card.task.groupId, role: card.role }));
+  // A group's limit for a role covers all its stages of that role (usually one stage).
+  const byGroupRole = wipCounts(wipCards).byGroupRole;
   const columns = stages.map((stage) => {
     const cards = compare ? (byStage.get(stage.id) ?? []).sort(compare) : (byStage.get(stage.id) ?? []);
-    return { stage, role: roleOfStage(map, snapshot.groupId, stage.id), cards, hours: columnHours(cards) };
+    const role = roleOfStage(map, snapshot.groupId, stage.id);
+    const count = role ? (byGroupRole.get(groupRoleKey(snapshot.groupId, role)) ?? 0) : 0;
+    return { stage, role, cards, hours: columnHours(cards), wip: wipState(count, wipLimit(input.settings.wip, role, snapshot.groupId)) };
   });
-  return { ctx, columns, visible: columns.flatMap((column) => column.cards), all, total: all.length, keys };
+  return { ctx, columns, visible: columns.flatMap((column) => column.cards), all, total: all.length, keys, wipCards, combined: null };
 }
+
+export const CARD_COMPARATOR = (order: CardOrder | undefined) => (order && order !== 'board' ? CARD_COMPARATORS[order] : null);

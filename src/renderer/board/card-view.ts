@@ -23,6 +23,8 @@ export interface CardContext {
   portalUtcOffsetMinutes: number;
   /** The user's own workgroups; null while unknown. */
   memberGroupIds: readonly string[] | null;
+  /** On the combined board: each group's short name, shown on its cards. */
+  groupBadges?: ReadonlyMap<string, string>;
 }
 
 export interface CardView {

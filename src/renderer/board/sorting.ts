@@ -1,10 +1,16 @@
-/** The list view's sort: by any column, ascending or descending; ties keep the id order. */
+/**
+ * The list view's sort: by any column, ascending or descending; ties keep the id order. Finished
+ * tasks always come after open ones, whatever the column (issue 13): the list is for work to do.
+ */
 import { compareIds } from '../../core/domain/stage-roles';
-import type { CardView } from './card-view';
+import { isTaskDone } from '../../core/domain/task-timeline';
+import { LIST_COLUMN_IDS, type ListColumnId } from '../../core/domain/list-columns';
+import type { CardContext, CardView } from './card-view';
+import { cardHealth } from './card-health';
 import { timerSeconds } from './timer-band';
 
-export const LIST_COLUMNS = ['id', 'title', 'kind', 'deadline', 'responsible', 'stage', 'lu', 'wia'] as const;
-export type ListColumn = (typeof LIST_COLUMNS)[number];
+export const LIST_COLUMNS = LIST_COLUMN_IDS;
+export type ListColumn = ListColumnId;
 export type SortDirection = 'asc' | 'desc';
 export interface ListSort {
   column: ListColumn;
@@ -15,7 +21,7 @@ const KIND_ORDER = { incident: 0, change: 1, service: 2 } as const;
 
 type Key = number | string | null;
 
-function keyOf(card: CardView, column: ListColumn, now: number, stageOrder: ReadonlyMap<string, number>): Key {
+function keyOf(card: CardView, column: ListColumn, now: number, stageOrder: ReadonlyMap<string, number>, ctx: CardContext | null): Key {
   switch (column) {
     case 'id':
       return null;
@@ -23,8 +29,15 @@ function keyOf(card: CardView, column: ListColumn, now: number, stageOrder: Read
       return card.title.toLocaleLowerCase();
     case 'kind':
       return KIND_ORDER[card.kind];
+    case 'client':
+      return card.companyName?.toLocaleLowerCase() ?? null;
     case 'deadline':
       return card.deadline;
+    case 'sla':
+      // The card's own SLA mark: the least time left (most overdue) first.
+      return ctx ? (cardHealth(card, ctx, now).slaFocus?.remainingSeconds ?? null) : null;
+    case 'estimate':
+      return card.estimateHours;
     case 'responsible':
       return card.responsibleName?.toLocaleLowerCase() ?? null;
     case 'stage':
@@ -36,11 +49,23 @@ function keyOf(card: CardView, column: ListColumn, now: number, stageOrder: Read
   }
 }
 
+/** Finished: status 5 or a done-role stage; without a context, the role the card shows in. */
+function isDone(card: CardView, ctx: CardContext | null): boolean {
+  return ctx ? isTaskDone(card.task, ctx.stageMap) : card.role === 'done' || card.task.status === 5;
+}
+
 /** Empty values go last in both directions: a list sorted by deadline starts with real deadlines. */
-export function sortCards(cards: readonly CardView[], sort: ListSort, now: number, stageOrder: ReadonlyMap<string, number> = new Map()): CardView[] {
+export function sortCards(
+  cards: readonly CardView[],
+  sort: ListSort,
+  now: number,
+  stageOrder: ReadonlyMap<string, number> = new Map(),
+  ctx: CardContext | null = null,
+): CardView[] {
   const sign = sort.direction === 'asc' ? 1 : -1;
-  const keyed = cards.map((card) => ({ card, key: keyOf(card, sort.column, now, stageOrder) }));
+  const keyed = cards.map((card) => ({ card, done: isDone(card, ctx), key: keyOf(card, sort.column, now, stageOrder, ctx) }));
   keyed.sort((a, b) => {
+    if (a.done !== b.done) return a.done ? 1 : -1;
     if (a.key !== b.key) {
       if (a.key === null) return 1;
       if (b.key === null) return -1;

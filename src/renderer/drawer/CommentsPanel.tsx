@@ -9,17 +9,22 @@ import { portalOffsetMinutes, type DrawerData } from './drawer-data';
 import { fillReplyTemplate } from '../../core/domain/reply-templates';
 import { TemplateMenu } from './TemplateMenu';
 import { insertAtSelection, isTemplateMenuShortcut, templateValuesOf, useTemplateInsert } from './template-insert';
+import { CommentFiles, useDiskFileRenderer } from './files/CommentFiles';
+import { AttachPicker } from './files/AttachPicker';
+import type { StagedFile } from '../../shared/api';
 
 export function CommentsPanel({ data }: { data: DrawerData }) {
   const { t, language } = useI18n();
   const selectTask = useUiStore((state) => state.selectTask);
   const [text, setText] = useState('');
+  const [staged, setStaged] = useState<StagedFile[]>([]);
   const me = useAppStore((state) => state.appInfo)?.connection?.userId ?? null;
   const { task, comments, portalLink } = data.details;
   const offset = portalOffsetMinutes(data);
   const portalUrl = new URL(portalLink).origin;
-  const queued = data.queued.flatMap((edit) => (edit.payload.name === 'addComment' ? [{ seq: edit.seq, text: edit.payload.text, at: edit.createdAt }] : []));
+  const queued = data.queued.flatMap((edit) => (edit.payload.name === 'addComment' ? [{ seq: edit.seq, text: edit.payload.text, at: edit.createdAt, files: edit.payload.files ?? [] }] : []));
   const sorted = [...comments].sort((a, b) => a.postedAt - b.postedAt);
+  const renderDiskFile = useDiskFileRenderer();
 
   // Reply templates: filled from this task, inserted at the cursor (from the menu or the palette).
   const box = useRef<HTMLTextAreaElement>(null);
@@ -71,8 +76,14 @@ export function CommentsPanel({ data }: { data: DrawerData }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!text.trim()) return;
-    if (await data.send({ name: 'addComment', taskId: task.id, text: text.trim() })) setText('');
+    if (!text.trim() && staged.length === 0) return;
+    // The portal keeps no comment without text: a files-only comment names its files.
+    const body = text.trim() || t('files.defaultText', { names: staged.map((f) => f.name).join(', ') });
+    const payload = staged.length > 0 ? { name: 'addComment' as const, taskId: task.id, text: body, files: staged } : { name: 'addComment' as const, taskId: task.id, text: body };
+    if (await data.send(payload)) {
+      setText('');
+      setStaged([]);
+    }
   };
 
   return (
@@ -86,7 +97,8 @@ export function CommentsPanel({ data }: { data: DrawerData }) {
               <time className="comment__time">{formatPortalDateTime(comment.postedAt, offset, language)}</time>
               {comment.mode === 'chat' && <span className="chip">{t('drawer.comments.mode.chat')}</span>}
             </div>
-            <RichText className="comment__text" text={comment.text} portalUrl={portalUrl} onOpenTask={selectTask} />
+            <RichText className="comment__text" text={comment.text} portalUrl={portalUrl} onOpenTask={selectTask} renderDiskFile={renderDiskFile} />
+            <CommentFiles commentId={comment.id} />
           </li>
         ))}
         {queued.map((comment) => (
@@ -96,6 +108,15 @@ export function CommentsPanel({ data }: { data: DrawerData }) {
               <span className="sync-mark sync-mark--queued">{t('drawer.comments.queued')}</span>
             </div>
             <RichText className="comment__text" text={comment.text} />
+            {comment.files.length > 0 && (
+              <ul className="comment__files">
+                {comment.files.map((file) => (
+                  <li key={file.fileRef} className="chip">
+                    📎 {file.name}
+                  </li>
+                ))}
+              </ul>
+            )}
           </li>
         ))}
       </ol>
@@ -115,7 +136,8 @@ export function CommentsPanel({ data }: { data: DrawerData }) {
           }}
         />
         <TemplateMenu templates={templates} open={menuOpen} onOpenChange={(open) => (setMenuOpen(open), open || box.current?.focus())} onPick={insertTemplate} />
-        <button type="submit" className="button--primary" disabled={!text.trim()}>
+        <AttachPicker staged={staged} onChange={setStaged} />
+        <button type="submit" className="button--primary" disabled={!text.trim() && staged.length === 0}>
           {t('drawer.comments.send')}
         </button>
       </form>

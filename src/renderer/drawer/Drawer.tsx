@@ -14,7 +14,10 @@ import { useTaskDetails } from './use-task-details';
 import { DrawerHeader } from './DrawerHeader';
 import { DrawerFields } from './DrawerFields';
 import { DrawerTabs } from './DrawerTabs';
-import type { DrawerData } from './drawer-data';
+import { portalOffsetMinutes, type DrawerData } from './drawer-data';
+import { FilesSection } from './files/FilesSection';
+import { FilesContext } from './files/files-context';
+import { useTaskFiles } from './files/use-task-files';
 import './drawer.css';
 
 export function Drawer() {
@@ -71,7 +74,11 @@ function DrawerBody({ taskId, onClose }: { taskId: string; onClose: () => void }
 function DrawerContent({ groupId, data, error, onClose }: { groupId: string; data: Omit<DrawerData, 'board'>; error: string | null; onClose: () => void }) {
   const board = useStoreBoard(groupId);
   const full: DrawerData = { ...data, board };
+  const taskId = data.details.task.id;
+  const files = useTaskFiles(taskId, data.details.comments.length);
+  const filesValue = { taskId, files: files.state.status === 'ready' ? files.state.view.files : [] };
   return (
+    <FilesContext.Provider value={filesValue}>
     <div className="drawer__content">
       <DrawerHeader data={full} onClose={onClose} />
       {error && (
@@ -81,8 +88,10 @@ function DrawerContent({ groupId, data, error, onClose }: { groupId: string; dat
       )}
       <div className="drawer__scroll">
         <DrawerFields data={full} />
+        <FilesSection taskId={taskId} state={files.state} reload={files.reload} comments={data.details.comments} directory={data.directory} offset={portalOffsetMinutes(full)} />
         <DrawerTabs data={full} />
       </div>
     </div>
+    </FilesContext.Provider>
   );
 }

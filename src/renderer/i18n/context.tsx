@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { translate, type Language, type MessageKey } from './index';
 
-type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
 const I18nContext = createContext<{ language: Language; t: Translate } | null>(null);
 

@@ -14,6 +14,7 @@ import { DateField } from '../shared-ui/DateField';
 import { MonthField } from '../shared-ui/MonthField';
 import { PlanFactSection } from './PlanFactSection';
 import { FlowSection } from './FlowSection';
+import { BlockedSection } from './BlockedSection';
 import './reports.css';
 
 type Load = { status: 'idle' | 'loading' } | { status: 'ready'; data: ReportsData } | { status: 'failed'; message: string };
@@ -101,6 +102,7 @@ export function ReportsScreen() {
         <>
           <PlanFactSection data={shown} colors={colors} />
           <FlowSection data={shown} colors={colors} utcOffsetMinutes={offset ?? 180} />
+          <BlockedSection data={shown} colors={colors} />
           <p className="reports__muted reports__note">{t('reports.historyNote', { days: shown.historyDays })}</p>
         </>
       )}

@@ -10,6 +10,10 @@ import { activeFilterCount } from '../board/filters';
 import type { SwimlaneMode } from '../board/swimlanes';
 import { CARD_ORDERS, type CardOrder } from '../../core/domain/kinds-and-roles';
 import { pult } from '../bridge';
+import { ALL_GROUPS, ALL_GROUPS_ORDER_KEY } from '../board/combined-model';
+
+/** Where the active board keeps its card order in `ui.cardOrder`. */
+const orderKeyOf = (activeGroupId: string | null) => (activeGroupId === ALL_GROUPS ? ALL_GROUPS_ORDER_KEY : activeGroupId);
 
 function GroupSwitcher() {
   const { t } = useI18n();
@@ -19,6 +23,13 @@ function GroupSwitcher() {
   const nameOf = (id: string) => groups.find((group) => group.id === id)?.name ?? `#${id}`;
   return (
     <ul className="groups-switch" aria-label={t('board.groups')}>
+      {groupIds.length > 1 && (
+        <li>
+          <button type="button" className="groups-switch__button groups-switch__button--all" aria-pressed={activeGroupId === ALL_GROUPS} onClick={() => void appStore.getState().selectGroup(ALL_GROUPS)}>
+            {t('allBoard.tab')}
+          </button>
+        </li>
+      )}
       {groupIds.map((id) => (
         <li key={id}>
           <button type="button" className="groups-switch__button" aria-pressed={id === activeGroupId} onClick={() => void appStore.getState().selectGroup(id)}>
@@ -33,15 +44,19 @@ function GroupSwitcher() {
 /** The chosen order shows at once and is kept with this workstation's settings, per board. */
 function chooseCardOrder(order: CardOrder): void {
   const { settings, activeGroupId } = appStore.getState();
-  if (!settings || !activeGroupId) return;
-  const next = { ...settings, ui: { ...settings.ui, cardOrder: { ...settings.ui.cardOrder, [activeGroupId]: order } } };
+  const key = orderKeyOf(activeGroupId);
+  if (!settings || !key) return;
+  const next = { ...settings, ui: { ...settings.ui, cardOrder: { ...settings.ui.cardOrder, [key]: order } } };
   appStore.setState({ settings: next });
   void pult.saveSettings(next).catch(() => undefined);
 }
 
 function CardOrderSelect() {
   const { t } = useI18n();
-  const order = useAppStore((state) => (state.activeGroupId ? state.settings?.ui.cardOrder[state.activeGroupId] : undefined) ?? 'board');
+  const order = useAppStore((state) => {
+    const key = orderKeyOf(state.activeGroupId);
+    return (key ? state.settings?.ui.cardOrder[key] : undefined) ?? 'board';
+  });
   return (
     <select aria-label={t('board.order')} value={order} onChange={(event) => chooseCardOrder(event.target.value as CardOrder)}>
       {CARD_ORDERS.map((value) => (

@@ -23,6 +23,7 @@ import { NotificationsSection } from './sections/NotificationsSection';
 import { InterfaceSection } from './sections/InterfaceSection';
 import { TeamFileSection } from './sections/TeamFileSection';
 import { TemplatesSection } from './sections/TemplatesSection';
+import { WipSection } from './sections/WipSection';
 import '../shared-ui/shared-ui.css';
 import './settings.css';
 
@@ -87,6 +88,7 @@ function SettingsEditor({ saved }: { saved: Settings }) {
     ['fields', 'settings.section.fields', <FieldsSection {...props} directory={directory} />],
     ['people', 'settings.section.people', <PeopleSection {...props} directory={directory} />],
     ['timers', 'settings.section.timers', <TimersSection {...props} />],
+    ['wip', 'settings.wip', <WipSection {...props} groups={groups} />],
     ['sla', 'settings.section.sla', <><SlaSection {...props} /><h3 className="settings__subtitle">{t('settings.calendar.title')}</h3><CalendarSection {...props} /></>],
     ['notifications', 'settings.section.notifications', <NotificationsSection {...props} />],
     ['templates', 'settings.section.templates', <TemplatesSection {...props} />],

@@ -1,6 +1,7 @@
 /** The status region: connection, queued edits (opens the queue), last sync, first-sync progress. */
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { ALL_GROUPS } from '../board/combined-model';
 import { pult } from '../bridge';
 import { useI18n } from '../i18n/context';
 import { localeOf, type Language } from '../i18n';
@@ -33,7 +34,13 @@ export function StatusBar() {
   const { t, language } = useI18n();
   const status = useAppStore(useShallow((state) => state.status));
   const panelOpen = useUiStore((state) => state.queuePanelOpen);
-  const boardLoading = useAppStore(useShallow((state) => (state.activeGroupId ? (state.boardsLoading[state.activeGroupId] ?? null) : null)));
+  const boardLoading = useAppStore(
+    useShallow((state) => {
+      // The combined board is as loaded as the first of its groups still being read.
+      const shown = state.activeGroupId === ALL_GROUPS ? (state.settings?.groupIds ?? []) : state.activeGroupId ? [state.activeGroupId] : [];
+      return shown.map((id) => state.boardsLoading[id]).find((loading) => loading !== undefined) ?? null;
+    }),
+  );
   const connectivity = status?.connectivity ?? 'online';
   const queued = status?.queued ?? 0;
   const failed = status?.failed ?? 0;

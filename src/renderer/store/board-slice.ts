@@ -9,8 +9,10 @@ import type { CardMove } from '../board/drop-intent';
 import type { SliceCreator } from './app-state';
 import { setPortalOffset } from './clock-store';
 import { readBoardInPages } from '../shared-ui/board-reader';
+import { ALL_GROUPS } from '../board/combined-model';
 
 export interface BoardSlice {
+  /** A bound group's ID, or ALL_GROUPS for the combined board of every bound group. */
   activeGroupId: string | null;
   boards: Record<string, BoardSnapshot>;
   boardError: string | null;
@@ -55,6 +57,14 @@ export const createBoardSlice =
 
       async selectGroup(groupId) {
         set({ activeGroupId: groupId });
+        if (groupId === ALL_GROUPS) {
+          // The combined board is the bound groups' own boards side by side: read those not held.
+          const bound = get().settings?.groupIds ?? [];
+          const held = bound.map((id) => get().boards[id]).find((board) => board !== undefined);
+          if (held) setPortalOffset(held.portalOffsetMs);
+          await Promise.all(bound.filter((id) => !get().boards[id] && !get().boardsLoading[id]).map((id) => get().loadBoard(id)));
+          return;
+        }
         const cached = get().boards[groupId];
         if (cached) {
           // Kept current by deltas: no need to read it again.
@@ -81,7 +91,8 @@ export const createBoardSlice =
               boardError: null,
               ...(progress.done ? {} : { boardsLoading: { ...state.boardsLoading, [groupId]: { read: progress.read, total: progress.total } } }),
             }));
-            if (get().activeGroupId === groupId) setPortalOffset(current.portalOffsetMs);
+            const active = get().activeGroupId;
+            if (active === groupId || active === ALL_GROUPS) setPortalOffset(current.portalOffsetMs);
             return true;
           });
         } catch (error) {
@@ -103,7 +114,8 @@ export const createBoardSlice =
 
       async refreshBoards() {
         const groupId = get().activeGroupId;
-        if (groupId) await get().loadBoard(groupId);
+        if (groupId === ALL_GROUPS) await Promise.all((get().settings?.groupIds ?? []).map((id) => get().loadBoard(id)));
+        else if (groupId) await get().loadBoard(groupId);
       },
 
       applyDelta(delta) {
@@ -111,7 +123,8 @@ export const createBoardSlice =
         if (delta.reset) {
           // Boards not on screen are read again when selected.
           const active = get().activeGroupId;
-          set((state) => ({ boards: active && state.boards[active] ? { [active]: state.boards[active] } : {} }));
+          const shown = active === ALL_GROUPS ? (get().settings?.groupIds ?? []) : active ? [active] : [];
+          set((state) => ({ boards: Object.fromEntries(shown.filter((id) => state.boards[id]).map((id) => [id, state.boards[id]!])) }));
           void get().refreshBoards();
           return;
         }

@@ -2,6 +2,7 @@
 import type { AppInfo, Directory, GroupSummary, PultApi, QueuedEdit } from '../../shared/api';
 import type { Settings } from '../../core/domain/settings';
 import type { SliceCreator } from './app-state';
+import { ALL_GROUPS } from '../board/combined-model';
 
 export type SyncStatus = Awaited<ReturnType<PultApi['getSyncStatus']>>;
 
@@ -60,7 +61,8 @@ export const createSessionSlice =
           return;
         }
         // The board is asked for at once, beside the rest: its first page paints the console.
-        const groupId = get().activeGroupId ?? settings.groupIds[0] ?? null;
+        // Someone bound to several groups starts on the combined board of all their requests.
+        const groupId = get().activeGroupId ?? (settings.groupIds.length > 1 ? ALL_GROUPS : (settings.groupIds[0] ?? null));
         const board = groupId ? get().selectGroup(groupId) : Promise.resolve();
         const [directory, status, queued] = await Promise.all([api.getDirectory(), api.getSyncStatus(), api.listQueued()]);
         set({ directory, status, queued, boot: 'ready', reconnecting: false });
@@ -132,6 +134,9 @@ export const createSessionSlice =
 
     applySettings(settings) {
       set({ settings });
+      // Down to one bound group: its own board replaces the combined one (which has no tab then).
+      const only = settings.groupIds.length === 1 ? settings.groupIds[0] : undefined;
+      if (get().activeGroupId === ALL_GROUPS && only) void get().selectGroup(only);
       // The connection and what it may do (notifications, the user's ID) can change with them.
       void api.getAppInfo().then((appInfo) => set({ appInfo }), () => undefined);
     },

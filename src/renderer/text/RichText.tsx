@@ -8,12 +8,21 @@ import type { ReactNode } from 'react';
 import { parseMarkup, plainText, type MarkupNode } from './markup-tree';
 import { portalTaskId, safeUrl } from './safe-url';
 import { renderTablePart } from './rich-table';
+import { splitDiskFileTags } from './disk-file';
 
 export interface RichTextOptions {
   /** The connected portal, to recognise links to its tasks. */
   portalUrl?: string | undefined;
   /** Opens a portal task inside Pult. */
   onOpenTask?: ((taskId: string) => void) | undefined;
+  /** Shows a `[DISK FILE ID=…]` tag as the attachment; without it the tag stays as text. */
+  renderDiskFile?: ((id: string, key: string) => ReactNode) | undefined;
+}
+
+function textWithDiskFiles(text: string, key: string, render: (id: string, key: string) => ReactNode): ReactNode[] {
+  return splitDiskFileTags(text).flatMap((part, index) =>
+    part.kind === 'file' ? [render(part.id, `${key}-f${index}`)] : textWithBreaks(part.text, `${key}-t${index}`),
+  );
 }
 
 function textWithBreaks(text: string, key: string): ReactNode[] {
@@ -93,7 +102,7 @@ function renderElement(node: Extract<MarkupNode, { type: 'element' }>, key: stri
 function renderNodes(nodes: readonly MarkupNode[], options: RichTextOptions, prefix: string): ReactNode[] {
   return nodes.flatMap((node, index): ReactNode[] => {
     const key = `${prefix}.${index}`;
-    if (node.type === 'text') return textWithBreaks(node.text, key);
+    if (node.type === 'text') return options.renderDiskFile ? textWithDiskFiles(node.text, key, options.renderDiskFile) : textWithBreaks(node.text, key);
     if (node.type === 'break') return [<br key={key} />];
     return [renderElement(node, key, options)];
   });

@@ -15,6 +15,7 @@ import { WallboardHeader } from './WallboardHeader';
 import { WallboardColumns } from './WallboardColumns';
 import { LIST_LIMIT, WallboardLists } from './WallboardLists';
 import { WallboardPlan } from './WallboardPlan';
+import { ALL_GROUPS_PAGE, combineGroupViews } from './combined-view';
 import './wallboard.css';
 
 /** The view is recomputed on new data and every 10 s of clock time (timers move on). */
@@ -63,17 +64,29 @@ function Wallboard({ feed }: { feed: WallboardFeed }) {
   }, [theme, t]);
 
   const groups = (settings?.groupIds ?? []).filter((groupId) => state.boards[groupId]);
-  const index = rotationIndex(startedAt, now, settings?.ui.wallboardRotationSeconds ?? DEFAULT_ROTATION_SECONDS, groups.length);
-  const groupId = groups[index] ?? null;
-  const snapshot = groupId ? state.boards[groupId] : undefined;
-  const report = groupId ? state.reports[groupId] : undefined;
+  // Several groups: after their own pages, one of all requests (as the console's «Все заявки»).
+  const pages = groups.length > 1 ? [...groups, ALL_GROUPS_PAGE] : groups;
+  const index = rotationIndex(startedAt, now, settings?.ui.wallboardRotationSeconds ?? DEFAULT_ROTATION_SECONDS, pages.length);
+  const groupId = pages[index] ?? null;
+  const combined = groupId === ALL_GROUPS_PAGE;
+  const snapshot = groupId && !combined ? state.boards[groupId] : undefined;
+  const report = groupId && !combined ? state.reports[groupId] : undefined;
   const portalNow = now + state.portalOffsetMs;
   const viewTick = Math.floor(portalNow / VIEW_TICK_MS);
+  // The feed replaces its boards object on a change only: the combined page rebuilds with the data.
+  const allBoards = combined ? state.boards : null;
+  const groupKey = groups.join(',');
 
-  const view = useMemo(
-    () => (snapshot && settings ? buildGroupView({ snapshot, settings, users: state.users, now: viewTick * VIEW_TICK_MS, topWiaCount: LIST_LIMIT }) : null),
-    [snapshot, settings, state.users, viewTick],
-  );
+  const view = useMemo(() => {
+    if (!settings) return null;
+    const at = viewTick * VIEW_TICK_MS;
+    if (allBoards) {
+      const boards = groupKey.split(',').flatMap((id) => (allBoards[id] ? [allBoards[id]] : []));
+      const views = boards.map((board) => buildGroupView({ snapshot: board, settings, users: state.users, now: at, topWiaCount: LIST_LIMIT }));
+      return combineGroupViews(views, settings, (role) => t(`allBoard.role.${role}`), LIST_LIMIT);
+    }
+    return snapshot ? buildGroupView({ snapshot, settings, users: state.users, now: at, topWiaCount: LIST_LIMIT }) : null;
+  }, [snapshot, settings, state.users, viewTick, t, allBoards, groupKey]);
 
   const offset = settings?.calendar.utcOffsetMinutes ?? 180;
   const fresh = freshness(state.status, portalNow, offset, language, state.hostReachable);
@@ -94,9 +107,9 @@ function Wallboard({ feed }: { feed: WallboardFeed }) {
   return (
     <div className={`wallboard wallboard--${theme}${fresh.stale ? ' wallboard--stale' : ''}`}>
       <WallboardHeader
-        groupName={groupId ? (state.groupNames[groupId] ?? `#${groupId}`) : t('wallboard.title')}
+        groupName={combined ? t('allBoard.tab') : groupId ? (state.groupNames[groupId] ?? `#${groupId}`) : t('wallboard.title')}
         index={index}
-        count={groups.length}
+        count={pages.length}
         clock={portalNow}
         offset={offset}
         freshness={fresh}

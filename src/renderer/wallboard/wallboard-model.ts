@@ -14,6 +14,7 @@ import { slaAttention, timerAttention, type Attention } from '../../core/domain/
 import { completedAt, isTaskDone, buildTimeline } from '../../core/domain/task-timeline';
 import { band } from '../../core/domain/timers';
 import { portalDayKey } from '../../core/domain/portal-time';
+import { wipLimit, wipState, type WipState } from '../../core/domain/wip';
 
 export interface ColumnSummary {
   stageId: string;
@@ -24,6 +25,8 @@ export interface ColumnSummary {
   /** Sum of Оценка (hours) of the counted cards. */
   hours: number;
   doneToday: boolean;
+  /** The group's cards of the role against its WIP limit (none for done: finished work is not in progress). */
+  wip: WipState;
 }
 
 export interface WallboardItem {
@@ -99,8 +102,12 @@ export function buildGroupView(input: GroupViewInput): GroupView {
   const forgotten: WallboardItem[] = [];
   const sla: SlaItem[] = [];
   const team = new Set<string>();
+  // A group's limit for a role covers all its stages of that role, as on the board.
+  const roleCounts = new Map<StageRole, number>();
+  for (const column of columns) if (column.role) roleCounts.set(column.role, (roleCounts.get(column.role) ?? 0) + column.cards.length);
   for (const column of columns) {
     const doneColumn = column.role === 'done';
+    const limit = doneColumn ? null : wipLimit(settings.wip, column.role, snapshot.groupId);
     const counted = doneColumn ? column.cards.filter((card) => finishedOn(tasksById.get(card.id)!, historyByTask, map, today, offset)) : column.cards;
     summaries.push({
       stageId: column.stageId,
@@ -109,6 +116,7 @@ export function buildGroupView(input: GroupViewInput): GroupView {
       count: counted.length,
       hours: sumEstimateHours(counted.map((card) => estimate(card.id))),
       doneToday: doneColumn,
+      wip: wipState(column.role ? (roleCounts.get(column.role) ?? 0) : 0, limit),
     });
     for (const card of column.cards) {
       const task = tasksById.get(card.id)!;

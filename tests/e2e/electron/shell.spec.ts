@@ -24,7 +24,7 @@ async function launchOnDemoBoard() {
   const userData = mkdtempSync(path.join(os.tmpdir(), 'pult-electron-'));
   const app = await electron.launch({ executablePath: binary!, args: ['.', '--no-sandbox', `--user-data-dir=${userData}`] });
   const window = await app.firstWindow();
-  await expect(window.getByRole('region', { name: 'Новые заявки' }).first()).toBeVisible({ timeout: 30_000 });
+  await expect(window.getByRole('region', { name: 'Новые' }).first()).toBeVisible({ timeout: 30_000 });
   return { app, window, userData };
 }
 

@@ -77,3 +77,15 @@ export function durationSeconds(text: string): number {
   }
   return total;
 }
+
+/**
+ * One group's own board: someone bound to several groups (the demo binds two) starts on the
+ * combined «Все заявки», and the specs of a group's stage columns switch to its tab first.
+ */
+export async function openGroupBoard(page: Page): Promise<void> {
+  // By place, not name: the names come from the portal, which a spec may have made unreachable.
+  const tabs = page.locator('.groups-switch .groups-switch__button');
+  await expect(tabs.first()).toBeVisible({ timeout: 60_000 });
+  if ((await tabs.count()) > 1) await tabs.nth(1).click();
+  await expect(tabs.nth((await tabs.count()) > 1 ? 1 : 0)).toHaveAttribute('aria-pressed', 'true');
+}

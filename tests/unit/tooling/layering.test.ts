@@ -4,6 +4,8 @@ import path from 'node:path';
 
 /** The import rules of ARCHITECTURE.md must fail lint (and so `npm test`) when broken. */
 const eslint = new ESLint({ cwd: path.resolve('.') });
+/** The first lint loads every plugin and the type-aware config: seconds on a busy 2-core machine. */
+const LINT_TIMEOUT_MS = 30_000;
 
 async function problems(file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path.resolve(file) });
@@ -25,7 +27,7 @@ describe('import rules', () => {
     ['src/core/domain/x.ts', 'export const r = Math.random();', /Random port/],
   ])('%s: %s is refused', async (file, code, message) => {
     expect((await problems(file, code)).join('\n')).toMatch(message);
-  });
+  }, LINT_TIMEOUT_MS);
 
   it.each([
     ['src/core/sync/x.ts', "import type { BitrixClient } from '../bitrix/client';\nexport type A = BitrixClient;"],
@@ -33,5 +35,5 @@ describe('import rules', () => {
     ['src/renderer/x.ts', "import type { PultApi } from '../shared/api';\nexport type A = PultApi;"],
   ])('%s: allowed import passes', async (file, code) => {
     expect((await problems(file, code)).filter((p) => p.startsWith('local/layering'))).toEqual([]);
-  });
+  }, LINT_TIMEOUT_MS);
 });

@@ -4,6 +4,8 @@ import { generatedRecords, taskComments } from '../generate-tasks';
 import type { Comment, Task, User } from '../model';
 import { addHistory, emitTaskEvent, touch } from '../mutate';
 import { asRecord, callerOf, fullName, iso, outcome, positional, register, toInt, type MethodTable, type Services } from '../services';
+import { attachToComment, commentAttachedObjects } from './disk';
+import { seedDemoCommentFiles } from '../disk/store';
 import { actionFailed, checkKeys, legacyMatch, taskIdArg } from './legacy';
 import { readableTask } from './tasks';
 
@@ -20,7 +22,7 @@ function commentRow(s: Services, c: Comment): Record<string, unknown> {
     AUTHOR_EMAIL: author?.email ?? '',
     POST_DATE: iso(s, c.postDate),
     POST_MESSAGE: c.message,
-    ATTACHED_OBJECTS: {},
+    ATTACHED_OBJECTS: commentAttachedObjects(s, c.id),
   };
 }
 
@@ -50,6 +52,7 @@ export function registerCommentMethods(s: Services, table: MethodTable): void {
     const postDate = fields.POST_DATE !== undefined ? parseInputDate(fields.POST_DATE, s.state.utcOffsetMinutes) ?? s.state.now() : s.state.now();
     const comment: Comment = { id: s.state.next.comment++, taskId: task.id, authorId: author.id, postDate, message };
     task.live.comments.push(comment);
+    if (fields.UF_FORUM_MESSAGE_DOC !== undefined) attachToComment(s, user, task.id, comment.id, fields.UF_FORUM_MESSAGE_DOC);
     addHistory(s, task, 'COMMENT', null, String(comment.id), author.id);
     touch(s, task, author.id);
     emitTaskEvent(s, ctx, author.id, 'ONTASKCOMMENTADD', 'undefined', { ID: comment.id, TASK_ID: task.id }, 'N');
@@ -67,6 +70,7 @@ export function registerCommentMethods(s: Services, table: MethodTable): void {
     // Chat card: comments live in the chat, the forum topic stays empty (our reading of
     // "getlist does not work" in docs tasks-new.md; the exact failure is UNVERIFIED).
     if (s.state.commentMode === 'chat') return outcome([]);
+    seedDemoCommentFiles(s, task);
     const comparable = (field: string, v: unknown): number | string =>
       field === 'POST_DATE' ? parseInputDate(v, s.state.utcOffsetMinutes) ?? 0 : field === 'AUTHOR_NAME' ? String(v) : toInt(v);
     const rows = taskComments(s.gen, task).filter((c) => {

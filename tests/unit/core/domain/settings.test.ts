@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, SETTINGS_VERSION, settingsSchema } from '../../../../src/core/domain/settings';
 import { exportSettingsJson, importSettingsJson, migrateSettings, parseSettings, readSettingsJson } from '../../../../src/core/domain/settings-io';
+import { DEFAULT_LIST_COLUMNS } from '../../../../src/core/domain/list-columns';
 
 describe('settings defaults', () => {
   const settings = defaultSettings();
@@ -14,7 +15,7 @@ describe('settings defaults', () => {
     expect(settings.sla.riskRatio).toBe(0.8);
     expect(settings.calendar).toMatchObject({ utcOffsetMinutes: 180, workDays: [1, 2, 3, 4, 5], workHours: { start: '09:00', end: '18:00' } });
     expect(settings.calendar.holidays).toEqual(expect.arrayContaining(['2025-01-01', '2026-01-09', '2027-11-04']));
-    expect(settings.ui).toEqual({ language: 'system', theme: 'system', wallboardRotationSeconds: 30, closeToTray: true, cardOrder: {} });
+    expect(settings.ui).toEqual({ language: 'system', theme: 'system', wallboardRotationSeconds: 30, closeToTray: true, cardOrder: {}, listColumns: [...DEFAULT_LIST_COLUMNS] });
   });
 
   it('are a fresh copy each time', () => {

@@ -317,6 +317,25 @@ describe('SyncEngine and a portal that went away', () => {
     expect(engine.getStatus().connectivity).toBe('portal-unreachable');
   });
 
+  it('says it is back at its first answer, while the cycle that met it still runs; a sign-out is not undone', async () => {
+    const { engine } = await synced();
+    engine.noteAttempt('unreachable');
+    engine.noteAttempt('unreachable');
+    expect(engine.getStatus().connectivity).toBe('portal-unreachable');
+    engine.noteAttempt('answered');
+    expect(engine.getStatus()).toMatchObject({ connectivity: 'online', lastError: null });
+
+    const { engine: signedOut, portal, clock } = await synced();
+    portal.readTasks = async () => {
+      throw new BitrixError('signed-out', 'NO_AUTH_FOUND', 'Wrong authorization data', 401, null, false);
+    };
+    clock.advance(15_000);
+    await signedOut.runCycle().catch(() => undefined);
+    expect(signedOut.getStatus().connectivity).toBe('signed-out');
+    signedOut.noteAttempt('answered');
+    expect(signedOut.getStatus().connectivity).toBe('signed-out');
+  });
+
   it('while a window is visible, looks for the portal again at least once a poll interval', async () => {
     const { engine, portal, clock } = await synced();
     portal.readTasks = async () => {

@@ -1,0 +1,167 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { generatedRecords } from '../generate-tasks';
+import type { Task, User } from '../model';
+import { canSeeTask } from '../rights';
+import type { Services } from '../services';
+import type { PortalState } from '../state';
+import { demoLog, demoPdf, demoPng } from './content';
+
+/** A file on Disk (b_disk_object of TYPE file). */
+export interface DiskObject {
+  id: number;
+  name: string;
+  storageId: number;
+  createdBy: number;
+  createTime: number;
+  bytes: () => Uint8Array;
+  readonly size: number;
+}
+
+export type AttachedEntity = { kind: 'task'; taskId: number } | { kind: 'comment'; taskId: number; commentId: number };
+
+/** A file attached through a disk_file user field (b_disk_attached_object). */
+export interface Attachment {
+  id: number;
+  objectId: number;
+  entity: AttachedEntity;
+  createdBy: number;
+  createTime: number;
+}
+
+/** IDs are derived from task and comment IDs so the demo set is the same whatever is read first. */
+const TASK_ATTACHMENT_BASE = 100_000;
+const COMMENT_ATTACHMENT_BASE = 5_000_000;
+const OBJECT_OFFSET = 1_000_000;
+const UPLOADED_BASE = 9_000_000;
+
+export class DiskState {
+  readonly objects = new Map<number, DiskObject>();
+  readonly attachments = new Map<number, Attachment>();
+  readonly byComment = new Map<number, number[]>();
+  private readonly secret = randomBytes(16);
+  private readonly commentsSeeded = new Set<number>();
+  next = { object: UPLOADED_BASE, attachment: UPLOADED_BASE + 500_000 };
+
+  sign(objectId: number): string {
+    return createHmac('sha256', this.secret).update(String(objectId)).digest('base64url').slice(0, 32);
+  }
+
+  /** `disk|<id>|<signature>`, as opaque to clients as the portal's own token. */
+  tokenFor(objectId: number): string {
+    return `disk|${objectId}|${this.sign(objectId)}`;
+  }
+
+  objectOfToken(token: string): DiskObject | undefined {
+    const m = /^disk\|(\d+)\|([\w-]+)$/.exec(token);
+    if (!m) return undefined;
+    const id = Number(m[1]);
+    const expected = Buffer.from(this.sign(id));
+    const given = Buffer.from(m[2] ?? '');
+    return expected.length === given.length && timingSafeEqual(expected, given) ? this.objects.get(id) : undefined;
+  }
+
+  attach(a: Attachment): void {
+    this.attachments.set(a.id, a);
+    if (a.entity.kind === 'comment') this.byComment.set(a.entity.commentId, [...(this.byComment.get(a.entity.commentId) ?? []), a.id]);
+  }
+
+  markCommentsSeeded(taskId: number): boolean {
+    if (this.commentsSeeded.has(taskId)) return false;
+    this.commentsSeeded.add(taskId);
+    return true;
+  }
+}
+
+const disks = new WeakMap<PortalState, DiskState>();
+
+export function diskOf(state: PortalState): DiskState {
+  let d = disks.get(state);
+  if (!d) {
+    d = new DiskState();
+    disks.set(state, d);
+  }
+  return d;
+}
+
+/** Each user has a personal storage (disk.storage.getlist ENTITY_TYPE=user); its ID is derived from the user's. */
+export function userStorageId(userId: number): number {
+  return 1000 + userId;
+}
+
+function mix(seed: number, id: number): number {
+  return (Math.imul(id ^ seed, 2654435761) >>> 0) % 1000;
+}
+
+function fileObject(id: number, name: string, createdBy: number, createTime: number, bytes: () => Uint8Array): DiskObject {
+  let cached: Uint8Array | undefined;
+  const get = (): Uint8Array => (cached ??= bytes());
+  // The bytes (and so the size) are made on first use: a 50,000-task portal starts without them.
+  return {
+    id, name, storageId: userStorageId(createdBy), createdBy, createTime, bytes: get,
+    get size() {
+      return get().length;
+    },
+  };
+}
+
+/**
+ * Demo files on about a quarter of the generated tasks (a screenshot, sometimes a log), written
+ * into UF_TASK_WEBDAV_FILES as attached-object IDs, the way a disk_file field keeps them.
+ */
+export function seedDemoTaskFiles(s: Services): void {
+  const disk = diskOf(s.state);
+  for (const task of s.state.tasks.values()) {
+    if (task.genIndex < 0 || mix(s.state.seed, task.id) % 4 !== 0) continue;
+    const ids: string[] = [];
+    const files: Array<[string, () => Uint8Array]> = [[`screenshot-${task.id}.png`, () => demoPng(s.state.seed * 31 + task.id)]];
+    if (mix(s.state.seed + 7, task.id) % 2 === 0) files.push([`log-${task.id}.txt`, () => demoLog(task.id, task.title)]);
+    files.forEach(([name, bytes], k) => {
+      const attachmentId = TASK_ATTACHMENT_BASE + task.id * 10 + k;
+      const objectId = OBJECT_OFFSET + attachmentId;
+      disk.objects.set(objectId, fileObject(objectId, name, task.createdBy, task.createdDate, bytes));
+      disk.attach({ id: attachmentId, objectId, entity: { kind: 'task', taskId: task.id }, createdBy: task.createdBy, createTime: task.createdDate });
+      ids.push(String(attachmentId));
+    });
+    task.uf.UF_TASK_WEBDAV_FILES = ids;
+  }
+}
+
+/** Demo files on generated comments of about a third of the tasks, made on first read. */
+export function seedDemoCommentFiles(s: Services, task: Task): void {
+  const disk = diskOf(s.state);
+  if (task.genIndex < 0 || !disk.markCommentsSeeded(task.id) || mix(s.state.seed + 3, task.id) % 3 !== 0) return;
+  const comments = generatedRecords(s.gen, task).comments;
+  const screenshot = comments.find((c) => /скриншот/i.test(c.message));
+  const target = screenshot ?? comments[0];
+  if (!target) return;
+  const name = screenshot ? `error-${target.id}.png` : `act-${target.id}.pdf`;
+  const bytes = screenshot ? () => demoPng(s.state.seed * 17 + target.id) : () => demoPdf(`Act for task ${task.id}`);
+  const attachmentId = COMMENT_ATTACHMENT_BASE + target.id;
+  const objectId = OBJECT_OFFSET + attachmentId;
+  disk.objects.set(objectId, fileObject(objectId, name, target.authorId, target.postDate, bytes));
+  disk.attach({ id: attachmentId, objectId, entity: { kind: 'comment', taskId: task.id, commentId: target.id }, createdBy: target.authorId, createTime: target.postDate });
+}
+
+/** Uploaded bytes become a file in the uploader's storage. */
+export function storeUpload(s: Services, user: User, name: string, bytes: Uint8Array): DiskObject {
+  const disk = diskOf(s.state);
+  const id = disk.next.object++;
+  const copy = Uint8Array.from(bytes);
+  const obj = fileObject(id, name, user.id, s.state.now(), () => copy);
+  disk.objects.set(id, obj);
+  return obj;
+}
+
+/** Rights follow the entity (the task connector): a file is readable by its creator and by whoever sees a task it is attached to. */
+export function canReadObject(s: Services, user: User, obj: DiskObject): boolean {
+  if (user.admin || obj.createdBy === user.id) return true;
+  for (const a of diskOf(s.state).attachments.values()) {
+    if (a.objectId === obj.id && canReadAttachment(s, user, a)) return true;
+  }
+  return false;
+}
+
+export function canReadAttachment(s: Services, user: User, a: Attachment): boolean {
+  const task = s.state.tasks.get(a.entity.taskId);
+  return !!task && canSeeTask(s.state, user, task);
+}

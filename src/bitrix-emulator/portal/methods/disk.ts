@@ -1,0 +1,164 @@
+import { RestError, type CallContext, type DownloadAnswer } from '../../contract';
+import type { User } from '../model';
+import { asArray, asRecord, callerOf, iso, outcome, register, toInt, type MethodTable, type Services } from '../services';
+import { contentTypeOf } from '../disk/content';
+import { canReadAttachment, canReadObject, diskOf, storeUpload, userStorageId, type Attachment, type DiskObject } from '../disk/store';
+
+// Facts and sources: src/bitrix-emulator/README.md, "Files (disk)".
+
+const notFound = (id: unknown): RestError => new RestError('ERROR_NOT_FOUND', `Could not find entity with id \`${String(id)}\``, 400);
+const accessDenied = (): RestError => new RestError('ACCESS_DENIED', 'Access denied', 403);
+
+/**
+ * docs disk-file-get / disk-storage-upload-file: the link carries the caller's token (`auth`) and a
+ * file token. For a webhook call the credentials go in as auth[aplogin]/auth[ap] (docs
+ * disk_attachedobject_get example); that form for disk.file.get is UNVERIFIED.
+ */
+function downloadUrl(s: Services, ctx: CallContext, obj: DiskObject): string {
+  const origin = ctx.links?.origin ?? '';
+  const auth = ctx.links?.accessToken;
+  const hook = ctx.links?.webhook;
+  const credentials = auth !== undefined ? `auth=${encodeURIComponent(auth)}&` : hook ? webhookQuery(hook) : '';
+  return `${origin}/rest/download.json?${credentials}token=${encodeURIComponent(diskOf(s.state).tokenFor(obj.id))}`;
+}
+
+function webhookQuery(hook: { login: string; password: string }): string {
+  return `auth%5Baplogin%5D=${encodeURIComponent(hook.login)}&auth%5Bap%5D=${encodeURIComponent(hook.password)}&`;
+}
+
+/** docs disk_attachedobject_get: a webhook call gets the uf.php link with the webhook's credentials. */
+function attachedUrl(s: Services, ctx: CallContext, a: Attachment, obj: DiskObject): string {
+  const hook = ctx.links?.webhook;
+  if (!hook) return downloadUrl(s, ctx, obj);
+  return `${ctx.links?.origin ?? ''}/bitrix/tools/disk/uf.php?attachedId=${a.id}&${webhookQuery(hook)}action=download&ncc=1`;
+}
+
+export function fileRow(s: Services, ctx: CallContext, obj: DiskObject): Record<string, unknown> {
+  return {
+    ID: obj.id, NAME: obj.name, CODE: null, STORAGE_ID: String(obj.storageId), TYPE: 'file', PARENT_ID: String(obj.storageId * 10),
+    DELETED_TYPE: 0, GLOBAL_CONTENT_VERSION: 1, FILE_ID: obj.id + 7000, SIZE: String(obj.size),
+    CREATE_TIME: iso(s, obj.createTime), UPDATE_TIME: iso(s, obj.createTime), DELETE_TIME: null,
+    CREATED_BY: String(obj.createdBy), UPDATED_BY: String(obj.createdBy), DELETED_BY: null,
+    DOWNLOAD_URL: downloadUrl(s, ctx, obj), DETAIL_URL: `${ctx.links?.origin ?? ''}/company/personal/user/${obj.createdBy}/disk/file/${encodeURIComponent(obj.name)}`,
+  };
+}
+
+function attachedRow(s: Services, ctx: CallContext, a: Attachment, obj: DiskObject): Record<string, unknown> {
+  return {
+    ID: String(a.id), OBJECT_ID: String(obj.id),
+    // UNVERIFIED: the module and entity type strings a task and a forum comment attachment report.
+    MODULE_ID: a.entity.kind === 'task' ? 'tasks' : 'forum',
+    ENTITY_TYPE: a.entity.kind === 'task' ? 'tasks_task' : 'forum_message',
+    ENTITY_ID: String(a.entity.kind === 'task' ? a.entity.taskId : a.entity.commentId),
+    CREATE_TIME: iso(s, a.createTime), CREATED_BY: String(a.createdBy),
+    DOWNLOAD_URL: attachedUrl(s, ctx, a, obj), NAME: obj.name, SIZE: String(obj.size),
+  };
+}
+
+/** One ATTACHED_OBJECTS entry of task.commentitem.get/getlist (keyed by attachment ID). */
+export function commentAttachedObjects(s: Services, commentId: number): Record<string, unknown> {
+  const disk = diskOf(s.state);
+  const out: Record<string, unknown> = {};
+  for (const id of disk.byComment.get(commentId) ?? []) {
+    const a = disk.attachments.get(id);
+    const obj = a && disk.objects.get(a.objectId);
+    if (!a || !obj) continue;
+    // These links are the portal's UI links: they need a browser session, not a REST token.
+    out[String(a.id)] = {
+      ATTACHMENT_ID: a.id, NAME: obj.name, SIZE: String(obj.size), FILE_ID: String(obj.id),
+      DOWNLOAD_URL: `/bitrix/tools/disk/uf.php?attachedId=${a.id}&action=download&ncc=1`,
+      VIEW_URL: `/bitrix/tools/disk/uf.php?attachedId=${a.id}&action=show&ncc=1`,
+    };
+  }
+  return out;
+}
+
+/**
+ * `UF_FORUM_MESSAGE_DOC: ["n<objectId>"]` of task.commentitem.add (docs comment-item/index.md).
+ * A file the author may not read is dropped (UNVERIFIED: the portal's exact reaction).
+ */
+export function attachToComment(s: Services, user: User, taskId: number, commentId: number, values: unknown): void {
+  const disk = diskOf(s.state);
+  for (const v of asArray(values)) {
+    const m = /^n(\d+)$/.exec(String(v));
+    const obj = m ? disk.objects.get(Number(m[1])) : undefined;
+    if (!obj || !canReadObject(s, user, obj)) continue;
+    disk.attach({ id: disk.next.attachment++, objectId: obj.id, entity: { kind: 'comment', taskId, commentId }, createdBy: user.id, createTime: s.state.now() });
+  }
+}
+
+function decodeContent(value: unknown): { name: string; bytes: Buffer } | null {
+  const parts = asArray(value);
+  const name = String(parts[0] ?? '');
+  const data = parts[1];
+  if (typeof data !== 'string') return null;
+  return { name, bytes: Buffer.from(data, 'base64') };
+}
+
+export function registerDiskMethods(s: Services, table: MethodTable): void {
+  register(table, 'disk.attachedObject.get', 'disk', (ctx) => {
+    const user = callerOf(s, ctx);
+    const id = toInt(ctx.params.id);
+    const disk = diskOf(s.state);
+    const a = disk.attachments.get(id);
+    const obj = a && disk.objects.get(a.objectId);
+    if (!a || !obj) throw notFound(ctx.params.id);
+    if (!canReadAttachment(s, user, a)) throw accessDenied();
+    return outcome(attachedRow(s, ctx, a, obj));
+  });
+
+  register(table, 'disk.file.get', 'disk', (ctx) => {
+    const user = callerOf(s, ctx);
+    const obj = diskOf(s.state).objects.get(toInt(ctx.params.id));
+    if (!obj) throw notFound(ctx.params.id);
+    if (!canReadObject(s, user, obj)) throw accessDenied();
+    return outcome(fileRow(s, ctx, obj));
+  });
+
+  register(table, 'disk.storage.getlist', 'disk', (ctx) => {
+    const user = callerOf(s, ctx);
+    const filter = asRecord(ctx.params.filter);
+    // Only the caller's own storage is emulated (group and common storages are not).
+    const row = {
+      ID: String(userStorageId(user.id)), NAME: `${user.name} ${user.lastName}`.trim(), CODE: null, MODULE_ID: 'disk',
+      ENTITY_TYPE: 'user', ENTITY_ID: String(user.id), ROOT_OBJECT_ID: String(userStorageId(user.id) * 10),
+    };
+    const type = filter.ENTITY_TYPE;
+    const entity = filter.ENTITY_ID;
+    const match = (type === undefined || String(type) === 'user') && (entity === undefined || toInt(entity) === user.id);
+    return outcome(match ? [row] : [], { total: match ? 1 : 0 });
+  });
+
+  register(table, 'disk.storage.uploadfile', 'disk', (ctx) => {
+    const user = callerOf(s, ctx);
+    const storageId = toInt(ctx.params.id);
+    if (ctx.params.id === undefined) throw new RestError('ERROR_ARGUMENT', 'Invalid value of parameter {Parameter #0}', 400);
+    if (storageId <= 1000 || !s.state.users.has(storageId - 1000)) throw notFound(ctx.params.id);
+    if (storageId !== userStorageId(user.id) && !user.admin) throw accessDenied();
+    const name = String(asRecord(ctx.params.data).NAME ?? '').trim();
+    if (name === '') throw new RestError('DISK_BASE_SERVICE_22001', 'Error: required parameter NAME (DISK_BASE_SERVICE_22001)', 400);
+    const content = decodeContent(ctx.params.fileContent);
+    // The two-step form (no fileContent: answer {field, uploadUrl}) is not emulated.
+    if (!content) throw new RestError('ERROR_COULD_NOT_SAVE_FILE', 'Could not save file', 400);
+    return outcome(fileRow(s, ctx, storeUpload(s, user, name, content.bytes)));
+  });
+}
+
+/** `/rest/download.json?token=…` or `uf.php?attachedId=…`: the bytes for a user who may read the file. */
+export function downloadFile(s: Services, ref: { token: string } | { attachedId: string }, userId: string): DownloadAnswer {
+  const user = s.state.users.get(Number(userId));
+  const disk = diskOf(s.state);
+  let obj: DiskObject | undefined;
+  let allowed = false;
+  if ('token' in ref) {
+    obj = disk.objectOfToken(ref.token);
+    allowed = !!obj && !!user && canReadObject(s, user, obj);
+  } else {
+    const a = disk.attachments.get(toInt(ref.attachedId));
+    obj = a && disk.objects.get(a.objectId);
+    allowed = !!a && !!user && canReadAttachment(s, user, a);
+  }
+  if (!obj) return { ok: false, error: notFound('token' in ref ? ref.token : ref.attachedId) };
+  if (!allowed) return { ok: false, error: accessDenied() };
+  return { ok: true, name: obj.name, contentType: contentTypeOf(obj.name), bytes: obj.bytes() };
+}

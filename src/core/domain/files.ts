@@ -1,0 +1,43 @@
+/** A file attached to a task (UF_TASK_WEBDAV_FILES) or to one of its comments (ATTACHED_OBJECTS). */
+export interface TaskFile {
+  /** The attached-object ID (disk.attachedObject.get). */
+  attachmentId: string;
+  /** The Disk file ID (`[DISK FILE ID=n…]`, UF_FORUM_MESSAGE_DOC `n…`). */
+  objectId: string;
+  name: string;
+  size: number;
+  /** MIME type guessed from the name (the portal reports none). */
+  type: string;
+  authorId: string;
+  /** Epoch ms; null when the portal did not say. */
+  createdAt: number | null;
+  /** Null for the task's own files. */
+  commentId: string | null;
+}
+
+export interface TaskFiles {
+  taskId: string;
+  files: TaskFile[];
+}
+
+const TYPES: Record<string, string> = {
+  png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', bmp: 'image/bmp', svg: 'image/svg+xml',
+  pdf: 'application/pdf', txt: 'text/plain', log: 'text/plain', csv: 'text/csv', zip: 'application/zip',
+  doc: 'application/msword', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xls: 'application/vnd.ms-excel', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+export function fileTypeOf(name: string): string {
+  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
+  return TYPES[ext] ?? 'application/octet-stream';
+}
+
+/** Raster images a page may show inline; SVG is never previewed (it can carry script). */
+export const PREVIEWABLE_TYPES: readonly string[] = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp'];
+
+export function isPreviewable(type: string): boolean {
+  return PREVIEWABLE_TYPES.includes(type);
+}
+
+/** Files larger than this are neither downloaded through the host nor uploaded (a clear message instead). */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;

@@ -1,0 +1,165 @@
+/** Task and comment files as a box portal answers them, over real HTTP (emulator README, "Files (disk)"). */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestEmulator, type TestEmulator } from './harness';
+
+type Row = Record<string, unknown>;
+const PNG = [0x89, 0x50, 0x4e, 0x47];
+
+let emu: TestEmulator;
+let adminToken: string;
+
+beforeAll(async () => {
+  emu = await startTestEmulator({ realPortal: true, tasks: 60, seed: 5 });
+  const admin = emu.portal.users().find((u) => u.id === '1');
+  adminToken = (await emu.oauthLogin(admin?.login, admin?.password)).access_token;
+});
+afterAll(async () => {
+  await emu.close();
+});
+
+async function tasksWithFiles(token: string): Promise<Row[]> {
+  const answer = await emu.rest('tasks.task.list', { select: ['ID', 'GROUP_ID', 'UF_TASK_WEBDAV_FILES'], order: { ID: 'asc' } }, { token });
+  const tasks = (answer.body.result as { tasks: Row[] }).tasks;
+  return tasks.filter((t) => Array.isArray(t.ufTaskWebdavFiles));
+}
+
+async function commentsOf(taskId: unknown, token: string): Promise<Row[]> {
+  return (await emu.rest('task.commentitem.getlist', { TASKID: taskId, ORDER: { ID: 'asc' } }, { token })).body.result as Row[];
+}
+
+/** Logs in as an extranet client (who sees only their company's tasks). */
+async function clientToken(): Promise<string> {
+  const client = emu.portal.users().find((u) => u.type === 'extranet' && u.active);
+  if (!client) throw new Error('no extranet user in the demo');
+  return (await emu.oauthLogin(client.login, client.password, 'st-client')).access_token;
+}
+
+describe('files of a task and of its comments', () => {
+  it('ufTaskWebdavFiles holds attached-object IDs; disk.attachedObject.get names the file and gives a link with the caller token', async () => {
+    const withFiles = await tasksWithFiles(adminToken);
+    expect(withFiles.length).toBeGreaterThan(3);
+    const ids = withFiles[0]?.ufTaskWebdavFiles as string[];
+    expect(ids.every((id) => /^\d+$/.test(id))).toBe(true);
+    const answer = await emu.rest('disk.attachedObject.get', { id: ids[0] }, { token: adminToken });
+    const file = answer.body.result as Row;
+    expect(file).toMatchObject({ ID: ids[0], MODULE_ID: 'tasks', ENTITY_ID: String(withFiles[0]?.id) });
+    expect(String(file.NAME)).toMatch(/\.png$/);
+    expect(String(file.CREATE_TIME)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+03:00$/);
+    const url = new URL(String(file.DOWNLOAD_URL));
+    expect(url.origin).toBe(emu.portalUrl);
+    expect(url.pathname).toBe('/rest/download.json');
+    expect(url.searchParams.get('auth')).toBe(adminToken);
+
+    const download = await fetch(url);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('image/png');
+    const bytes = new Uint8Array(await download.arrayBuffer());
+    expect([...bytes.slice(0, 4)]).toEqual(PNG);
+    expect(bytes.length).toBe(Number(file.SIZE));
+  });
+
+  it('the same seed gives the same files, whatever is read first', async () => {
+    const again = await startTestEmulator({ realPortal: true, tasks: 60, seed: 5 });
+    try {
+      const admin = again.portal.users().find((u) => u.id === '1');
+      const token = (await again.oauthLogin(admin?.login, admin?.password)).access_token;
+      const list = await again.rest('tasks.task.list', { select: ['ID', 'UF_TASK_WEBDAV_FILES'], order: { ID: 'asc' } }, { token });
+      const ours = await tasksWithFiles(adminToken);
+      const theirs = (list.body.result as { tasks: Row[] }).tasks.filter((t) => Array.isArray(t.ufTaskWebdavFiles));
+      expect(theirs.map((t) => t.ufTaskWebdavFiles)).toEqual(ours.map((t) => t.ufTaskWebdavFiles));
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('ATTACHED_OBJECTS of a comment is keyed by attachment ID and its links need a portal session', async () => {
+    const all = (await emu.rest('tasks.task.list', { select: ['ID'], order: { ID: 'asc' } }, { token: adminToken })).body.result as { tasks: Row[] };
+    let found: Row | undefined;
+    for (const t of all.tasks) {
+      found = (await commentsOf(t.id, adminToken)).find((c) => Object.keys(c.ATTACHED_OBJECTS as Row).length > 0);
+      if (found) break;
+    }
+    expect(found).toBeDefined();
+    const [key, entry] = Object.entries(found?.ATTACHED_OBJECTS as Record<string, Row>)[0] ?? [];
+    expect(entry).toMatchObject({ ATTACHMENT_ID: Number(key) });
+    expect(String(entry?.DOWNLOAD_URL)).toMatch(/^\/bitrix\/tools\/disk\/uf\.php\?attachedId=\d+&action=download/);
+    const bare = await fetch(`${emu.portalUrl}${String(entry?.DOWNLOAD_URL)}`);
+    expect(bare.status).toBe(401);
+    const meta = (await emu.rest('disk.attachedObject.get', { id: key }, { token: adminToken })).body.result as Row;
+    expect(meta).toMatchObject({ MODULE_ID: 'forum', ENTITY_ID: String(found?.ID), NAME: entry?.NAME, SIZE: entry?.SIZE });
+  });
+
+  it('a download without auth is refused as a REST call is (401 NO_AUTH_FOUND); a stale token too', async () => {
+    const [task] = await tasksWithFiles(adminToken);
+    const file = (await emu.rest('disk.attachedObject.get', { id: (task?.ufTaskWebdavFiles as string[])[0] }, { token: adminToken })).body.result as Row;
+    const url = new URL(String(file.DOWNLOAD_URL));
+    url.searchParams.delete('auth');
+    const refused = await fetch(url);
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ error: 'NO_AUTH_FOUND' });
+    url.searchParams.set('auth', 'not-a-token');
+    expect((await fetch(url)).status).toBe(401);
+    url.searchParams.set('auth', adminToken);
+    url.searchParams.set('token', `${String(url.searchParams.get('token'))}x`);
+    expect((await fetch(url)).status).toBe(400);
+  });
+
+  it('a user who cannot see the task can neither read the file metadata nor download it', async () => {
+    const token = await clientToken();
+    const visible = new Set(((await emu.rest('tasks.task.list', { select: ['ID'] }, { token })).body.result as { tasks: Row[] }).tasks.map((t) => t.id));
+    const hidden = (await tasksWithFiles(adminToken)).find((t) => !visible.has(t.id));
+    const id = (hidden?.ufTaskWebdavFiles as string[])[0];
+    const meta = await emu.rest('disk.attachedObject.get', { id }, { token });
+    expect(meta.status).toBe(403);
+    expect(meta.body.error).toBe('ACCESS_DENIED');
+    // The admin's link with the client's token in place of the admin's: refused too.
+    const link = new URL(String(((await emu.rest('disk.attachedObject.get', { id }, { token: adminToken })).body.result as Row).DOWNLOAD_URL));
+    link.searchParams.set('auth', token);
+    const refused = await fetch(link);
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: 'ACCESS_DENIED' });
+  });
+
+  it('a webhook call gets the uf.php link with auth[aplogin]/auth[ap]; it downloads, and without them it does not', async () => {
+    const [task] = await tasksWithFiles(adminToken);
+    const id = (task?.ufTaskWebdavFiles as string[])[0];
+    const file = (await emu.rest('disk.attachedObject.get', { id }, { webhook: true })).body.result as Row;
+    const url = new URL(String(file.DOWNLOAD_URL));
+    expect(url.pathname).toBe('/bitrix/tools/disk/uf.php');
+    expect(url.searchParams.get('auth[aplogin]')).toBe('1');
+    const ok = await fetch(url);
+    expect(ok.status).toBe(200);
+    expect((await ok.arrayBuffer()).byteLength).toBe(Number(file.SIZE));
+    url.searchParams.set('auth[ap]', 'wrong');
+    expect((await fetch(url)).status).toBe(401);
+  });
+});
+
+describe('uploading and attaching to a comment', () => {
+  it('disk.storage.uploadfile (base64 fileContent) into the user storage, then UF_FORUM_MESSAGE_DOC n<id> attaches it', async () => {
+    const storages = (await emu.rest('disk.storage.getlist', { filter: { ENTITY_TYPE: 'user', ENTITY_ID: 1 } }, { token: adminToken })).body.result as Row[];
+    expect(storages).toHaveLength(1);
+    const content = Buffer.from('hello from the client\n');
+    const up = await emu.rest('disk.storage.uploadfile', { id: storages[0]?.ID, data: { NAME: 'note.txt' }, fileContent: ['note.txt', content.toString('base64')] }, { token: adminToken });
+    const uploaded = up.body.result as Row;
+    expect(uploaded).toMatchObject({ NAME: 'note.txt', SIZE: String(content.length), CREATED_BY: '1', TYPE: 'file' });
+    const [task] = await tasksWithFiles(adminToken);
+    const commentId = (await emu.rest('task.commentitem.add', { TASKID: task?.id, FIELDS: { POST_MESSAGE: 'Файл во вложении', UF_FORUM_MESSAGE_DOC: [`n${String(uploaded.ID)}`] } }, { token: adminToken })).body.result;
+    const comment = (await commentsOf(task?.id, adminToken)).find((c) => c.ID === String(commentId));
+    const [attachmentId, entry] = Object.entries(comment?.ATTACHED_OBJECTS as Record<string, Row>)[0] ?? [];
+    expect(entry).toMatchObject({ NAME: 'note.txt', FILE_ID: String(uploaded.ID) });
+    const meta = (await emu.rest('disk.attachedObject.get', { id: attachmentId }, { token: adminToken })).body.result as Row;
+    const body = await (await fetch(String(meta.DOWNLOAD_URL))).text();
+    expect(body).toBe('hello from the client\n');
+  });
+
+  it('refuses another user storage, a missing NAME and a missing storage with the portal codes', async () => {
+    const token = await clientToken();
+    const other = await emu.rest('disk.storage.uploadfile', { id: 1001, data: { NAME: 'x.txt' }, fileContent: ['x.txt', 'eA=='] }, { token });
+    expect(other.body.error).toBe('ACCESS_DENIED');
+    const noName = await emu.rest('disk.storage.uploadfile', { id: 1001, data: {}, fileContent: ['x.txt', 'eA=='] }, { token: adminToken });
+    expect(noName.body.error).toBe('DISK_BASE_SERVICE_22001');
+    const missing = await emu.rest('disk.storage.uploadfile', { id: 999999, data: { NAME: 'x.txt' }, fileContent: ['x.txt', 'eA=='] }, { token: adminToken });
+    expect(missing.body.error).toBe('ERROR_NOT_FOUND');
+  });
+});
