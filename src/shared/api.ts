@@ -201,6 +201,8 @@ export interface Directory {
   departments: Department[];
   companies: Company[];
   userFields: UserFieldDefinition[];
+  /** Workgroups the signed-in user belongs to (sonet_group.user.groups); null until first read. */
+  memberGroupIds?: string[] | null;
 }
 
 export interface TaskDetails {

@@ -2,7 +2,7 @@
  * A portal double for the sync engine's unit tests, typed against the port itself: tasks held in
  * memory, every read counted as the requests a real gateway would send for it.
  */
-import type { Company, Department, ElapsedRecord, Group, HistoryEntry, Stage, Task, TaskComment, User, UserFieldDefinition } from '../../src/core/domain/model';
+import type { Company, Department, ElapsedRecord, Group, GroupMembership, HistoryEntry, Stage, Task, TaskComment, User, UserFieldDefinition } from '../../src/core/domain/model';
 import type { Intent } from '../../src/core/sync/intents';
 import type { ExtrasRequest, Identity, OfflineEventBatch, PortalGateway, SendOutcome, TaskExtras, TaskQuery, TaskStamp } from '../../src/core/sync/portal-port';
 
@@ -43,6 +43,12 @@ export class FakePortal implements PortalGateway {
   async readGroups(): Promise<Group[]> {
     this.ask('sonet_group.get');
     return [{ id: '10', name: 'Первая линия', closed: false, membersCount: 3 }];
+  }
+  /** The signed-in user's groups; a test sets them. */
+  memberships: GroupMembership[] = [{ groupId: '10', role: 'member' }];
+  async readMemberships(): Promise<GroupMembership[]> {
+    this.ask('sonet_group.user.groups');
+    return this.memberships;
   }
   async readStages(groupId: string): Promise<Stage[]> {
     this.ask('task.stages.get');

@@ -9,6 +9,7 @@ import { companyRowsOf, mapCompanies, mapDepartments, mapStages, mapUserFields, 
 import { mapChatComments, mapElapsed, mapHistory, mapLegacyComments } from './task-extras-mappers';
 import { isoOffsetMinutes } from './site-date';
 import { listGroups } from './groups';
+import { readMemberships } from './membership';
 import { clientMarker, commandFor, type CommentMode, type IntentCommand } from './intent-commands';
 import { sendIntents } from './gateway-send';
 import { CommentUploads, type OutboxFiles } from './comment-uploads';
@@ -84,6 +85,10 @@ export class BitrixGateway implements PortalGateway {
 
   async readStages(groupId: string) {
     return mapStages((await this.client.call('task.stages.get', { entityId: groupId })).result, groupId);
+  }
+
+  readMemberships() {
+    return readMemberships(this.client);
   }
 
   async readUsers() {

@@ -61,6 +61,12 @@ export interface Stage {
   systemType: string;
 }
 
+/** The signed-in user's membership of a workgroup, as the portal says (sonet_group.user.groups). */
+export interface GroupMembership {
+  groupId: string;
+  role: 'owner' | 'moderator' | 'member';
+}
+
 export interface Group {
   id: string;
   name: string;

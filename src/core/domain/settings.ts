@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { CARD_ORDERS, STAGE_ROLES, type StageRole } from './kinds-and-roles';
 import { RUSSIAN_HOLIDAYS_2025_2027, RUSSIAN_WORKING_WEEKENDS_2025_2027 } from './holidays-ru';
+import { replyTemplatesSchema } from './reply-templates';
 import { listColumnsSchema } from './list-columns';
 import { wipSettingsSchema } from './wip-settings';
 
@@ -150,6 +151,8 @@ export const settingsSchema = z.object({
     .prefault({}),
   calendar: calendarSchema.prefault({}),
   notifications: notificationsSchema.prefault({}),
+  /** Reply templates for comments (team policy, see reply-templates.ts). */
+  replyTemplates: replyTemplatesSchema,
   /** WIP limits per stage role and per group (issue 13). */
   wip: wipSettingsSchema.prefault({}),
   ui: z

@@ -9,7 +9,7 @@ import type { Intent, IntentPayload } from './intents';
 import { portalErrorKind, SyncCycleError, type Identity, type PortalGateway } from './portal-port';
 import type { SyncStore } from './store';
 import type { NetworkProbe, SyncNotice, SyncStatus } from './status';
-import { applyOfflineEvents, deltaPoll, EXTRAS_BUDGET_MS, firstSync, hasFirstSync, reconcile, syncTaskExtras, type PullContext } from './pull';
+import { applyOfflineEvents, deltaPoll, EXTRAS_BUDGET_MS, firstSync, hasFirstSync, reconcile, refreshDirectory, syncTaskExtras, type PullContext } from './pull';
 import type { Task } from '../domain/model';
 import { flushOutbox, retryDelayMs } from './flush';
 import { intentTaskIds, localTaskId, rebase, type BoardTask } from './rebase';
@@ -377,6 +377,7 @@ export class SyncEngine {
       this.changed();
     } else if (reconciling) {
       await reconcile(ctx);
+      await refreshDirectory(ctx);
     } else if (!forced && this.usesOfflineEvents() && this.tick % this.schedule.confirmEvery !== 0) {
       await applyOfflineEvents(ctx);
     } else {

@@ -3,7 +3,7 @@
  * core/bitrix/gateway.ts; faked in engine unit tests.
  */
 import { isFailureKind, type FailureKind } from '../failure';
-import type { Company, Department, ElapsedRecord, Group, HistoryEntry, Stage, Task, TaskComment, User, UserFieldDefinition } from '../domain/model';
+import type { Company, Department, ElapsedRecord, Group, GroupMembership, HistoryEntry, Stage, Task, TaskComment, User, UserFieldDefinition } from '../domain/model';
 import type { Intent } from './intents';
 
 export interface Identity {
@@ -60,6 +60,8 @@ export interface PortalGateway {
   portalOffsetMinutes(): number;
 
   readGroups(): Promise<Group[]>;
+  /** The signed-in user's own workgroups. */
+  readMemberships(): Promise<GroupMembership[]>;
   readStages(groupId: string): Promise<Stage[]>;
   readUsers(): Promise<User[]>;
   readDepartments(): Promise<Department[]>;

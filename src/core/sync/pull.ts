@@ -39,6 +39,7 @@ export async function firstSync(ctx: PullContext, onProgress: (read: number, tot
   const startedAt = await portal.serverTime();
   const userFields = await portal.readUserFields();
   const [groups, users, departments, companies] = [await portal.readGroups(), await portal.readUsers(), await portal.readDepartments(), await portal.readCompanies()];
+  const memberships = await portal.readMemberships();
   const stages = new Map<string, Awaited<ReturnType<PortalGateway['readStages']>>>();
   for (const groupId of groupIds) stages.set(groupId, await portal.readStages(groupId));
   const tasks = await portal.readTasks({ groupIds, onProgress });
@@ -50,6 +51,7 @@ export async function firstSync(ctx: PullContext, onProgress: (read: number, tot
     store.replaceUsers(users);
     store.replaceDepartments(departments);
     store.replaceCompanies(companies);
+    store.replaceMemberships(memberships);
     for (const [groupId, list] of stages) store.replaceStages(groupId, list);
     // Tasks of groups no longer bound, or gone from the bound ones, leave the store.
     const knownGroups = new Set([...store.groups().map((g) => g.id), ...groupIds]);
@@ -127,6 +129,39 @@ export async function reconcile(ctx: PullContext): Promise<{ changed: number; re
   ctx.changes.tasks(written);
   ctx.changes.removed(gone);
   return { changed: written.length, removed: gone.length };
+}
+
+/** Order-free comparison of two directory lists (the portal's order is not the store's). */
+function sameRows<T>(a: readonly T[] | null, b: readonly T[], key: (row: T) => string): boolean {
+  if (!a || a.length !== b.length) return false;
+  const canonical = (rows: readonly T[]) => JSON.stringify([...rows].sort((x, y) => key(x).localeCompare(key(y))));
+  return canonical(a) === canonical(b);
+}
+
+/**
+ * The parts of the directory that change while Pult runs for days: the user joins or leaves a
+ * group, a lead adds or renames a stage. Read again at each reconcile (a request per bound group
+ * and one for membership, every few minutes), written and announced only when they differ.
+ */
+export async function refreshDirectory(ctx: PullContext): Promise<{ stagesChanged: string[]; membershipChanged: boolean }> {
+  const memberships = await ctx.portal.readMemberships();
+  const stages = new Map<string, Awaited<ReturnType<PortalGateway['readStages']>>>();
+  for (const groupId of ctx.groupIds) stages.set(groupId, await ctx.portal.readStages(groupId));
+  return ctx.store.transaction(() => {
+    const membershipChanged = !sameRows(ctx.store.memberships(), memberships, (m) => m.groupId);
+    if (membershipChanged) {
+      ctx.store.replaceMemberships(memberships);
+      ctx.changes.directory();
+    }
+    const stagesChanged: string[] = [];
+    for (const [groupId, list] of stages) {
+      if (sameRows(ctx.store.stagesByGroup(groupId), list, (stage) => stage.id)) continue;
+      ctx.store.replaceStages(groupId, list);
+      ctx.changes.stages(groupId);
+      stagesChanged.push(groupId);
+    }
+    return { stagesChanged, membershipChanged };
+  });
 }
 
 /** Offline events (admin on OAuth): fetch what changed, drop what was deleted. */

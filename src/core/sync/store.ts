@@ -2,7 +2,7 @@
  * The local store port. Synchronous on purpose: main owns one SQLite file, every call is short,
  * and a synchronous `transaction` cannot be held across a network request.
  */
-import type { Company, Department, ElapsedRecord, Group, HistoryEntry, Stage, Task, TaskComment, User, UserFieldDefinition } from '../domain/model';
+import type { Company, Department, ElapsedRecord, Group, GroupMembership, HistoryEntry, Stage, Task, TaskComment, User, UserFieldDefinition } from '../domain/model';
 import type { Intent, IntentPayload, TaskFieldPatch } from './intents';
 
 export interface NewIntent {
@@ -46,6 +46,9 @@ export interface SyncStore {
   departments(): Department[];
   replaceCompanies(companies: readonly Company[]): void;
   companies(): Company[];
+  /** The user's own workgroups; null until the portal was first asked. */
+  replaceMemberships(memberships: readonly GroupMembership[]): void;
+  memberships(): GroupMembership[] | null;
   replaceUserFields(fields: readonly UserFieldDefinition[]): void;
   userFields(): UserFieldDefinition[];
 

@@ -40,6 +40,7 @@ export type AlertHost = Pick<PultApi, 'getAppInfo' | 'getSettings' | 'getBoard' 
 export function hostAlertSource(host: AlertHost): AlertSource {
   const boards = new Map<string, BoardSnapshot>();
   let users: User[] | null = null;
+  let memberGroupIds: string[] | null = null;
   return {
     observe(event) {
       if (event.type === 'settings-changed') {
@@ -69,7 +70,11 @@ export function hostAlertSource(host: AlertHost): AlertSource {
           return read;
         }),
       );
-      users ??= (await host.getDirectory()).users;
+      if (!users) {
+        const directory = await host.getDirectory();
+        users = directory.users;
+        memberGroupIds = directory.memberGroupIds ?? null;
+      }
       const { connectivity, lastSyncAt } = await host.getSyncStatus();
       const first = snapshots[0];
       return {
@@ -77,8 +82,8 @@ export function hostAlertSource(host: AlertHost): AlertSource {
         boards: snapshots.map((snapshot) => ({ groupId: snapshot.groupId, stages: snapshot.stages, tasks: snapshot.cards, history: snapshot.history })),
         users,
         userId: info.connection.userId,
-        // The host does not know group membership yet: "my groups" covers every bound group.
-        memberGroupIds: null,
+        // The portal's membership, read with the directory; unknown yet, every bound group counts.
+        memberGroupIds,
         portalOffsetMs: first?.portalOffsetMs ?? 0,
         utcOffsetMinutes: first?.portalUtcOffsetMinutes ?? settings.calendar.utcOffsetMinutes,
         sync: { connectivity, lastSyncAt },

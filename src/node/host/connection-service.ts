@@ -25,6 +25,7 @@ import { forgetPortalSecrets, keychainTokenStorage, secretKeys } from './secrets
 import { countQueuedEdits, openPortalSession, type PortalSession } from './portal-session';
 import { boardDelta, wantsHistory } from './board-view';
 import type { DemoStarter, HostContext } from './host-context';
+import { withDemoTemplates } from '../demo/demo-templates';
 
 /** Problems that trusting would not solve, each said as such. */
 const certificateTexts = { expired: 'certificateExpired', 'not-yet-valid': 'certificateNotYetValid', 'name-mismatch': 'certificateNameMismatch' } as const;
@@ -352,10 +353,10 @@ export class ConnectionService {
     const { identity, groups } = await this.probe(this.demo.portalUrl, endpoint);
     const previous = this.ctx.settings().connection;
     const sameDemo = previous.kind === 'demo';
-    // A first demo connection brings the demo's team settings (WIP limits) along.
-    // (Fresh settings already say `demo`: a demo not set up yet has no groups.)
+    // A first demo connection brings the demo's team settings along: WIP limits and reply
+    // templates (a team's own stay). (Fresh settings already say `demo`: a demo not set up yet has no groups.)
     const firstLook = !sameDemo || this.ctx.settings().groupIds.length === 0;
-    const current = firstLook ? withDemoTeamSettings(this.ctx.settings()) : this.ctx.settings();
+    const current = firstLook ? withDemoTemplates(withDemoTeamSettings(this.ctx.settings())) : this.ctx.settings();
     this.ctx.storeSettings({ ...current, connection: { ...previous, address: this.demo.portalUrl, kind: 'demo', clientId: '' }, ...(sameDemo ? {} : { groupIds: [] }) });
     return this.connected(this.demo.portalUrl, 'demo', endpoint, identity, groups);
   }

@@ -65,7 +65,7 @@ export class ReadModels {
 
   getDirectory(): Directory {
     const { store } = this.connection.requireSession();
-    return { users: store.users(), departments: store.departments(), companies: store.companies(), userFields: store.userFields() };
+    return { users: store.users(), departments: store.departments(), companies: store.companies(), userFields: store.userFields(), memberGroupIds: store.memberships()?.map((m) => m.groupId) ?? null };
   }
 
   getTaskDetails(taskId: string): Promise<TaskDetails> {

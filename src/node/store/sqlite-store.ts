@@ -2,7 +2,7 @@
  * The SyncStore port over one SQLite file (libsql, synchronous). Every method is atomic on its
  * own and joins the caller's transaction when there is one; every failure is a StoreError.
  */
-import type { Company, Department, ElapsedRecord, Group, HistoryEntry, Stage, Task, TaskComment, User, UserFieldDefinition } from '../../core/domain/model';
+import type { Company, Department, ElapsedRecord, Group, GroupMembership, HistoryEntry, Stage, Task, TaskComment, User, UserFieldDefinition } from '../../core/domain/model';
 import type { Intent } from '../../core/sync/intents';
 import type { BoardScope, IntentPatch, NewIntent, SyncStore } from '../../core/sync/store';
 import { TaskStatus } from '../../core/domain/model';
@@ -23,6 +23,9 @@ const BY_ID = 'length(id), id';
 
 const TASK_COLUMNS = 'id, group_id, stage_id, responsible_id, status, changed_at, closed_at, deadline, body';
 const INTENT_COLUMNS = 'seq, state, payload, base_changed_at, base_values, created_at, attempts, next_attempt_at, last_error, last_error_code, last_failure, result_task_id';
+
+/** The user's own workgroups as JSON; an empty list means "a member of none". */
+const MEMBERSHIPS_KEY = 'directory:memberships';
 
 type DirectoryTable = 'groups' | 'users' | 'departments' | 'companies' | 'user_fields';
 
@@ -128,6 +131,14 @@ class SqliteStore implements SyncStore {
   }
   companies(): Company[] {
     return this.directory<Company>('companies');
+  }
+  // A short list kept whole under one key (no schema change): absent means never read.
+  replaceMemberships(memberships: readonly GroupMembership[]): void {
+    this.setCursor(MEMBERSHIPS_KEY, JSON.stringify(memberships));
+  }
+  memberships(): GroupMembership[] | null {
+    const stored = this.getCursor(MEMBERSHIPS_KEY);
+    return stored === null ? null : (JSON.parse(stored) as GroupMembership[]);
   }
   replaceUserFields(fields: readonly UserFieldDefinition[]): void {
     this.replaceDirectory('user_fields', fields, (field) => field.name);

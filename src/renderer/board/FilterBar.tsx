@@ -1,4 +1,4 @@
-/** Filters: kind, responsible, client, Тип, stopper, overdue, forgotten, mine. */
+/** Filters: kind, responsible, client, Тип, stopper, overdue, forgotten, mine, my groups. */
 import { useMemo } from 'react';
 import { CARD_KINDS } from '../../core/domain/kinds-and-roles';
 import { useI18n } from '../i18n/context';
@@ -28,7 +28,7 @@ function FilterSelect({ name, labelKey, value, options, extra }: { name: SelectK
   );
 }
 
-function Toggle({ name, labelKey, pressed }: { name: 'overdue' | 'forgotten' | 'mine'; labelKey: MessageKey; pressed: boolean }) {
+function Toggle({ name, labelKey, pressed }: { name: 'overdue' | 'forgotten' | 'mine' | 'myGroups'; labelKey: MessageKey; pressed: boolean }) {
   const { t } = useI18n();
   return (
     <button type="button" className="toggle" aria-pressed={pressed} onClick={() => appStore.getState().setFilter(name, !pressed)}>
@@ -61,6 +61,7 @@ export function FilterBar({ model }: { model: BoardModel }) {
       <Toggle name="overdue" labelKey="board.filter.overdue" pressed={filters.overdue} />
       <Toggle name="forgotten" labelKey="board.filter.forgotten" pressed={filters.forgotten} />
       <Toggle name="mine" labelKey="board.filter.mine" pressed={filters.mine} />
+      <Toggle name="myGroups" labelKey="board.filter.myGroups" pressed={filters.myGroups} />
       <button type="button" className="link-button" onClick={() => appStore.getState().resetFilters()}>
         {t('board.filter.reset')}
       </button>

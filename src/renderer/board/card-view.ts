@@ -21,6 +21,8 @@ export interface CardContext {
   blockerLabels: ReadonlyMap<string, string>;
   currentUserId: string | null;
   portalUtcOffsetMinutes: number;
+  /** The user's own workgroups; null while unknown. */
+  memberGroupIds: readonly string[] | null;
   /** On the combined board: each group's short name, shown on its cards. */
   groupBadges?: ReadonlyMap<string, string>;
 }
@@ -83,6 +85,7 @@ export function createCardContext(snapshot: BoardSnapshot, directory: Directory 
     blockerLabels: listLabels(directory, settings.fields.blocker),
     currentUserId,
     portalUtcOffsetMinutes: snapshot.portalUtcOffsetMinutes,
+    memberGroupIds: directory?.memberGroupIds ?? null,
   };
 }
 

@@ -1,11 +1,14 @@
 /** Comments in both portal modes (legacy and task chat), rendered safely; adding one queues it. */
 import { useAppStore } from '../store';
-import { useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/context';
 import { useUiStore } from '../store/ui-store';
 import { formatPortalDateTime, userName } from '../shared-ui/format';
 import { RichText } from '../text/RichText';
 import { portalOffsetMinutes, type DrawerData } from './drawer-data';
+import { fillReplyTemplate } from '../../core/domain/reply-templates';
+import { TemplateMenu } from './TemplateMenu';
+import { insertAtSelection, isTemplateMenuShortcut, templateValuesOf, useTemplateInsert } from './template-insert';
 import { CommentFiles, useDiskFileRenderer } from './files/CommentFiles';
 import { AttachPicker } from './files/AttachPicker';
 import type { StagedFile } from '../../shared/api';
@@ -22,6 +25,54 @@ export function CommentsPanel({ data }: { data: DrawerData }) {
   const queued = data.queued.flatMap((edit) => (edit.payload.name === 'addComment' ? [{ seq: edit.seq, text: edit.payload.text, at: edit.createdAt, files: edit.payload.files ?? [] }] : []));
   const sorted = [...comments].sort((a, b) => a.postedAt - b.postedAt);
   const renderDiskFile = useDiskFileRenderer();
+
+  // Reply templates: filled from this task, inserted at the cursor (from the menu or the palette).
+  const box = useRef<HTMLTextAreaElement>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const templates = data.settings.replyTemplates;
+  const directory = data.directory;
+  const insertTemplate = useCallback(
+    (index: number) => {
+      const template = templates[index];
+      setMenuOpen(false);
+      if (!template) return;
+      const filled = fillReplyTemplate(template.text, templateValuesOf(task, directory?.users, directory?.companies), { language, utcOffsetMinutes: offset });
+      const node = box.current;
+      setText((previous) => {
+        const next = insertAtSelection(previous, filled, node?.selectionStart ?? previous.length, node?.selectionEnd ?? previous.length);
+        requestAnimationFrame(() => {
+          box.current?.focus();
+          box.current?.setSelectionRange(next.cursor, next.cursor);
+        });
+        return next.text;
+      });
+    },
+    [templates, task, directory, language, offset, setMenuOpen],
+  );
+  useEffect(() => {
+    // A palette request may be there before this panel mounted (another tab was open), or come later.
+    const handle = () => {
+      const request = useTemplateInsert.getState().request;
+      if (request?.taskId === task.id) insertTemplate(useTemplateInsert.getState().take()!.index);
+    };
+    const frame = requestAnimationFrame(handle);
+    const unsubscribe = useTemplateInsert.subscribe(handle);
+    return () => {
+      cancelAnimationFrame(frame);
+      unsubscribe();
+    };
+  }, [insertTemplate, task.id]);
+  useEffect(() => {
+    // Alt+T anywhere in the open card (not under the palette or another dialog).
+    const onKeyDown = (event: KeyboardEvent) => {
+      const ui = useUiStore.getState();
+      if (event.defaultPrevented || !isTemplateMenuShortcut(event) || ui.paletteOpen || ui.helpOpen || ui.createOpen) return;
+      event.preventDefault();
+      setMenuOpen(true);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -75,6 +126,7 @@ export function CommentsPanel({ data }: { data: DrawerData }) {
         </label>
         <textarea
           id="drawer-new-comment"
+          ref={box}
           rows={3}
           value={text}
           onChange={(event) => setText(event.target.value)}
@@ -83,6 +135,7 @@ export function CommentsPanel({ data }: { data: DrawerData }) {
             if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit(event);
           }}
         />
+        <TemplateMenu templates={templates} open={menuOpen} onOpenChange={(open) => (setMenuOpen(open), open || box.current?.focus())} onPick={insertTemplate} />
         <AttachPicker staged={staged} onChange={setStaged} />
         <button type="submit" className="button--primary" disabled={!text.trim() && staged.length === 0}>
           {t('drawer.comments.send')}

@@ -1,10 +1,11 @@
 /** Comments, time records and history as tabs (arrow keys move between tabs). */
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../i18n/context';
 import type { DrawerData } from './drawer-data';
 import { CommentsPanel } from './CommentsPanel';
 import { TimePanel } from './TimePanel';
 import { HistoryPanel } from './HistoryPanel';
+import { useTemplateInsert } from './template-insert';
 
 const TABS = ['comments', 'time', 'history'] as const;
 type Tab = (typeof TABS)[number];
@@ -12,6 +13,8 @@ type Tab = (typeof TABS)[number];
 export function DrawerTabs({ data }: { data: DrawerData }) {
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>('comments');
+  // A template asked for from the palette goes into the comment box: show it.
+  useEffect(() => useTemplateInsert.subscribe((state) => state.request && setTab('comments')), []);
   const { details, queued } = data;
   const pending = (name: 'addComment' | 'logTime') => queued.filter((edit) => edit.payload.name === name).length;
   const counts: Record<Tab, number> = {

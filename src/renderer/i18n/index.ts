@@ -16,16 +16,17 @@ import { blockedEn, blockedRu } from './messages/blocked';
 import { listColumnsEn, listColumnsRu } from './messages/list-columns';
 import { filesEn, filesRu } from './messages/files';
 import { boardAllEn, boardAllRu } from './messages/board-all';
+import { templatesEn, templatesRu } from './messages/templates';
 
 type Plural = { one: string; few: string; many: string };
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Plural };
 
-const ruCatalog = { ...commonRu, ...boardRu, ...firstrunRu, ...statusRu, ...drawerRu, ...createRu, ...paletteRu, ...settingsRu, ...wallboardRu, ...reportsRu, ...blockedRu, ...listColumnsRu, ...filesRu, ...boardAllRu };
+const ruCatalog = { ...commonRu, ...boardRu, ...firstrunRu, ...statusRu, ...drawerRu, ...createRu, ...paletteRu, ...settingsRu, ...wallboardRu, ...reportsRu, ...blockedRu, ...listColumnsRu, ...filesRu, ...boardAllRu, ...templatesRu };
 export type Messages = Widen<typeof ruCatalog>;
 export type MessageKey = keyof Messages;
 export type Language = 'ru' | 'en';
 
-const catalogs: Record<Language, Messages> = { ru: ruCatalog, en: { ...commonEn, ...boardEn, ...firstrunEn, ...statusEn, ...drawerEn, ...createEn, ...paletteEn, ...settingsEn, ...wallboardEn, ...reportsEn, ...blockedEn, ...listColumnsEn, ...filesEn, ...boardAllEn } };
+const catalogs: Record<Language, Messages> = { ru: ruCatalog, en: { ...commonEn, ...boardEn, ...firstrunEn, ...statusEn, ...drawerEn, ...createEn, ...paletteEn, ...settingsEn, ...wallboardEn, ...reportsEn, ...blockedEn, ...listColumnsEn, ...filesEn, ...boardAllEn, ...templatesEn } };
 
 /**
  * The locale every date, time and number is written in: the UI language's, never the OS's.

@@ -11,6 +11,8 @@ import { Dialog } from '../shared-ui/Dialog';
 import { useStoreBoards } from '../store/use-boards';
 import { fuzzyFilter } from './fuzzy';
 import { paletteActions, paletteTasks, type PaletteContext, type PaletteItem } from './palette-items';
+import { paletteTemplates } from './template-items';
+import { useTemplateInsert } from '../drawer/template-insert';
 import './palette.css';
 
 export interface CommandPaletteProps {
@@ -73,7 +75,7 @@ function PaletteBody({ onSwitchGroup }: CommandPaletteProps) {
         : undefined,
     },
   };
-  const actions = paletteActions(ctx);
+  const actions = [...paletteActions(ctx), ...paletteTemplates(settings?.replyTemplates ?? [], ui.selectedTaskId, t, (taskId, index) => useTemplateInsert.getState().ask({ taskId, index }))];
   const tasks = useMemo(() => paletteTasks({ ...ctx, boards }), [boards]); // eslint-disable-line react-hooks/exhaustive-deps
   const shownActions = fuzzyFilter(actions, query, query ? 6 : actions.length);
   const shownTasks = query.trim() ? fuzzyFilter(tasks, query, 30) : [];

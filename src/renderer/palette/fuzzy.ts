@@ -3,6 +3,8 @@
  * (best) or as letters in order (weaker, better at word starts and in runs). Case and ё/е are
  * ignored. Higher scores first; null means no match.
  */
+import { layoutVariants } from '../../core/domain/keyboard-layout';
+
 export function normaliseForSearch(text: string): string {
   return text.toLowerCase().replace(/ё/g, 'е');
 }
@@ -30,7 +32,20 @@ function wordScore(word: string, text: string): number | null {
   return score;
 }
 
+/**
+ * The best score of the query as typed and as it reads in the other keyboard layout («ytn» →
+ * «нет»); a swapped reading scores a little lower, so a real match of the typed text wins.
+ */
 export function fuzzyScore(query: string, text: string): number | null {
+  let best: number | null = null;
+  layoutVariants(query).forEach((variant, index) => {
+    const score = typedScore(variant, text);
+    if (score !== null && (best === null || score - index > best)) best = score - index;
+  });
+  return best;
+}
+
+function typedScore(query: string, text: string): number | null {
   const words = normaliseForSearch(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return 0;
   const haystack = normaliseForSearch(text);

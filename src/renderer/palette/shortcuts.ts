@@ -21,6 +21,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: [['←'], ['→'], ['↑'], ['↓']], description: 'help.dragMove' },
   { keys: [['Esc']], description: 'help.dragCancel' },
   { keys: [['Tab']], description: 'help.tab' },
+  { keys: [['Alt', 'T']], description: 'help.templates' },
 ];
 
 /** Whether a key event was typed into a text field (shortcuts of plain letters must not fire). */

@@ -22,6 +22,7 @@ import { CalendarSection } from './sections/CalendarSection';
 import { NotificationsSection } from './sections/NotificationsSection';
 import { InterfaceSection } from './sections/InterfaceSection';
 import { TeamFileSection } from './sections/TeamFileSection';
+import { TemplatesSection } from './sections/TemplatesSection';
 import { WipSection } from './sections/WipSection';
 import '../shared-ui/shared-ui.css';
 import './settings.css';
@@ -90,6 +91,7 @@ function SettingsEditor({ saved }: { saved: Settings }) {
     ['wip', 'settings.wip', <WipSection {...props} groups={groups} />],
     ['sla', 'settings.section.sla', <><SlaSection {...props} /><h3 className="settings__subtitle">{t('settings.calendar.title')}</h3><CalendarSection {...props} /></>],
     ['notifications', 'settings.section.notifications', <NotificationsSection {...props} />],
+    ['templates', 'settings.section.templates', <TemplatesSection {...props} />],
     ['interface', 'settings.section.interface', <InterfaceSection {...props} />],
     ['team', 'settings.section.teamFile', <TeamFileSection dirty={dirty} onImported={discard} />],
   ];

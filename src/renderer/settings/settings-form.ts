@@ -44,6 +44,8 @@ const CUSTOM: Record<string, MessageKey> = {
   'must be a time as HH:MM': 'settings.error.time',
   'must be a date as YYYY-MM-DD': 'settings.error.date',
   'must be a numeric portal ID': 'settings.error.id',
+  'a template needs a title': 'templates.settings.needTitle',
+  'a template needs a text': 'templates.settings.needText',
 };
 
 /** Fields kept in minutes and shown as durations: their limits read as durations too. */

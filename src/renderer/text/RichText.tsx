@@ -7,6 +7,7 @@
 import type { ReactNode } from 'react';
 import { parseMarkup, plainText, type MarkupNode } from './markup-tree';
 import { portalTaskId, safeUrl } from './safe-url';
+import { renderTablePart } from './rich-table';
 import { splitDiskFileTags } from './disk-file';
 
 export interface RichTextOptions {
@@ -90,6 +91,11 @@ function renderElement(node: Extract<MarkupNode, { type: 'element' }>, key: stri
       return <span key={key} className="rich-text__block">{inner()}</span>;
     case 'inline':
       return <span key={key}>{inner()}</span>;
+    case 'table':
+    case 'row':
+    case 'cell':
+    case 'header-cell':
+      return renderTablePart(node, key, (children, prefix) => renderNodes(children, options, prefix));
   }
 }
 

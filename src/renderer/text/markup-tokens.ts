@@ -20,6 +20,10 @@ export type TagKind =
   | 'image'
   | 'block'
   | 'inline'
+  | 'table'
+  | 'row'
+  | 'cell'
+  | 'header-cell'
   | 'break';
 
 export type Token =
@@ -48,6 +52,10 @@ const BB_TAGS: Record<string, TagKind> = {
   size: 'inline',
   font: 'inline',
   br: 'break',
+  table: 'table',
+  tr: 'row',
+  td: 'cell',
+  th: 'header-cell',
 };
 
 const HTML_TAGS: Record<string, TagKind> = {
@@ -71,6 +79,10 @@ const HTML_TAGS: Record<string, TagKind> = {
   span: 'inline',
   font: 'inline',
   br: 'break',
+  table: 'table',
+  tr: 'row',
+  td: 'cell',
+  th: 'header-cell',
 };
 
 // One pass: a BB tag, an HTML tag (attributes never contain '<' or '>' here), or neither.

@@ -65,6 +65,13 @@ export function parseMarkup(source: string): MarkupNode[] {
         const openList = lastIndex(stack, (open) => open.node.kind === 'list' || open.node.kind === 'ordered-list');
         if (openItem > openList && openItem >= 0) closeTo(openItem);
       }
+      if (token.kind === 'row' || token.kind === 'cell' || token.kind === 'header-cell') {
+        // As in HTML, a new cell ends the open cell of its row, and a new row the open row of its table.
+        const ends = token.kind === 'row' ? ['row'] : ['cell', 'header-cell'];
+        const openPart = lastIndex(stack, (open) => ends.includes(open.node.kind));
+        const openParent = lastIndex(stack, (open) => open.node.kind === (token.kind === 'row' ? 'table' : 'row'));
+        if (openPart > openParent && openParent >= 0) closeTo(openPart);
+      }
       if (stack.length >= MAX_DEPTH) {
         text(token.raw, false);
         continue;

@@ -47,7 +47,7 @@ export function registerGroupMethods(s: Services, table: MethodTable): void {
   register(table, 'sonet_group.user.groups', 'sonet_group', (ctx) => {
     const user = callerOf(s, ctx);
     return outcome([...s.state.groups.values()].filter((g) => g.members.has(user.id)).map((g) => ({
-      GROUP_ID: String(g.id), GROUP_NAME: g.name, ROLE: g.members.get(user.id) ?? 'K', GROUP_IMAGE_ID: null,
+      GROUP_ID: String(g.id), GROUP_NAME: g.name, ROLE: g.members.get(user.id) ?? 'K', GROUP_IMAGE_ID: null, GROUP_IMAGE: '',
     })));
   });
 }

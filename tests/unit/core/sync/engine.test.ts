@@ -121,6 +121,31 @@ describe('SyncEngine change sets', () => {
     expect(store.getTask('3')).toBeNull();
   });
 
+  it('a stage a lead adds and a group the user joins while Pult runs reach the store at the reconciling tick, and only then', async () => {
+    const { changes, engine, clock, portal, store } = await synced();
+    for (let tick = 1; tick < 20; tick++) {
+      clock.advance(15_000);
+      await engine.runCycle();
+    }
+    // A quiet reconcile announces nothing.
+    changes.length = 0;
+    clock.advance(15_000);
+    await engine.runCycle();
+    expect(changes).toEqual([]);
+    portal.stages.push({ id: '250', groupId: '10', title: 'Ждёт поставщика', sort: 250, color: '00AAFF', systemType: '' });
+    portal.memberships = [...portal.memberships, { groupId: '11', role: 'member' }];
+    for (let tick = 1; tick < 20; tick++) {
+      clock.advance(15_000);
+      await engine.runCycle();
+    }
+    expect(store.stagesByGroup('10').map((stage) => stage.id)).not.toContain('250');
+    clock.advance(15_000);
+    await engine.runCycle();
+    expect(store.stagesByGroup('10').map((stage) => stage.id)).toContain('250');
+    expect(store.memberships()?.map((m) => m.groupId)).toContain('11');
+    expect(changes.at(-1)).toEqual({ ...EMPTY, stageGroupIds: ['10'], directory: true });
+  });
+
   it('a created task replaces its local card: the change names both IDs', async () => {
     const { changes, engine } = await synced();
     changes.length = 0;
