@@ -4,7 +4,7 @@
  */
 import type { Company, Department, ElapsedRecord, Group, GroupMembership, HistoryEntry, Stage, Task, TaskComment, User, UserFieldDefinition } from '../../src/core/domain/model';
 import type { Intent } from '../../src/core/sync/intents';
-import type { ExtrasRequest, Identity, OfflineEventBatch, PortalGateway, SendOutcome, TaskExtras, TaskQuery, TaskStamp } from '../../src/core/sync/portal-port';
+import type { DirectoryRefresh, ExtrasRequest, Identity, OfflineEventBatch, PortalGateway, SendOutcome, TaskExtras, TaskQuery, TaskStamp } from '../../src/core/sync/portal-port';
 
 export class FakePortal implements PortalGateway {
   readonly tasks = new Map<string, Task>();
@@ -49,6 +49,10 @@ export class FakePortal implements PortalGateway {
   async readMemberships(): Promise<GroupMembership[]> {
     this.ask('sonet_group.user.groups');
     return this.memberships;
+  }
+  async readDirectoryRefresh(groupIds: readonly string[]): Promise<DirectoryRefresh> {
+    this.ask('batch');
+    return { memberships: this.memberships, stages: new Map(groupIds.map((groupId) => [groupId, this.stages.filter((stage) => stage.groupId === groupId)])) };
   }
   async readStages(groupId: string): Promise<Stage[]> {
     this.ask('task.stages.get');

@@ -9,14 +9,14 @@ import { companyRowsOf, mapCompanies, mapDepartments, mapStages, mapUserFields, 
 import { mapChatComments, mapElapsed, mapHistory, mapLegacyComments } from './task-extras-mappers';
 import { isoOffsetMinutes } from './site-date';
 import { listGroups } from './groups';
-import { readMemberships } from './membership';
+import { mapMemberships, readMemberships } from './membership';
 import { clientMarker, commandFor, type CommentMode, type IntentCommand } from './intent-commands';
 import { sendIntents } from './gateway-send';
 import { CommentUploads, type OutboxFiles } from './comment-uploads';
 import type { BitrixClient } from './client';
 import { BATCH_LIMIT, resultRef, type BatchCommand, type BatchOutcome } from './batch';
 import type { Task, TaskComment } from '../domain/model';
-import type { ExtrasRequest, Identity, OfflineEventBatch, PortalGateway, SendOutcome, TaskExtras, TaskQuery, TaskStamp } from '../sync/portal-port';
+import type { DirectoryRefresh, ExtrasRequest, Identity, OfflineEventBatch, PortalGateway, SendOutcome, TaskExtras, TaskQuery, TaskStamp } from '../sync/portal-port';
 import type { Intent } from '../sync/intents';
 
 function formatIso(ms: number, offsetMinutes: number): string {
@@ -89,6 +89,21 @@ export class BitrixGateway implements PortalGateway {
 
   readMemberships() {
     return readMemberships(this.client);
+  }
+
+  async readDirectoryRefresh(groupIds: readonly string[]): Promise<DirectoryRefresh> {
+    const refresh: DirectoryRefresh = { memberships: null, stages: new Map() };
+    // One command for membership, one per group: a single batch for any real number of groups.
+    for (let i = 0; i === 0 || i < groupIds.length; i += BATCH_LIMIT - 1) {
+      const chunk = groupIds.slice(i, i + BATCH_LIMIT - 1);
+      const commands: Record<string, BatchCommand> = {};
+      if (i === 0) commands.m = { method: 'sonet_group.user.groups', params: {} };
+      for (const groupId of chunk) commands[`s${groupId}`] = { method: 'task.stages.get', params: { entityId: groupId } };
+      const outcome = await this.client.batch(commands);
+      if (i === 0 && !outcome.errors.m) refresh.memberships = mapMemberships(outcome.results.m);
+      for (const groupId of chunk) if (!outcome.errors[`s${groupId}`]) refresh.stages.set(groupId, mapStages(outcome.results[`s${groupId}`], groupId));
+    }
+    return refresh;
   }
 
   async readUsers() {

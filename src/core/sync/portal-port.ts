@@ -6,6 +6,11 @@ import { isFailureKind, type FailureKind } from '../failure';
 import type { Company, Department, ElapsedRecord, Group, GroupMembership, HistoryEntry, Stage, Task, TaskComment, User, UserFieldDefinition } from '../domain/model';
 import type { Intent } from './intents';
 
+export interface DirectoryRefresh {
+  memberships: GroupMembership[] | null;
+  stages: Map<string, Stage[]>;
+}
+
 export interface Identity {
   userId: string;
   isAdmin: boolean;
@@ -63,6 +68,11 @@ export interface PortalGateway {
   /** The signed-in user's own workgroups. */
   readMemberships(): Promise<GroupMembership[]>;
   readStages(groupId: string): Promise<Stage[]>;
+  /**
+   * Membership and the stages of these groups again, in one request: what a refused part could not
+   * tell is null (membership) or left out (a group's stages), so the stored copy stays.
+   */
+  readDirectoryRefresh(groupIds: readonly string[]): Promise<DirectoryRefresh>;
   readUsers(): Promise<User[]>;
   readDepartments(): Promise<Department[]>;
   readCompanies(): Promise<Company[]>;

@@ -140,16 +140,14 @@ function sameRows<T>(a: readonly T[] | null, b: readonly T[], key: (row: T) => s
 
 /**
  * The parts of the directory that change while Pult runs for days: the user joins or leaves a
- * group, a lead adds or renames a stage. Read again at each reconcile (a request per bound group
- * and one for membership, every few minutes), written and announced only when they differ.
+ * group, a lead adds or renames a stage. Read again at each reconcile (one batch request, every
+ * few minutes), written and announced only when they differ; a part the portal refused stays as stored.
  */
 export async function refreshDirectory(ctx: PullContext): Promise<{ stagesChanged: string[]; membershipChanged: boolean }> {
-  const memberships = await ctx.portal.readMemberships();
-  const stages = new Map<string, Awaited<ReturnType<PortalGateway['readStages']>>>();
-  for (const groupId of ctx.groupIds) stages.set(groupId, await ctx.portal.readStages(groupId));
+  const { memberships, stages } = await ctx.portal.readDirectoryRefresh(ctx.groupIds);
   return ctx.store.transaction(() => {
-    const membershipChanged = !sameRows(ctx.store.memberships(), memberships, (m) => m.groupId);
-    if (membershipChanged) {
+    const membershipChanged = memberships !== null && !sameRows(ctx.store.memberships(), memberships, (m) => m.groupId);
+    if (membershipChanged && memberships) {
       ctx.store.replaceMemberships(memberships);
       ctx.changes.directory();
     }

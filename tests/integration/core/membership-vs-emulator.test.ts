@@ -35,6 +35,18 @@ describe('sonet_group.user.groups against the emulator', () => {
     expect(memberships.map((m) => m.groupId)).not.toContain('1');
   });
 
+  it('the refresh at a reconcile reads membership and every group\'s stages in one batch request, as the single reads do', async () => {
+    const client = webhookClient(emulator);
+    const gateway = new BitrixGateway(client, { canUseOfflineEvents: false });
+    const before = client.requestCount;
+    const refresh = await gateway.readDirectoryRefresh(['1', '2', '999999']);
+    expect(client.requestCount - before).toBe(1);
+    expect(refresh.memberships).toEqual(await gateway.readMemberships());
+    expect(refresh.stages.get('1')).toEqual(await gateway.readStages('1'));
+    expect(refresh.stages.get('2')).toEqual(await gateway.readStages('2'));
+    expect(refresh.stages.get('1')!.length).toBeGreaterThan(0);
+  });
+
   it('an extranet client belongs to the Service Desk groups and not to the closed internal one', async () => {
     const client = emulator.users.find((user) => user.type === 'extranet')!;
     const { gateway } = await signInWithOAuth(emulator, client.login, client.password);

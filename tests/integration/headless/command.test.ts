@@ -59,8 +59,8 @@ describe('npm run sync', () => {
 
     const quiet = summaryOf(await runSync([...baseArgs(), '--once', '--json']));
     // server.time and profile, then the first tick of a new process reconciles IDs (one list read
-    // at its lower bound) and finds nothing to fetch.
-    expect(quiet).toMatchObject({ tasks: total, requests: 2 + Math.ceil(total / 2500) + 1 });
+    // at its lower bound) and finds nothing to fetch, and reads membership and stages again (one batch).
+    expect(quiet).toMatchObject({ tasks: total, requests: 2 + Math.ceil(total / 2500) + 1 + 1 });
   });
 
   it('a REST retry waiting its backoff does not end the child before the cycle is done (it once exited 13, the edit unsent)', async () => {
