@@ -1,7 +1,8 @@
 /** Attachments in the drawer (browser mode + demo portal): a screenshot previewed, a file saved. */
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startWebMode, type WebMode } from './support/web-mode';
+import { openTask } from './support/open-task';
 import { portalRest } from './support/portal-rest';
 import { expectRussianOnly } from './support/russian-text';
 
@@ -21,16 +22,6 @@ test.beforeEach(async ({ page }) => {
   await expect(page.getByRole('region').first()).toBeVisible();
 });
 
-async function openTask(page: Page, taskId: string) {
-  await page.keyboard.press('Control+K');
-  const palette = page.getByRole('dialog', { name: 'Палитра команд' });
-  await palette.getByRole('combobox').fill(taskId);
-  await expect(palette.getByRole('option').first()).toContainText(`#${taskId} `);
-  await page.keyboard.press('Enter');
-  const drawer = page.getByRole('dialog', { name: new RegExp(`^Заявка ${taskId}:`) });
-  await expect(drawer).toBeVisible();
-  return drawer;
-}
 
 /** An open task of the first group with a screenshot on it (the demo puts files on about a quarter). */
 async function taskWithScreenshot(): Promise<{ id: string; attachmentId: string }> {

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startWebMode, type WebMode } from './support/web-mode';
+import { openTask } from './support/open-task';
 import { portalRest } from './support/portal-rest';
 import { expectRussianOnly } from './support/russian-text';
 import { picker, pickerText } from './support/pickers';
@@ -21,17 +22,6 @@ test.afterAll(async () => {
   await web?.stop();
 });
 
-async function openTask(page: Page, taskId: string) {
-  await page.keyboard.press('Control+K');
-  const palette = page.getByRole('dialog', { name: 'Палитра команд' });
-  await expect(palette).toBeVisible();
-  await palette.getByRole('combobox').fill(taskId);
-  await expect(palette.getByRole('option').first()).toContainText(`#${taskId} `);
-  await page.keyboard.press('Enter');
-  const drawer = page.getByRole('dialog', { name: new RegExp(`^Заявка ${taskId}:`) });
-  await expect(drawer).toBeVisible();
-  return drawer;
-}
 
 async function openTaskWithStatus(status: number): Promise<string> {
   const { tasks } = await portal.call<{ tasks: { id: string }[] }>('tasks.task.list', { filter: { GROUP_ID: 1, STATUS: status }, select: ['ID'] });

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startWebMode, type WebMode } from './support/web-mode';
+import { openTask } from './support/open-task';
 import { portalRest } from './support/portal-rest';
 
 let web: WebMode;
@@ -31,16 +32,6 @@ async function taskWithClient(): Promise<{ id: string; client: string; responsib
   return { id: task!.id, client: items[0]!.title, responsible: `${user!.NAME} ${user!.LAST_NAME}`.trim(), deadline: `${Number(d)} ${MONTHS_RU[Number(mo) - 1]} ${y}, ${h}:${mi}` };
 }
 
-async function openTask(page: Page, taskId: string) {
-  await page.keyboard.press('Control+K');
-  const palette = page.getByRole('dialog', { name: 'Палитра команд' });
-  await palette.getByRole('combobox').fill(taskId);
-  await expect(palette.getByRole('option').first()).toContainText(`#${taskId} `);
-  await page.keyboard.press('Enter');
-  const drawer = page.getByRole('dialog', { name: new RegExp(`^Заявка ${taskId}:`) });
-  await expect(drawer).toBeVisible();
-  return drawer;
-}
 
 test.beforeEach(async ({ page }) => {
   await page.goto(web.url);
