@@ -141,3 +141,38 @@ test('a lead sets WIP limits in the settings screen; the group’s board and the
   await expect(tile).toContainText('сверх лимита 1');
   await expect(wallboard.getByRole('region', { name: 'Новые заявки', exact: true })).not.toHaveClass(/wip-over/);
 });
+
+test('a drop into a role the task’s group has no stage of is refused in words, and nothing reaches the portal', async ({ page }) => {
+  // The lead maps the second group's queue stages to «В работе»: that group has no queue stage left.
+  const [, second] = groups;
+  const current = await settings();
+  const queueStages = Object.values(await portal.call<Record<string, { ID: string }>>('task.stages.get', { entityId: second!.id }))
+    .map((stage) => stage.ID)
+    .filter((stageId) => current.stageRoles[stageId] === 'queue');
+  expect(queueStages.length).toBeGreaterThan(0);
+  const stageRoles = { ...current.stageRoles, ...Object.fromEntries(queueStages.map((stageId) => [stageId, 'work' as const])) };
+  await callApi(web.url, 'saveSettings', { ...current, stageRoles, wip: { ...current.wip, mode: 'warn' } });
+
+  await openAll(page);
+  const card = cardOfGroup(column(page, 'Новые'), second!.id);
+  const id = (await card.getAttribute('data-task-id'))!;
+  const before = String((await portal.task(id)).stageId);
+  await dragWithMouse(page, card, column(page, 'Очередь'));
+  await expect(page.locator('.toast--error')).toContainText(`В группе «${second!.name.split(' — ').pop()}» нет стадии с ролью «Очередь»: заявка осталась на месте.`);
+  await expect(column(page, 'Новые').locator(`[data-task-id="${id}"]`)).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('0 правок в очереди');
+  expect(String((await portal.task(id)).stageId)).toBe(before);
+});
+
+test('the combined board keeps its own card order, apart from the groups’ boards', async ({ page }) => {
+  await openAll(page);
+  const order = page.getByRole('combobox', { name: 'Порядок карточек' });
+  await order.selectOption({ label: 'Сначала новые' });
+  await expect.poll(async () => (await settings()).ui.cardOrder).toMatchObject({ all: 'newest' });
+  expect((await settings()).ui.cardOrder[groups[0]!.id]).toBeUndefined();
+  await page.reload();
+  await expect(cardsIn(column(page, 'Новые')).first()).toBeVisible({ timeout: 60_000 });
+  await expect(order).toHaveValue('newest');
+  await page.getByRole('list', { name: 'Группы' }).getByRole('button', { name: groups[0]!.name }).click();
+  await expect(order).toHaveValue('board');
+});

@@ -17,6 +17,8 @@ export { STAGE_ROLES, CARD_KINDS, type StageRole, type CardKind } from './kinds-
 export const stageRoleSchema = z.enum(STAGE_ROLES);
 
 const id = z.string().regex(/^\d+$/, { error: 'must be a numeric portal ID' });
+/** A board: a group's numeric ID, or "all" for the combined board («Все заявки»). */
+const boardKey = z.string().regex(/^(\d+|all)$/, { error: 'must be a numeric group ID or "all"' });
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a time as HH:MM' });
 const dayKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date as YYYY-MM-DD' });
 const hours = z.number().min(0).max(24 * 31);
@@ -161,8 +163,12 @@ export const settingsSchema = z.object({
       theme: z.enum(['light', 'dark', 'system']).default('system'),
       wallboardRotationSeconds: z.number().int().min(5).max(600).default(30),
       closeToTray: z.boolean().default(true),
-      /** Card order chosen per board (group ID); a board not listed shows its own order. */
-      cardOrder: z.record(id, z.enum(CARD_ORDERS)).default({}),
+      /** Card order chosen per board (group ID or "all"); a board not listed shows its own order. */
+      cardOrder: z
+        .record(boardKey, z.enum(CARD_ORDERS))
+        .default({})
+        // Before 2026-12 the combined board kept its order under "0" (no group has that ID).
+        .transform(({ 0: legacy, ...rest }) => (legacy !== undefined && rest.all === undefined ? { ...rest, all: legacy } : rest)),
       /** The list view's shown columns (issue 13); missing or empty means all. */
       listColumns: listColumnsSchema,
     })

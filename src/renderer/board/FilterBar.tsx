@@ -28,10 +28,10 @@ function FilterSelect({ name, labelKey, value, options, extra }: { name: SelectK
   );
 }
 
-function Toggle({ name, labelKey, pressed }: { name: 'overdue' | 'forgotten' | 'mine' | 'myGroups'; labelKey: MessageKey; pressed: boolean }) {
+function Toggle({ name, labelKey, hintKey, pressed }: { name: 'overdue' | 'forgotten' | 'mine' | 'myGroups'; labelKey: MessageKey; hintKey?: MessageKey; pressed: boolean }) {
   const { t } = useI18n();
   return (
-    <button type="button" className="toggle" aria-pressed={pressed} onClick={() => appStore.getState().setFilter(name, !pressed)}>
+    <button type="button" className="toggle" aria-pressed={pressed} title={hintKey ? t(hintKey) : undefined} onClick={() => appStore.getState().setFilter(name, !pressed)}>
       {t(labelKey)}
     </button>
   );
@@ -60,8 +60,8 @@ export function FilterBar({ model }: { model: BoardModel }) {
       <FilterSelect name="blockerId" labelKey="board.filter.blocker" value={filters.blockerId} options={options.blocker} extra={{ value: 'any', label: t('board.filter.blocker.any') }} />
       <Toggle name="overdue" labelKey="board.filter.overdue" pressed={filters.overdue} />
       <Toggle name="forgotten" labelKey="board.filter.forgotten" pressed={filters.forgotten} />
-      <Toggle name="mine" labelKey="board.filter.mine" pressed={filters.mine} />
-      <Toggle name="myGroups" labelKey="board.filter.myGroups" pressed={filters.myGroups} />
+      <Toggle name="mine" labelKey="board.filter.mine" hintKey="board.filter.mine.hint" pressed={filters.mine} />
+      <Toggle name="myGroups" labelKey="board.filter.myGroups" hintKey="board.filter.myGroups.hint" pressed={filters.myGroups} />
       <button type="button" className="link-button" onClick={() => appStore.getState().resetFilters()}>
         {t('board.filter.reset')}
       </button>

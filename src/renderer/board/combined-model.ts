@@ -16,8 +16,8 @@ import { orderByKeys, orderKeys } from './ordering';
 
 /** The board ID the combined board goes by in the store (portal group IDs are numeric). */
 export const ALL_GROUPS = 'all';
-/** Its card order is kept under this key of `ui.cardOrder` (which takes numeric IDs; no group is 0). */
-export const ALL_GROUPS_ORDER_KEY = '0';
+/** Its card order is kept under its own board ID in `ui.cardOrder`. */
+export const ALL_GROUPS_ORDER_KEY = ALL_GROUPS;
 
 const ROLE_COLUMN_PREFIX = 'role:';
 export const roleColumnId = (role: StageRole) => `${ROLE_COLUMN_PREFIX}${role}`;

@@ -19,6 +19,7 @@ export const templatesRu = {
   'templates.palette.insert': 'Ответить шаблоном: {title}',
   'help.templates': 'Карточка: меню шаблонов ответа (затем цифра или Enter)',
   'board.filter.myGroups': 'Мои группы',
+  'board.filter.myGroups.hint': 'Задачи групп, в которых я состою на портале',
 } as const;
 
 type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : { one: string; few: string; many: string } };
@@ -43,4 +44,5 @@ export const templatesEn: Catalog<typeof templatesRu> = {
   'templates.palette.insert': 'Reply with a template: {title}',
   'help.templates': 'Card: the reply template menu (then a digit or Enter)',
   'board.filter.myGroups': 'My groups',
+  'board.filter.myGroups.hint': 'Tasks of the groups I am a member of on the portal',
 };

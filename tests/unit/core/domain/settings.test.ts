@@ -159,4 +159,10 @@ describe('the card order per board', () => {
     expect(settingsSchema.safeParse({ ui: { cardOrder: { '7': 'random' } } }).success).toBe(false);
     expect(settingsSchema.safeParse({ ui: { cardOrder: { group: 'newest' } } }).success).toBe(false);
   });
+
+  it('keeps the combined board under "all" and moves the order saved under "0" before there', () => {
+    expect(settingsSchema.parse({ ui: { cardOrder: { all: 'priority', '7': 'lu' } } }).ui.cardOrder).toEqual({ all: 'priority', '7': 'lu' });
+    expect(settingsSchema.parse({ ui: { cardOrder: { '0': 'newest', '7': 'lu' } } }).ui.cardOrder).toEqual({ all: 'newest', '7': 'lu' });
+    expect(settingsSchema.parse({ ui: { cardOrder: { '0': 'newest', all: 'priority' } } }).ui.cardOrder).toEqual({ all: 'priority' });
+  });
 });
