@@ -5,6 +5,7 @@ import { startWebMode, type WebMode } from './support/web-mode';
 import { openTask } from './support/open-task';
 import { portalRest } from './support/portal-rest';
 import { expectRussianOnly } from './support/russian-text';
+import { screenshotPath } from './support/screenshots';
 
 let web: WebMode;
 let portal: ReturnType<typeof portalRest>;
@@ -48,6 +49,7 @@ test('a task\'s screenshot shows as a thumbnail and a preview, decoded from the 
   const preview = files.getByRole('img', { name: `screenshot-${id}.png`, exact: true });
   await expect(preview).toBeVisible();
   await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalHeight)).toBe(64);
+  await page.screenshot({ path: screenshotPath('drawer-files.png') });
   await files.getByRole('button', { name: 'Закрыть просмотр' }).click();
   await expect(preview).toHaveCount(0);
   await expectRussianOnly(files, 'the files section');

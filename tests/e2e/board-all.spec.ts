@@ -8,6 +8,8 @@ import { startWebMode, type WebMode } from './support/web-mode';
 import { callApi } from './support/api-call';
 import { cardsIn, column, dragWithMouse, portalOf, type Portal } from './support/board-portal';
 import type { Settings } from '../../src/core/domain/settings';
+import { DEMO_WORK_LIMIT } from '../../src/node/demo/demo-settings';
+import { screenshotPath } from './support/screenshots';
 
 let web: WebMode;
 let portal: Portal;
@@ -45,6 +47,7 @@ async function openAll(page: Page): Promise<void> {
 test('someone bound to two groups starts on «Все заявки»: one column per role, each card with its group', async ({ page }) => {
   await openAll(page);
   for (const title of ['Новые', 'Классификация', 'Очередь', 'В работе']) await expect(column(page, title)).toBeVisible();
+  await page.screenshot({ path: screenshotPath('board-all-ru.png') });
   const first = column(page, 'Новые');
   for (const group of groups) await expect(first.locator(`.card__group[data-group-id="${group.id}"]`).first()).toBeVisible();
   await expect(first.locator('.card__group').first()).toHaveText(/^(1-я линия|Разработка)$/);
@@ -71,16 +74,16 @@ test('a drag across groups lands in each task’s own group’s stage of the rol
 });
 
 test('the work column shows count / limit from the demo’s team settings and turns red over it', async ({ page }) => {
-  expect((await settings()).wip.roles.work).toBe(8);
+  expect((await settings()).wip.roles.work).toBe(DEMO_WORK_LIMIT);
   await openAll(page);
   const work = column(page, 'В работе');
   const badge = work.locator('.wip');
-  await expect(badge).toHaveText(/^\d+ \/ 8/);
+  await expect(badge).toHaveText(new RegExp(`^\\d+ / ${DEMO_WORK_LIMIT}`));
   const count = Number((await badge.locator('.wip__count').textContent())!.split(' / ')[0]);
-  expect(count).toBeGreaterThan(8);
+  expect(count).toBeGreaterThan(DEMO_WORK_LIMIT);
   await expect(work).toHaveClass(/column--wip-over/);
   await expect(badge).toContainText('сверх лимита');
-  await expect(badge).toHaveAccessibleName(`Превышен лимит WIP: ${count} при лимите 8`);
+  await expect(badge).toHaveAccessibleName(`Превышен лимит WIP: ${count} при лимите ${DEMO_WORK_LIMIT}`);
   // A colour that differs from a column within its limit.
   const colour = (region: Locator) => region.evaluate((node) => getComputedStyle(node).backgroundColor);
   expect(await colour(work)).not.toBe(await colour(column(page, 'Новые')));
@@ -92,7 +95,7 @@ test('a drop over the limit warns and moves; in strict mode it is refused and th
   let card = cardsIn(column(page, 'Новые')).first();
   let id = (await card.getAttribute('data-task-id'))!;
   await dragWithMouse(page, card, work);
-  await expect(page.locator('.toast--warning')).toContainText(/Превышен лимит WIP — «В работе»: \d+ из 8/);
+  await expect(page.locator('.toast--warning')).toContainText(new RegExp(`Превышен лимит WIP — «В работе»: \\d+ из ${DEMO_WORK_LIMIT}`));
   await expect(work.locator(`[data-task-id="${id}"]`)).toBeVisible();
   const groupOf = async (taskId: string) => String((await portal.call<{ task: { groupId: string } }>('tasks.task.get', { taskId, select: ['ID', 'GROUP_ID'] })).task.groupId);
   const workStage = await stageOfRole(await groupOf(id), 'work');
@@ -105,7 +108,7 @@ test('a drop over the limit warns and moves; in strict mode it is refused and th
   id = (await card.getAttribute('data-task-id'))!;
   const before = String((await portal.task(id)).stageId);
   await dragWithMouse(page, card, column(page, 'В работе'));
-  await expect(page.locator('.toast--error')).toContainText(/Строгий лимит WIP: перенос отменён — «В работе»: \d+ из 8/);
+  await expect(page.locator('.toast--error')).toContainText(new RegExp(`Строгий лимит WIP: перенос отменён — «В работе»: \\d+ из ${DEMO_WORK_LIMIT}`));
   await expect(column(page, 'Новые').locator(`[data-task-id="${id}"]`)).toBeVisible();
   await expect(page.getByRole('status')).toContainText('0 правок в очереди');
   expect(String((await portal.task(id)).stageId)).toBe(before);
@@ -118,12 +121,12 @@ test('a lead sets WIP limits in the settings screen; the group’s board and the
   await expect(section).toBeVisible();
   await expect(section.getByLabel('При превышении')).toHaveValue('strict');
   await section.getByLabel('При превышении').selectOption({ label: 'Предупреждать' });
-  await expect(section.getByRole('textbox', { name: 'Лимиты по ролям стадий: Лимит «В работе»' })).toHaveValue('8');
+  await expect(section.getByRole('textbox', { name: 'Лимиты по ролям стадий: Лимит «В работе»' })).toHaveValue(String(DEMO_WORK_LIMIT));
   const first = groups[0]!;
   await section.getByRole('textbox', { name: `Группа «${first.name}»: Лимит «В работе»` }).fill('1');
   await page.getByRole('button', { name: 'Сохранить' }).click();
   await expect(page.getByText('Настройки сохранены')).toBeVisible();
-  expect((await settings()).wip).toMatchObject({ mode: 'warn', roles: { work: 8 }, groups: { [first.id]: { work: 1 } } });
+  expect((await settings()).wip).toMatchObject({ mode: 'warn', roles: { work: DEMO_WORK_LIMIT }, groups: { [first.id]: { work: 1 } } });
 
   // The group's own board: its work column against the group's own limit of 1.
   await page.getByRole('button', { name: 'К доске' }).click();

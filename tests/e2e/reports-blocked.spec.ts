@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { startWebMode, type WebMode } from './support/web-mode';
 import { callApi as callPageApi } from './support/api-call';
+import { screenshotPath } from './support/screenshots';
 
 /** Time in stoppers on the reports screen, in browser mode against the demo portal: tables, chart, CSV, English. */
 let web: WebMode;
@@ -51,6 +52,10 @@ test('shows time in stoppers per group and per client, with a chart and CSV, as 
   const shownTotal = await clients.getByRole('row').nth(1).getByRole('cell').nth(blocked.types.length + 1).textContent();
   expect(Math.abs(Number(shownTotal!.replace(',', '.')) - first.workingTotal / 3600)).toBeLessThan(0.2);
   await expect(page.getByRole('img', { name: 'Рабочие часы в стопперах по клиентам и типам стоппера' }).locator('canvas')).toBeVisible();
+  await page.getByRole('heading', { level: 2, name: 'Время в стопперах' }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+  await page.evaluate(() => window.scrollBy(0, -24));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: screenshotPath('reports-blocked.png') });
 
   // The same table as Excel-friendly CSV.
   const downloading = page.waitForEvent('download');

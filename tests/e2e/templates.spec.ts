@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { startWebMode, type WebMode } from './support/web-mode';
 import { openTask } from './support/open-task';
 import { portalRest } from './support/portal-rest';
+import { screenshotPath } from './support/screenshots';
 
 let web: WebMode;
 let portal: ReturnType<typeof portalRest>;
@@ -45,6 +46,7 @@ test('Alt+T and a digit put the filled template into the comment box; it reaches
   await page.keyboard.press('Alt+T');
   const menu = drawer.getByRole('menu', { name: 'Шаблоны ответов' });
   await expect(menu.getByRole('menuitem')).toHaveText(['1Заявка принята', '2Нужны подробности', '3Решено, проверьте', '4Срок переносится']);
+  await page.screenshot({ path: screenshotPath('drawer-templates.png') });
   await page.keyboard.press('1');
   await expect(menu).toBeHidden();
   const box = drawer.getByLabel('Новый комментарий');

@@ -72,8 +72,8 @@ export function Column({ containerId, stage, ids, cardsById, ctx, hours, folded,
           <h2 className="column__title">{stage.title}</h2>
           <span className="column__stats">
             <span className="column__count">{count}</span>
-            <WipBadge wip={wip} />
             {hours > 0 && <span className="column__hours">{t('board.column.hours', { hours: formatHours(hours, language) })}</span>}
+            <WipBadge wip={wip} />
           </span>
           {onFold && (
             <button

@@ -12,6 +12,7 @@ import { insertAtSelection, isTemplateMenuShortcut, templateValuesOf, useTemplat
 import { CommentFiles, useDiskFileRenderer } from './files/CommentFiles';
 import { AttachPicker } from './files/AttachPicker';
 import type { StagedFile } from '../../shared/api';
+import { Icon } from '../shared-ui/Icon';
 
 export function CommentsPanel({ data }: { data: DrawerData }) {
   const { t, language } = useI18n();
@@ -112,7 +113,7 @@ export function CommentsPanel({ data }: { data: DrawerData }) {
               <ul className="comment__files">
                 {comment.files.map((file) => (
                   <li key={file.fileRef} className="chip">
-                    📎 {file.name}
+                    <Icon name="paperclip" size={14} /> {file.name}
                   </li>
                 ))}
               </ul>

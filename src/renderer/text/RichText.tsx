@@ -9,6 +9,7 @@ import { parseMarkup, plainText, type MarkupNode } from './markup-tree';
 import { portalTaskId, safeUrl } from './safe-url';
 import { renderTablePart } from './rich-table';
 import { splitDiskFileTags } from './disk-file';
+import { Icon } from '../shared-ui/Icon';
 
 export interface RichTextOptions {
   /** The connected portal, to recognise links to its tasks. */
@@ -85,7 +86,7 @@ function renderElement(node: Extract<MarkupNode, { type: 'element' }>, key: stri
     case 'image': {
       const target = safeUrl(node.attr ?? plainText(node.children));
       // Images are never loaded from portal text: the address is shown instead.
-      return <span key={key} className="rich-text__url">🖼 {target ? target.href : plainText(node.children)}</span>;
+      return <span key={key} className="rich-text__url"><Icon name="image" size={14} /> {target ? target.href : plainText(node.children)}</span>;
     }
     case 'block':
       return <span key={key} className="rich-text__block">{inner()}</span>;

@@ -6,6 +6,7 @@ import { localeOf } from '../../i18n';
 import { useI18n } from '../../i18n/context';
 import { formatSize } from './file-format';
 import { stageBrowserFile, tooLarge } from './stage-file';
+import { Icon } from '../../shared-ui/Icon';
 
 export function AttachPicker({ staged, onChange }: { staged: StagedFile[]; onChange: (files: StagedFile[]) => void }) {
   const { t, language } = useI18n();
@@ -38,7 +39,7 @@ export function AttachPicker({ staged, onChange }: { staged: StagedFile[]; onCha
     <div className="attach">
       <input ref={input} id="drawer-attach-file" type="file" multiple className="attach__input" onChange={(event) => void choose(event.target.files)} disabled={busy !== null || staged.length >= 5} />
       <label htmlFor="drawer-attach-file" className="button attach__button">
-        📎 {t('files.attach')}
+        <Icon name="paperclip" /> {t('files.attach')}
       </label>
       {busy && <span role="status">{t('files.attaching', { name: busy })}</span>}
       {error && (

@@ -5,12 +5,13 @@ import { useI18n } from '../../i18n/context';
 import { diskIdMatches } from '../../text/disk-file';
 import { saveFile } from './file-bytes';
 import { useFilesContext } from './files-context';
+import { Icon } from '../../shared-ui/Icon';
 
 function FileChip({ taskId, file }: { taskId: string; file: TaskFile }) {
   const { t } = useI18n();
   return (
     <button type="button" className="chip file-chip" onClick={() => void saveFile(taskId, file).catch(() => undefined)} aria-label={t('files.save', { name: file.name })}>
-      📎 {file.name}
+      <Icon name="paperclip" size={14} /> {file.name}
     </button>
   );
 }

@@ -8,6 +8,7 @@ import { formatPortalDateTime, userName } from '../../shared-ui/format';
 import { saveFile } from './file-bytes';
 import { formatSize, typeLabel } from './file-format';
 import { FileImage } from './FileThumbnail';
+import { Icon } from '../../shared-ui/Icon';
 
 export function FileRow({ taskId, file, directory, offset }: { taskId: string; file: TaskFile; directory: Directory | null; offset: number }) {
   const { t, language } = useI18n();
@@ -30,7 +31,7 @@ export function FileRow({ taskId, file, directory, offset }: { taskId: string; f
   });
   return (
     <li className="file">
-      {image ? <FileImage taskId={taskId} file={file} alt={t('files.thumbnail', { name: file.name })} className="file__thumb" /> : <span className="file__icon" aria-hidden="true">📄</span>}
+      {image ? <FileImage taskId={taskId} file={file} alt={t('files.thumbnail', { name: file.name })} className="file__thumb" /> : <span className="file__icon" aria-hidden="true"><Icon name="file" size={22} /></span>}
       <div className="file__body">
         <span className="file__name">{file.name}</span>
         <span className="file__meta">{meta}</span>
@@ -43,11 +44,11 @@ export function FileRow({ taskId, file, directory, offset }: { taskId: string; f
       <div className="file__actions">
         {image && (
           <button type="button" onClick={() => setPreviewing((v) => !v)} aria-label={previewing ? t('files.closePreview') : t('files.preview', { name: file.name })} aria-pressed={previewing}>
-            👁
+            <Icon name="eye" />
           </button>
         )}
         <button type="button" onClick={() => void save()} aria-label={t('files.save', { name: file.name })}>
-          ⤓
+          <Icon name="download" />
         </button>
       </div>
       {previewing && (
