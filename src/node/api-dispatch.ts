@@ -47,7 +47,7 @@ const argumentSchemas: { [K in ApiMethod]: z.ZodType<Parameters<PultApi[K]>> } =
     z.tuple([z.string().trim().min(1).max(255), z.string().max(512 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64')]),
     z.tuple([z.string().trim().min(1).max(255), z.string().max(512 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'), z.string().regex(/^[\w-]{8,64}$/, 'a staged file reference')]),
   ]) as unknown as z.ZodType<Parameters<PultApi['stageFile']>>,
-  readTaskFile: z.tuple([taskId, z.string().regex(/^\d{1,18}$/, 'an attachment ID')]),
+  readTaskFile: z.tuple([taskId, z.string().regex(/^(chat)?\d{1,18}$/, 'an attachment ID or chat<file ID>')]),
   suggestAssignee: z.tuple([z.union([z.object({ taskId }).strict(), z.object({ typeValue: z.string().trim().min(1).max(200) }).strict()])]),
   enqueue: z.tuple([intentPayloadSchema]),
   listQueued: z.tuple([]),

@@ -6,6 +6,7 @@ import { registerCommentMethods } from './methods/comments';
 import { registerCrmMethods } from './methods/crm';
 import { registerDirectoryMethods } from './methods/directory';
 import { downloadFile, registerDiskMethods } from './methods/disk';
+import { registerChatFileMethods } from './methods/chat-files';
 import { seedDemoTaskFiles } from './disk/store';
 import { registerElapsedMethods } from './methods/elapsed';
 import { registerGroupMethods } from './methods/groups';
@@ -44,6 +45,7 @@ export function createPortal(options: CreatePortalOptions): Portal {
   registerGroupMethods(services, methods);
   registerCrmMethods(services, methods);
   registerDiskMethods(services, methods);
+  registerChatFileMethods(services, methods);
 
   const userInfo = (id: number): PortalUserInfo | undefined => {
     const u = state.users.get(id);

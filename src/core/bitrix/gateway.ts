@@ -13,6 +13,7 @@ import { mapMemberships, readMemberships } from './membership';
 import { clientMarker, commandFor, type CommentMode, type IntentCommand } from './intent-commands';
 import { sendIntents } from './gateway-send';
 import { CommentUploads, type OutboxFiles } from './comment-uploads';
+import { ChatUploads } from './chat-uploads';
 import type { BitrixClient } from './client';
 import { BATCH_LIMIT, resultRef, type BatchCommand, type BatchOutcome } from './batch';
 import type { Task, TaskComment } from '../domain/model';
@@ -42,12 +43,14 @@ export class BitrixGateway implements PortalGateway {
   private mode: CommentMode | null = null;
   private me: Identity | null = null;
   private readonly uploads: CommentUploads;
+  private readonly chatUploads: ChatUploads;
 
   constructor(
     private readonly client: BitrixClient,
     private readonly options: GatewayOptions,
   ) {
     this.uploads = new CommentUploads(client, options.outboxFiles, async () => (this.me ?? (await this.identity())).userId);
+    this.chatUploads = new ChatUploads(client, options.outboxFiles);
   }
 
   get requestCount(): number {
@@ -311,7 +314,8 @@ export class BitrixGateway implements PortalGateway {
     const firstComment = intents.find((i) => i.payload.name === 'addComment');
     // Asked afresh before a comment goes out (one request; comments are few): a comment posted the
     // legacy way on a portal that moved to the chat task card would never show in its chat.
-    if (firstComment && 'taskId' in firstComment.payload) this.mode = (await this.chatIdOf(firstComment.payload.taskId)) ? 'chat' : 'legacy';
+    const firstChat = firstComment && 'taskId' in firstComment.payload ? await this.chatIdOf(firstComment.payload.taskId) : null;
+    if (firstComment) this.mode = firstChat ? 'chat' : 'legacy';
     const mode = this.mode ?? 'legacy';
     // Files first: a comment goes out only once its files are on the portal.
     const outcomes = new Map<number, SendOutcome>();
@@ -319,7 +323,8 @@ export class BitrixGateway implements PortalGateway {
     for (const intent of intents) {
       if (intent.payload.name !== 'addComment' || !intent.payload.files?.length) continue;
       if (mode === 'chat') {
-        outcomes.set(intent.seq, { kind: 'refused', code: 'FILES_IN_CHAT', message: 'Files cannot be attached to a task chat message from Pult' });
+        // Into the task chat's folder, then one commit posts files and text (no chat.message.send).
+        outcomes.set(intent.seq, await this.sendToChat(intent, intent === firstComment ? firstChat : null));
         continue;
       }
       const prepared = await this.uploads.prepare(intent);
@@ -330,6 +335,22 @@ export class BitrixGateway implements PortalGateway {
     const sent = await sendIntents(this.client, ready, (intent) => withFiles(commandFor(intent, mode), fileIds.get(intent.seq)), this.userFieldNames);
     for (const [seq, outcome] of sent) outcomes.set(seq, outcome);
     return outcomes;
+  }
+
+  private async sendToChat(intent: Intent, knownChatId: string | null): Promise<SendOutcome> {
+    const p = intent.payload as { taskId: string };
+    let chatId = knownChatId;
+    try {
+      chatId ??= await this.chatIdOf(p.taskId);
+    } catch (error) {
+      if (!(error instanceof BitrixError)) throw error;
+      // Nothing was posted yet: a failed look-up is an ordinary retry (or the portal's refusal).
+      if (error.kind === 'refused') return { kind: 'refused', code: error.code, message: error.message };
+      if (error.kind === 'signed-out' || error.kind === 'token-expired') return { kind: 'signed-out', code: error.code, message: error.message };
+      return { kind: 'retry', failure: error.kind, code: error.code, message: error.message, retryAt: error.retryAt };
+    }
+    if (!chatId) return { kind: 'retry', failure: 'malformed', code: 'NO_TASK_CHAT', message: 'The task has no chat yet', retryAt: null };
+    return this.chatUploads.send(intent, chatId);
   }
 
   async findCreatedTask(clientId: string, groupId: string, createdAfter: number): Promise<Task | null> {

@@ -1,9 +1,20 @@
-/** A file attached to a task (UF_TASK_WEBDAV_FILES) or to one of its comments (ATTACHED_OBJECTS). */
+/**
+ * A file attached to a task (UF_TASK_WEBDAV_FILES) or to one of its comments (ATTACHED_OBJECTS),
+ * or posted in a message of the task's chat (new task card: im.dialog.messages.get `files`).
+ */
 export interface TaskFile {
-  /** The attached-object ID (disk.attachedObject.get). */
+  /**
+   * The key a window names the file by: the attached-object ID (disk.attachedObject.get), or for a
+   * chat file `chat<Disk file ID>` (chat files have no attached object).
+   */
   attachmentId: string;
-  /** The Disk file ID (`[DISK FILE ID=n…]`, UF_FORUM_MESSAGE_DOC `n…`). */
+  /** The Disk file ID (`[DISK FILE ID=n…]`, UF_FORUM_MESSAGE_DOC `n…`, a chat message's FILE_ID). */
   objectId: string;
+  /**
+   * How the host fetches it: `attached` through disk.attachedObject.get(attachmentId), `chat` through
+   * disk.file.get(objectId). Absent in lists kept before chat files existed: `attached`.
+   */
+  origin?: 'attached' | 'chat';
   name: string;
   size: number;
   /** MIME type guessed from the name (the portal reports none). */
@@ -11,7 +22,7 @@ export interface TaskFile {
   authorId: string;
   /** Epoch ms; null when the portal did not say. */
   createdAt: number | null;
-  /** Null for the task's own files. */
+  /** The comment (or chat message) the file came with; null for the task's own files. */
   commentId: string | null;
 }
 

@@ -47,8 +47,10 @@ export class TaskFilesService {
     if (!/^\d+$/.test(taskId)) throw new ApiFailure('invalid-input', this.ctx.text('fileNotOnPortalYet'));
     // Only a file this task lists: a window cannot make the host fetch arbitrary attachments.
     const files = this.kept.get(taskId) ?? (await this.getTaskFiles(taskId)).files;
-    if (!files.some((f) => f.attachmentId === attachmentId)) throw new ApiFailure('invalid-input', this.ctx.text('fileNotOfTask'));
-    const { url, file } = await fileDownloadUrl(session.client, attachmentId);
+    const listed = files.find((f) => f.attachmentId === attachmentId);
+    if (!listed) throw new ApiFailure('invalid-input', this.ctx.text('fileNotOfTask'));
+    // The listed file says which method fetches it (an attached object, or a chat's Disk file).
+    const { url, file } = await fileDownloadUrl(session.client, listed);
     const limit = { limit: String(MAX_FILE_BYTES / 1024 / 1024) };
     if (file.size > MAX_FILE_BYTES) throw new ApiFailure('invalid-input', this.ctx.text('fileTooLarge', limit));
     if (new URL(url).origin !== new URL(session.portalUrl).origin) throw new ApiFailure('portal', this.ctx.text('fileLinkForeign'));

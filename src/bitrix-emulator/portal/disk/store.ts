@@ -15,6 +15,12 @@ export interface DiskObject {
   createTime: number;
   bytes: () => Uint8Array;
   readonly size: number;
+  /** A file in a task chat's folder (im storage): the task whose chat it is in. */
+  chatTaskId?: number;
+  /** The parent folder when it is not the storage's root (a chat folder). */
+  folderId?: number;
+  /** GLOBAL_CONTENT_VERSION: 1 for a fresh upload, 2 once im.disk.file.commit has posted it. */
+  version?: number;
 }
 
 export type AttachedEntity = { kind: 'task'; taskId: number } | { kind: 'comment'; taskId: number; commentId: number };
@@ -33,11 +39,27 @@ const TASK_ATTACHMENT_BASE = 100_000;
 const COMMENT_ATTACHMENT_BASE = 5_000_000;
 const OBJECT_OFFSET = 1_000_000;
 const UPLOADED_BASE = 9_000_000;
+const CHAT_FILE_BASE = 8_000_000;
+const CHAT_FOLDER_BASE = 7_000_000;
+/** The im module's own Disk storage, which holds every chat's folder (CIMDisk::GetStorage). */
+export const IM_STORAGE_ID = 17;
+
+/** A chat's folder `chat<id>` in the im storage (CIMDisk::GetFolderModel); its ID derives from the chat's. */
+export function chatFolderId(chatId: number): number {
+  return CHAT_FOLDER_BASE + chatId;
+}
+
+export function chatOfFolder(folderId: number): number | null {
+  return folderId > CHAT_FOLDER_BASE && folderId < CHAT_FILE_BASE ? folderId - CHAT_FOLDER_BASE : null;
+}
 
 export class DiskState {
   readonly objects = new Map<number, DiskObject>();
   readonly attachments = new Map<number, Attachment>();
   readonly byComment = new Map<number, number[]>();
+  /** Chat message ID -> Disk file IDs (the message's params FILE_ID). */
+  readonly byMessage = new Map<number, number[]>();
+  private readonly chatsSeeded = new Set<number>();
   private readonly secret = randomBytes(16);
   private readonly commentsSeeded = new Set<number>();
   next = { object: UPLOADED_BASE, attachment: UPLOADED_BASE + 500_000 };
@@ -63,6 +85,12 @@ export class DiskState {
   attach(a: Attachment): void {
     this.attachments.set(a.id, a);
     if (a.entity.kind === 'comment') this.byComment.set(a.entity.commentId, [...(this.byComment.get(a.entity.commentId) ?? []), a.id]);
+  }
+
+  markChatSeeded(taskId: number): boolean {
+    if (this.chatsSeeded.has(taskId)) return false;
+    this.chatsSeeded.add(taskId);
+    return true;
   }
 
   markCommentsSeeded(taskId: number): boolean {
@@ -126,20 +154,63 @@ export function seedDemoTaskFiles(s: Services): void {
   }
 }
 
-/** Demo files on generated comments of about a third of the tasks, made on first read. */
-export function seedDemoCommentFiles(s: Services, task: Task): void {
-  const disk = diskOf(s.state);
-  if (task.genIndex < 0 || !disk.markCommentsSeeded(task.id) || mix(s.state.seed + 3, task.id) % 3 !== 0) return;
+/** The generated comment of about a third of the tasks that carries a demo file, and that file. */
+function demoCommentFile(s: Services, task: Task): { commentId: number; authorId: number; postDate: number; name: string; bytes: () => Uint8Array } | null {
+  if (task.genIndex < 0 || mix(s.state.seed + 3, task.id) % 3 !== 0) return null;
   const comments = generatedRecords(s.gen, task).comments;
   const screenshot = comments.find((c) => /скриншот/i.test(c.message));
   const target = screenshot ?? comments[0];
-  if (!target) return;
+  if (!target) return null;
   const name = screenshot ? `error-${target.id}.png` : `act-${target.id}.pdf`;
   const bytes = screenshot ? () => demoPng(s.state.seed * 17 + target.id) : () => demoPdf(`Act for task ${task.id}`);
-  const attachmentId = COMMENT_ATTACHMENT_BASE + target.id;
+  return { commentId: target.id, authorId: target.authorId, postDate: target.postDate, name, bytes };
+}
+
+/** Demo files on generated comments of about a third of the tasks, made on first read. */
+export function seedDemoCommentFiles(s: Services, task: Task): void {
+  const disk = diskOf(s.state);
+  if (!disk.markCommentsSeeded(task.id)) return;
+  const demo = demoCommentFile(s, task);
+  if (!demo) return;
+  const attachmentId = COMMENT_ATTACHMENT_BASE + demo.commentId;
   const objectId = OBJECT_OFFSET + attachmentId;
-  disk.objects.set(objectId, fileObject(objectId, name, target.authorId, target.postDate, bytes));
-  disk.attach({ id: attachmentId, objectId, entity: { kind: 'comment', taskId: task.id, commentId: target.id }, createdBy: target.authorId, createTime: target.postDate });
+  disk.objects.set(objectId, fileObject(objectId, demo.name, demo.authorId, demo.postDate, demo.bytes));
+  disk.attach({ id: attachmentId, objectId, entity: { kind: 'comment', taskId: task.id, commentId: demo.commentId }, createdBy: demo.authorId, createTime: demo.postDate });
+}
+
+/**
+ * The same demo file on a chat-card portal: the generated comment shows as a (migrated) chat
+ * message, and its file as a file of that message in the chat's folder (params FILE_ID).
+ */
+export function seedDemoChatFiles(s: Services, task: Task): void {
+  const disk = diskOf(s.state);
+  if (!disk.markChatSeeded(task.id)) return;
+  const demo = demoCommentFile(s, task);
+  if (!demo) return;
+  const objectId = CHAT_FILE_BASE + demo.commentId;
+  const obj = chatFile(fileObject(objectId, demo.name, demo.authorId, demo.postDate, demo.bytes), task);
+  obj.version = 2;
+  disk.objects.set(objectId, obj);
+  disk.byMessage.set(demo.commentId, [objectId]);
+}
+
+/** Moves a new object into the task chat's folder (assigned in place: the size getter stays lazy). */
+function chatFile(obj: DiskObject, task: Task): DiskObject {
+  obj.storageId = IM_STORAGE_ID;
+  obj.chatTaskId = task.id;
+  obj.folderId = chatFolderId(task.chatId);
+  return obj;
+}
+
+/** Bytes uploaded into a task chat's folder (disk.folder.uploadfile): not in the chat until committed. */
+export function storeChatUpload(s: Services, user: User, task: Task, name: string, bytes: Uint8Array): DiskObject {
+  const disk = diskOf(s.state);
+  const id = disk.next.object++;
+  const copy = Uint8Array.from(bytes);
+  const obj = chatFile(fileObject(id, name, user.id, s.state.now(), () => copy), task);
+  obj.version = 1;
+  disk.objects.set(id, obj);
+  return obj;
 }
 
 /** Uploaded bytes become a file in the uploader's storage. */
@@ -155,6 +226,7 @@ export function storeUpload(s: Services, user: User, name: string, bytes: Uint8A
 /** Rights follow the entity (the task connector): a file is readable by its creator and by whoever sees a task it is attached to. */
 export function canReadObject(s: Services, user: User, obj: DiskObject): boolean {
   if (user.admin || obj.createdBy === user.id) return true;
+  if (obj.chatTaskId !== undefined) return isChatMember(s, user, obj.chatTaskId);
   for (const a of diskOf(s.state).attachments.values()) {
     if (a.objectId === obj.id && canReadAttachment(s, user, a)) return true;
   }
@@ -164,4 +236,14 @@ export function canReadObject(s: Services, user: User, obj: DiskObject): boolean
 export function canReadAttachment(s: Services, user: User, a: Attachment): boolean {
   const task = s.state.tasks.get(a.entity.taskId);
   return !!task && canSeeTask(s.state, user, task);
+}
+
+/**
+ * A task chat's members, who get full rights on its folder (CIMDisk::GetFolderModel gives `U<id>`
+ * of each chat relation). Taken here as whoever may read the task, as im.dialog.messages.get does
+ * in this emulator (UNVERIFIED: who exactly the new card adds to a task's chat).
+ */
+export function isChatMember(s: Services, user: User, taskId: number): boolean {
+  const task = s.state.tasks.get(taskId);
+  return !!task && s.state.commentMode === 'chat' && canSeeTask(s.state, user, task);
 }

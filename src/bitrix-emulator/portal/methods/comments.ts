@@ -4,8 +4,8 @@ import { generatedRecords, taskComments } from '../generate-tasks';
 import type { Comment, Task, User } from '../model';
 import { addHistory, emitTaskEvent, touch } from '../mutate';
 import { asRecord, callerOf, fullName, iso, outcome, positional, register, toInt, type MethodTable, type Services } from '../services';
-import { attachToComment, commentAttachedObjects } from './disk';
-import { seedDemoCommentFiles } from '../disk/store';
+import { attachToComment, chatFileParams, commentAttachedObjects } from './disk';
+import { diskOf, seedDemoChatFiles, seedDemoCommentFiles, type DiskObject } from '../disk/store';
 import { actionFailed, checkKeys, legacyMatch, taskIdArg } from './legacy';
 import { readableTask } from './tasks';
 
@@ -27,9 +27,11 @@ function commentRow(s: Services, c: Comment): Record<string, unknown> {
 }
 
 /** Posts a message into the task chat (new task card, docs-facts §3 "Comments"). */
-export function postChatMessage(s: Services, task: Task, author: User, text: string, ctx: Parameters<typeof emitTaskEvent>[1]): number {
+export function postChatMessage(s: Services, task: Task, author: User, text: string, ctx: Parameters<typeof emitTaskEvent>[1], fileIds: number[] = []): number {
   const id = s.state.next.comment++;
   task.live.chat.push({ id, chatId: task.chatId, authorId: author.id, date: s.state.now(), text });
+  // A file message (im.disk.file.commit) keeps its files as the message's params FILE_ID.
+  if (fileIds.length > 0) diskOf(s.state).byMessage.set(id, fileIds);
   touch(s, task, author.id);
   // docs: tasks-new.md — on the new card OnTaskCommentAdd carries ID 0 and the chat MESSAGE_ID.
   emitTaskEvent(s, ctx, author.id, 'ONTASKCOMMENTADD', 'undefined', { ID: 0, TASK_ID: task.id, MESSAGE_ID: id }, 'N');
@@ -146,6 +148,8 @@ function registerChatMethods(s: Services, table: MethodTable): void {
 }
 
 function chatAnswer(s: Services, task: Task, params: Record<string, unknown>): Record<string, unknown> {
+  seedDemoChatFiles(s, task);
+  const disk = diskOf(s.state);
   // Comments made before the switch to the chat card show up as (migrated) chat messages.
   const migrated = taskComments(s.gen, task).map((c) => ({ id: c.id, authorId: c.authorId, date: c.postDate, text: c.message }));
   const all = [...migrated, ...task.live.chat.map((m) => ({ id: m.id, authorId: m.authorId, date: m.date, text: m.text }))].sort((a, b) => a.id - b.id);
@@ -154,7 +158,13 @@ function chatAnswer(s: Services, task: Task, params: Record<string, unknown>): R
   if (params.FIRST_ID !== undefined) picked = all.filter((m) => m.id > toInt(params.FIRST_ID)).slice(0, limit);
   else if (params.LAST_ID !== undefined) picked = all.filter((m) => m.id < toInt(params.LAST_ID)).slice(-limit);
   else picked = all.slice(-limit);
-  const messages = [...picked].reverse().map((m) => ({ id: m.id, chat_id: task.chatId, author_id: m.authorId, date: iso(s, m.date), text: m.text, params: null }));
+  const files: DiskObject[] = [];
+  const messages = [...picked].reverse().map((m) => {
+    // docs im-dialog-messages-get: a file message has params FILE_ID, its files come in `files`.
+    const own = (disk.byMessage.get(m.id) ?? []).flatMap((id) => disk.objects.get(id) ?? []);
+    files.push(...own);
+    return { id: m.id, chat_id: task.chatId, author_id: m.authorId, date: iso(s, m.date), text: m.text, params: own.length > 0 ? { FILE_ID: own.map((f) => f.id) } : null };
+  });
   const users = [...new Set(picked.map((m) => m.authorId))].map((id) => {
     const u = s.state.users.get(id);
     return {
@@ -164,5 +174,5 @@ function chatAnswer(s: Services, task: Task, params: Record<string, unknown>): R
       departments: u?.departments ?? [], absent: false, phones: { work_phone: '', personal_mobile: '', personal_phone: '' },
     };
   });
-  return { messages, users, files: [], chat_id: task.chatId };
+  return { messages, users, files: files.map((f) => chatFileParams(s, f, task.chatId)), chat_id: task.chatId };
 }

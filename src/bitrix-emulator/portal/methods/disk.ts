@@ -35,11 +35,33 @@ function attachedUrl(s: Services, ctx: CallContext, a: Attachment, obj: DiskObje
 
 export function fileRow(s: Services, ctx: CallContext, obj: DiskObject): Record<string, unknown> {
   return {
-    ID: obj.id, NAME: obj.name, CODE: null, STORAGE_ID: String(obj.storageId), TYPE: 'file', PARENT_ID: String(obj.storageId * 10),
-    DELETED_TYPE: 0, GLOBAL_CONTENT_VERSION: 1, FILE_ID: obj.id + 7000, SIZE: String(obj.size),
+    ID: obj.id, NAME: obj.name, CODE: null, STORAGE_ID: String(obj.storageId), TYPE: 'file', PARENT_ID: String(obj.folderId ?? obj.storageId * 10),
+    DELETED_TYPE: 0, GLOBAL_CONTENT_VERSION: obj.version ?? 1, FILE_ID: obj.id + 7000, SIZE: String(obj.size),
     CREATE_TIME: iso(s, obj.createTime), UPDATE_TIME: iso(s, obj.createTime), DELETE_TIME: null,
     CREATED_BY: String(obj.createdBy), UPDATED_BY: String(obj.createdBy), DELETED_BY: null,
     DOWNLOAD_URL: downloadUrl(s, ctx, obj), DETAIL_URL: `${ctx.links?.origin ?? ''}/company/personal/user/${obj.createdBy}/disk/file/${encodeURIComponent(obj.name)}`,
+  };
+}
+
+const IMAGE = /\.(png|jpe?g|gif|webp|bmp)$/i;
+
+/**
+ * One entry of the `files` of im.dialog.messages.get and of im.disk.file.commit's FILES
+ * (CIMDisk::GetFileParams). The three links are the portal's UI links (disk.api.file.download
+ * through /bitrix/services/main/ajax.php): they need a browser session, and are empty until the
+ * file is committed (GLOBAL_CONTENT_VERSION > 1). `image` is false for non-images; the emulator
+ * does not measure its demo images (0×0).
+ */
+export function chatFileParams(s: Services, obj: DiskObject, chatId: number): Record<string, unknown> {
+  const author = s.state.users.get(obj.createdBy);
+  const done = (obj.version ?? 1) > 1;
+  const isImage = IMAGE.test(obj.name);
+  const link = (action: string) => (done ? `/bitrix/services/main/ajax.php?action=disk.api.file.${action}&SITE_ID=s1&humanRE=1&fileId=${obj.id}&fileName=${encodeURIComponent(obj.name)}` : '');
+  return {
+    id: obj.id, chatId, date: iso(s, obj.createTime), type: isImage ? 'image' : 'file', name: obj.name,
+    extension: (/\.([^.]+)$/.exec(obj.name)?.[1] ?? '').toLowerCase(), size: obj.size, image: isImage ? { width: 0, height: 0 } : false,
+    status: done ? 'done' : 'upload', progress: done ? 100 : -1, authorId: obj.createdBy, authorName: author ? `${author.name} ${author.lastName}`.trim() : '',
+    urlPreview: isImage ? link('showImage') : '', urlShow: isImage ? link('showImage') : link('download'), urlDownload: link('download'), viewerAttrs: null,
   };
 }
 

@@ -1,0 +1,89 @@
+/**
+ * A queued comment with files on a chat-card portal (tasks 25.700+): tasks.task.chat.message.send
+ * carries text only, so the files go into the task chat's Disk folder (im.disk.folder.get, then
+ * disk.folder.uploadfile, base64 fileContent) and one im.disk.file.commit posts them with the
+ * comment's text as a single chat message (emulator README, "Files in a task chat").
+ *
+ * Exactly once, as for legacy comments: the outbox marks the intent `sending` before anything goes
+ * out, and an ambiguous commit (answer lost) is checked in the chat before any resend
+ * (isAppendOnPortal: the user's message with the same text). An upload whose answer is lost is
+ * simply done again; the copy left behind was never committed, is not in the chat, and the portal's
+ * own agent removes such files after a day.
+ */
+import { BitrixError } from './errors';
+import type { BitrixClient } from './client';
+import type { OutboxFiles } from './comment-uploads';
+import type { Intent } from '../sync/intents';
+import type { SendOutcome } from '../sync/portal-port';
+
+function failed(error: unknown, ambiguous: boolean): SendOutcome {
+  if (!(error instanceof BitrixError)) throw error;
+  if (error.kind === 'refused') return { kind: 'refused', code: error.code, message: error.message };
+  if (error.kind === 'signed-out' || error.kind === 'token-expired') return { kind: 'signed-out', code: error.code, message: error.message };
+  // Only the commit posts anything: its lost answer is ambiguous, an upload's is just retried.
+  if (ambiguous && (error.ambiguous || error.kind === 'malformed')) return { kind: 'ambiguous', failure: error.kind, code: error.code, message: error.message };
+  return { kind: 'retry', failure: error.kind, code: error.code, message: error.message, retryAt: error.retryAt };
+}
+
+export class ChatUploads {
+  /** chat ID -> its Disk folder ID. */
+  private readonly folders = new Map<string, string>();
+  /** fileRef -> Disk file ID in the chat folder, for a resend in this process (after a restart it goes up again). */
+  private readonly uploaded = new Map<string, string>();
+
+  constructor(
+    private readonly client: BitrixClient,
+    private readonly files: OutboxFiles | undefined,
+  ) {}
+
+  /** Uploads the comment's files into the chat's folder, then posts them with its text. */
+  async send(intent: Intent, chatId: string): Promise<SendOutcome> {
+    const p = intent.payload;
+    if (p.name !== 'addComment' || !p.files?.length) throw new Error('ChatUploads.send takes a comment with files');
+    if (!this.files) return { kind: 'refused', code: 'FILES_UNAVAILABLE', message: 'This connection cannot send files' };
+    const ids: string[] = [];
+    try {
+      const folderId = await this.folder(chatId);
+      for (const file of p.files) {
+        const known = this.uploaded.get(file.fileRef);
+        if (known) {
+          ids.push(known);
+          continue;
+        }
+        const base64 = await this.files.read(file.fileRef);
+        if (base64 === null) return { kind: 'refused', code: 'FILE_MISSING', message: `The file ${file.name} is no longer in the data folder` };
+        const answer = await this.client.call(
+          'disk.folder.uploadfile',
+          { id: folderId, data: { NAME: file.name }, fileContent: [file.name, base64], generateUniqueName: true },
+          { idempotent: false },
+        );
+        const id = (answer.result as { ID?: unknown } | null)?.ID;
+        if (id === undefined || id === null || String(id) === '') throw new BitrixError('malformed', 'MALFORMED_ANSWER', 'disk.folder.uploadfile answered without ID');
+        this.uploaded.set(file.fileRef, String(id));
+        ids.push(String(id));
+      }
+    } catch (error) {
+      return failed(error, false);
+    }
+    try {
+      const answer = await this.client.call('im.disk.file.commit', { CHAT_ID: chatId, UPLOAD_ID: ids.map(Number), MESSAGE: p.text }, { idempotent: false });
+      // `false`: the portal took none of the files, and posted nothing.
+      const posted = answer.result as { MESSAGE_ID?: unknown } | false | null;
+      if (!posted || typeof posted !== 'object') return { kind: 'refused', code: 'FILES_NOT_POSTED', message: 'The portal did not post the files to the task chat' };
+      for (const file of p.files) this.uploaded.delete(file.fileRef);
+      return { kind: 'done', task: null };
+    } catch (error) {
+      return failed(error, true);
+    }
+  }
+
+  private async folder(chatId: string): Promise<string> {
+    const known = this.folders.get(chatId);
+    if (known) return known;
+    const answer = await this.client.call('im.disk.folder.get', { CHAT_ID: chatId });
+    const id = (answer.result as { ID?: unknown } | null)?.ID;
+    if (id === undefined || id === null || String(id) === '' || String(id) === '0') throw new BitrixError('malformed', 'MALFORMED_ANSWER', 'im.disk.folder.get answered without ID');
+    this.folders.set(chatId, String(id));
+    return String(id);
+  }
+}
