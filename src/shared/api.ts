@@ -222,6 +222,8 @@ export interface TaskFilesView {
   taskId: string;
   files: TaskFile[];
   offline: boolean;
+  /** When this list was read from the portal (epoch ms); with `offline`, the stored copy's time. */
+  readAt?: number;
 }
 
 /** One file's bytes, read through the portal with the user's own rights (at most MAX_FILE_BYTES). */

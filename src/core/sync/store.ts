@@ -3,6 +3,7 @@
  * and a synchronous `transaction` cannot be held across a network request.
  */
 import type { Company, Department, ElapsedRecord, Group, GroupMembership, HistoryEntry, Stage, Task, TaskComment, User, UserFieldDefinition } from '../domain/model';
+import type { TaskFile } from '../domain/files';
 import type { Intent, IntentPayload, TaskFieldPatch } from './intents';
 
 export interface NewIntent {
@@ -64,6 +65,13 @@ export interface SyncStore {
   elapsedBetween(from: number, to: number): ElapsedRecord[];
   upsertComments(comments: readonly TaskComment[]): void;
   commentsByTask(taskId: string): TaskComment[];
+  /**
+   * A card's file list as last read from the portal (metadata only, never a link), with the
+   * local time it was read; `keepTasks` bounds how many tasks' lists stay (the least recently
+   * read go). A task deleted from the store loses its list.
+   */
+  replaceTaskFiles(taskId: string, files: readonly TaskFile[], readAt: number, keepTasks: number): void;
+  taskFiles(taskId: string): { files: TaskFile[]; readAt: number } | null;
 
   /** Sync cursors and other small state ("lastPoll:<groupId>", ...). */
   getCursor(key: string): string | null;

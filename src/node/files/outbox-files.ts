@@ -1,5 +1,6 @@
 /**
- * Files of queued comments, kept in the data folder (`outbox-files/<ref>.bin`) from the moment the
+ * Files of queued comments, kept in the data folder (`outbox-files/<ref>.bin`, with `<ref>.name`
+ * once its upload was sent: the Disk name it went under) from the moment the
  * user attaches them until the comment is sent: a queued attachment survives a restart like the
  * rest of the outbox. Each write is flushed to disk before it is acknowledged.
  */
@@ -8,6 +9,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, rea
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutboxFiles } from '../../core/bitrix/comment-uploads';
+import { writeFileAtomic } from './atomic-file';
 
 const REF = /^[\w-]{8,64}$/;
 
@@ -66,7 +68,7 @@ export class OutboxFileStore implements OutboxFiles {
       return 0;
     }
     for (const name of names) {
-      const ref = name.endsWith('.bin') ? name.slice(0, -4) : null;
+      const ref = name.endsWith('.bin') ? name.slice(0, -4) : name.endsWith('.name') ? name.slice(0, -5) : null;
       if (!ref || !REF.test(ref) || referenced.has(ref)) continue;
       const file = path.join(this.dir, name);
       try {
@@ -78,6 +80,21 @@ export class OutboxFileStore implements OutboxFiles {
       }
     }
     return removed;
+  }
+
+  /** `<ref>.name` beside the bytes: the Disk name the file's upload was sent under. */
+  async uploadName(ref: string): Promise<string | null> {
+    if (!REF.test(ref)) return null;
+    try {
+      return await readFile(path.join(this.dir, `${ref}.name`), 'utf8');
+    } catch {
+      return null;
+    }
+  }
+
+  async noteUploadName(ref: string, name: string): Promise<void> {
+    if (!REF.test(ref)) throw new Error('not a staged file reference');
+    writeFileAtomic(path.join(this.dir, `${ref}.name`), name);
   }
 
   readSync(ref: string): Buffer | null {

@@ -1,6 +1,7 @@
 /**
  * Attachments of an open card: the list read from the portal when the drawer asks (never on a
- * poll), kept in memory for the session so a card opened again offline still lists them, and
+ * poll), kept in the portal's local store (metadata only) so a card opened again offline, after
+ * a restart too, still lists them, and
  * each file's bytes fetched through the portal with the user's own credentials. The download
  * link (it carries the token) stays in this process.
  */
@@ -13,15 +14,15 @@ import { OutboxFileStore } from '../files/outbox-files';
 import { ApiFailure } from '../api-failure';
 import { downloadBytes } from '../files/portal-download';
 import type { ConnectionService } from './connection-service';
+import type { PortalSession } from './portal-session';
 import type { HostContext } from './host-context';
 
+/** How many tasks' file lists the store keeps (the least recently read go first). */
 const KEPT_TASKS = 200;
 /** A staged file younger than this may still be waiting for its comment to be queued. */
 const STAGED_MIN_AGE_MS = 60 * 60_000;
 
 export class TaskFilesService {
-  private readonly kept = new Map<string, TaskFile[]>();
-
   constructor(
     private readonly ctx: HostContext,
     private readonly connection: ConnectionService,
@@ -33,11 +34,12 @@ export class TaskFilesService {
     try {
       const legacy = (await session.gateway.commentMode(taskId)) === 'legacy';
       const { files } = await readTaskFiles(session.client, taskId, legacy);
-      this.keep(taskId, files);
-      return { taskId, files, offline: false };
+      const readAt = this.ctx.options.clock.now();
+      this.keep(session, taskId, files, readAt);
+      return { taskId, files, offline: false, readAt };
     } catch (error) {
-      const kept = this.kept.get(taskId);
-      if (kept && error instanceof BitrixError && isTransientFailure(error.kind)) return { taskId, files: kept, offline: true };
+      const kept = error instanceof BitrixError && isTransientFailure(error.kind) ? this.kept(session, taskId) : null;
+      if (kept) return { taskId, files: kept.files, offline: true, readAt: kept.readAt };
       throw error;
     }
   }
@@ -46,7 +48,8 @@ export class TaskFilesService {
     const session = this.connection.requireSession();
     if (!/^\d+$/.test(taskId)) throw new ApiFailure('invalid-input', this.ctx.text('fileNotOnPortalYet'));
     // Only a file this task lists: a window cannot make the host fetch arbitrary attachments.
-    const files = this.kept.get(taskId) ?? (await this.getTaskFiles(taskId)).files;
+    // The stored list counts (the last one read from the portal, offline or after a restart).
+    const files = this.kept(session, taskId)?.files ?? (await this.getTaskFiles(taskId)).files;
     const listed = files.find((f) => f.attachmentId === attachmentId);
     if (!listed) throw new ApiFailure('invalid-input', this.ctx.text('fileNotOfTask'));
     // The listed file says which method fetches it (an attached object, or a chat's Disk file).
@@ -87,9 +90,20 @@ export class TaskFilesService {
     store.sweep(referenced, this.ctx.options.clock.now(), STAGED_MIN_AGE_MS);
   }
 
-  private keep(taskId: string, files: TaskFile[]): void {
-    this.kept.delete(taskId);
-    this.kept.set(taskId, files);
-    if (this.kept.size > KEPT_TASKS) this.kept.delete(this.kept.keys().next().value as string);
+  /** A list that could not be saved is still shown: only an offline reopening loses it. */
+  private keep(session: PortalSession, taskId: string, files: readonly TaskFile[], readAt: number): void {
+    try {
+      session.store.replaceTaskFiles(taskId, files, readAt, KEPT_TASKS);
+    } catch (error) {
+      this.ctx.options.logger?.warn('could not save a card\'s file list', { error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private kept(session: PortalSession, taskId: string): { files: TaskFile[]; readAt: number } | null {
+    try {
+      return session.store.taskFiles(taskId);
+    } catch {
+      return null;
+    }
   }
 }

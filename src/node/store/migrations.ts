@@ -112,4 +112,18 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 3,
+    name: 'the file list of an opened card',
+    // Metadata only (never a download link: those carry the user's token), one row per task with
+    // the local time it was read, so a card opened offline after a restart still lists its files.
+    sql: `
+      CREATE TABLE task_files (
+        task_id TEXT PRIMARY KEY,
+        read_at INTEGER NOT NULL,
+        body TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX task_files_by_read ON task_files (read_at);
+    `,
+  },
 ];

@@ -4,6 +4,7 @@
  * later is stored without a migration instead of being dropped.
  */
 import type { ElapsedRecord, HistoryEntry, Stage, Task, TaskComment } from '../../core/domain/model';
+import type { TaskFile } from '../../core/domain/files';
 import type { Intent, IntentFailure, IntentPayload, IntentState, TaskFieldPatch } from '../../core/sync/intents';
 import { isFailureKind } from '../../core/failure';
 
@@ -113,6 +114,30 @@ export function commentValues(comment: TaskComment): SqlValue[] {
 
 export function commentFromRow(row: CommentRow): TaskComment {
   return { ...(JSON.parse(row.body) as Omit<TaskComment, 'id' | 'taskId' | 'postedAt'>), id: row.id, taskId: row.task_id, postedAt: row.posted_at };
+}
+
+/**
+ * A file list as JSON, field by field: only the metadata TaskFile names is written, so a link or
+ * token that rode along on the object at run time never reaches the file.
+ */
+export function taskFilesBody(files: readonly TaskFile[]): string {
+  return JSON.stringify(
+    files.map((f): TaskFile => ({
+      attachmentId: f.attachmentId,
+      objectId: f.objectId,
+      name: f.name,
+      size: f.size,
+      type: f.type,
+      authorId: f.authorId,
+      createdAt: f.createdAt,
+      commentId: f.commentId,
+      ...(f.origin === undefined ? {} : { origin: f.origin }),
+    })),
+  );
+}
+
+export function taskFilesFromBody(body: string): TaskFile[] {
+  return JSON.parse(body) as TaskFile[];
 }
 
 export interface IntentRow {

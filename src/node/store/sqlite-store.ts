@@ -3,6 +3,7 @@
  * own and joins the caller's transaction when there is one; every failure is a StoreError.
  */
 import type { Company, Department, ElapsedRecord, Group, GroupMembership, HistoryEntry, Stage, Task, TaskComment, User, UserFieldDefinition } from '../../core/domain/model';
+import type { TaskFile } from '../../core/domain/files';
 import type { Intent } from '../../core/sync/intents';
 import type { BoardScope, IntentPatch, NewIntent, SyncStore } from '../../core/sync/store';
 import { TaskStatus } from '../../core/domain/model';
@@ -65,7 +66,11 @@ class SqliteStore implements SyncStore {
   deleteTasks(ids: readonly string[]): void {
     this.write('delete tasks', () => {
       const remove = this.stmt('DELETE FROM tasks WHERE id = ?');
-      for (const id of ids) remove.run([id]);
+      const removeFiles = this.stmt('DELETE FROM task_files WHERE task_id = ?');
+      for (const id of ids) {
+        remove.run([id]);
+        removeFiles.run([id]);
+      }
     });
   }
 
@@ -227,6 +232,27 @@ class SqliteStore implements SyncStore {
       this.stmt(`SELECT id, task_id, posted_at, body FROM comments WHERE task_id = ? ORDER BY posted_at, ${BY_ID}`).all([taskId]),
     );
     return (found as rows.CommentRow[]).map(rows.commentFromRow);
+  }
+
+  replaceTaskFiles(taskId: string, files: readonly TaskFile[], readAt: number, keepTasks: number): void {
+    this.write('save a card\'s file list', () => {
+      this.stmt(
+        `INSERT INTO task_files (task_id, read_at, body) VALUES (?, ?, ?)
+         ON CONFLICT (task_id) DO UPDATE SET read_at = excluded.read_at, body = excluded.body`,
+      ).run([taskId, readAt, rows.taskFilesBody(files)]);
+      // The most recently read lists stay; this one is among them whatever the clock did.
+      this.stmt(
+        `DELETE FROM task_files WHERE task_id != ? AND task_id NOT IN
+           (SELECT task_id FROM task_files WHERE task_id != ? ORDER BY read_at DESC, task_id LIMIT ?)`,
+      ).run([taskId, taskId, Math.max(0, keepTasks - 1)]);
+    });
+  }
+
+  taskFiles(taskId: string): { files: TaskFile[]; readAt: number } | null {
+    const row = this.read('read a card\'s file list', () => this.stmt('SELECT read_at, body FROM task_files WHERE task_id = ?').get([taskId])) as
+      | { read_at: number; body: string }
+      | undefined;
+    return row === undefined ? null : { files: rows.taskFilesFromBody(row.body), readAt: row.read_at };
   }
 
   getCursor(key: string): string | null {

@@ -162,4 +162,23 @@ describe('uploading and attaching to a comment', () => {
     const missing = await emu.rest('disk.storage.uploadfile', { id: 999999, data: { NAME: 'x.txt' }, fileContent: ['x.txt', 'eA=='] }, { token: adminToken });
     expect(missing.body.error).toBe('ERROR_NOT_FOUND');
   });
+  it('names are unique in the root folder: refused without generateUniqueName, "(n)" with it; getchildren finds them by NAME', async () => {
+    const upload = (name: string, generateUniqueName?: boolean) =>
+      emu.rest('disk.storage.uploadfile', { id: 1001, data: { NAME: name }, fileContent: [name, 'eA=='], ...(generateUniqueName === undefined ? {} : { generateUniqueName }) }, { token: adminToken });
+    expect((await upload('  Счёт.pdf ')).body.result).toMatchObject({ NAME: 'Счёт.pdf' });
+    // Taken whatever the case (MySQL's collation), and refused with the portal's code when not renamed.
+    const clash = await upload('счёт.pdf');
+    expect([clash.status, clash.body.error]).toEqual([400, 'DISK_OBJ_22000']);
+    expect((await upload('счёт.pdf', true)).body.result).toMatchObject({ NAME: 'счёт (1).pdf' });
+    expect((await upload('Счёт.pdf', true)).body.result).toMatchObject({ NAME: 'Счёт (2).pdf' });
+    expect((await upload('a/b?.pdf')).body.result).toMatchObject({ NAME: 'a_b_.pdf' });
+
+    const children = async (filter: Row) => ((await emu.rest('disk.storage.getchildren', { id: 1001, filter }, { token: adminToken })).body.result as Row[]).map((r) => r.NAME);
+    expect(await children({ '=NAME': 'СЧЁТ.PDF' })).toEqual(['Счёт.pdf']);
+    expect(await children({ '%NAME': 'счёт (' })).toEqual(['счёт (1).pdf', 'Счёт (2).pdf']);
+    // A key the portal does not filter by (CREATED_BY) is dropped, not applied.
+    expect(await children({ '=NAME': 'a_b_.pdf', CREATED_BY: 999 })).toEqual(['a_b_.pdf']);
+    const other = await emu.rest('disk.storage.getchildren', { id: 1001 }, { token: await clientToken() });
+    expect(other.body.error).toBe('ACCESS_DENIED');
+  });
 });

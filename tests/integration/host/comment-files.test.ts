@@ -91,6 +91,50 @@ describe('attaching a file to a new comment', () => {
     expect(Object.values(found[0]!.ATTACHED_OBJECTS as Record<string, Row>).map((a) => a.NAME)).toEqual(['скрин.png']);
   });
 
+  it('a lost answer to the upload leaves one file in the user\'s storage, attached to one comment', async () => {
+    const { host, emulator, dataDir, rest } = await setup();
+    const taskId = await firstTask(rest);
+    const staged = await host.stageFile('скрин.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 9, 8, 7, 6]).toString('base64'));
+    emulator.setFaults({ fail: { kind: 'drop-after', count: 1, methods: ['disk.storage.uploadfile'] } });
+    await host.enqueue({ name: 'addComment', taskId, text: 'Скрин после потери ответа', files: [staged] });
+    await host.syncNow();
+    await waitFor(async () => (await host.listQueued()).length === 0, 30_000);
+    const state = emulator.state() as { faults: { fail: { remaining: number } }; requests: { byMethod: Record<string, number> } };
+    expect(state.faults.fail.remaining).toBe(0);
+    // The upload that lost its answer landed; the resend found it and sent nothing more.
+    expect(state.requests.byMethod['disk.storage.uploadfile']).toBe(1);
+    expect(state.requests.byMethod['task.commentitem.add']).toBe(1);
+    const [storage] = (await rest('disk.storage.getlist', { filter: { ENTITY_TYPE: 'user', ENTITY_ID: 1 } })) as Row[];
+    const inStorage = (await rest('disk.storage.getchildren', { id: storage!.ID, filter: { '%NAME': 'скрин' } })) as Row[];
+    expect(inStorage.map((f) => f.NAME)).toEqual(['скрин.png']);
+    const found = await commentsWith(rest, taskId, 'Скрин после потери ответа');
+    expect(found).toHaveLength(1);
+    expect(Object.values(found[0]!.ATTACHED_OBJECTS as Record<string, Row>).map((a) => [a.NAME, a.FILE_ID])).toEqual([['скрин.png', String(inStorage[0]!.ID)]]);
+    // The name it went under was kept beside the staged bytes.
+    expect(readdirSync(path.join(dataDir, 'outbox-files')).sort()).toEqual([`${staged.fileRef}.bin`, `${staged.fileRef}.name`]);
+  });
+
+  it('a name the user already has on Disk gets the portal\'s own "(1)", once, across a lost answer', async () => {
+    const { host, emulator, rest } = await setup();
+    const taskId = await firstTask(rest);
+    const [storage] = (await rest('disk.storage.getlist', { filter: { ENTITY_TYPE: 'user', ENTITY_ID: 1 } })) as Row[];
+    const own = Buffer.from('старый отчёт').toString('base64');
+    await rest('disk.storage.uploadfile', { id: storage!.ID, data: { NAME: 'Отчёт.txt' }, fileContent: ['Отчёт.txt', own] });
+    const staged = await host.stageFile('отчёт.txt', CONTENT.toString('base64'));
+    emulator.setFaults({ fail: { kind: 'drop-after', count: 1, methods: ['disk.storage.uploadfile'] } });
+    await host.enqueue({ name: 'addComment', taskId, text: 'Новый отчёт', files: [staged] });
+    await host.syncNow();
+    await waitFor(async () => (await host.listQueued()).length === 0, 30_000);
+    const inStorage = (await rest('disk.storage.getchildren', { id: storage!.ID, filter: { '%NAME': 'отчёт' } })) as Row[];
+    expect(inStorage.map((f) => [f.NAME, f.SIZE])).toEqual([
+      ['Отчёт.txt', String(Buffer.from(own, 'base64').length)],
+      ['отчёт (1).txt', String(CONTENT.length)],
+    ]);
+    const found = await commentsWith(rest, taskId, 'Новый отчёт');
+    expect(found).toHaveLength(1);
+    expect(Object.values(found[0]!.ATTACHED_OBJECTS as Record<string, Row>).map((a) => a.NAME)).toEqual(['отчёт (1).txt']);
+  });
+
   it('refuses a file past 10 MB with a clear message and a piece for a reference it does not have', async () => {
     const { host } = await setup();
     const piece = Buffer.alloc(384 * 1024).toString('base64');

@@ -87,3 +87,45 @@ describe('attachments through the host', () => {
     }
   });
 });
+
+describe('attachments after a restart with the portal gone', () => {
+  it('lists a card\'s files from the local store, and still refuses a file the task does not list', async () => {
+    const gone = await startEmulator({ port: 0, seed: 5, tasks: 60, profile: 'box' });
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pult-files-restart-'));
+    const secrets = new MemorySecretStore();
+    const make = () =>
+      new PultHost({ version: 'test', shell: 'browser', dataDir, settings: openSettingsStore({ cwd: dataDir }), secrets, clock: systemClock, random: systemRandom, startDemo: async () => gone, openExternal: async () => undefined });
+    const first = make();
+    let second: PultHost | null = null;
+    try {
+      await acceptProposedSetup(first, await first.connectWebhook({ portalUrl: gone.portalUrl, webhookUrl: gone.webhookUrl }));
+      const answer = await fetch(`${gone.webhookUrl}tasks.task.list.json`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ select: ['ID', 'UF_TASK_WEBDAV_FILES'], order: { ID: 'asc' } }) });
+      const { tasks } = ((await answer.json()) as { result: { tasks: Array<Record<string, unknown>> } }).result;
+      const withFiles = tasks.filter((t) => Array.isArray(t.ufTaskWebdavFiles)).map((t) => String(t.id));
+      const [taskId, otherId] = withFiles;
+      const online = await first.getTaskFiles(taskId!);
+      expect(online.offline).toBe(false);
+      expect(online.files.length).toBeGreaterThan(0);
+      expect(online.readAt).toBeGreaterThan(0);
+      const other = (await first.getTaskFiles(otherId!)).files[0]!;
+      await first.close();
+      await gone.close();
+
+      second = make();
+      expect(await second.restore()).toBe('connected');
+      const offline = await second.getTaskFiles(taskId!);
+      expect(offline).toEqual({ ...online, offline: true });
+      // The stored list is the one a download is checked against: another task's file is refused
+      // before anything goes out, the task's own one fails only for want of the portal.
+      await expect(second.readTaskFile(taskId!, other.attachmentId)).rejects.toMatchObject({ code: 'invalid-input' });
+      await expect(second.readTaskFile(taskId!, online.files[0]!.attachmentId)).rejects.toMatchObject({ kind: 'unreachable' });
+      // A card never opened has no stored list: the portal's absence shows as such.
+      const never = withFiles[2] ?? tasks.map((t) => String(t.id)).find((id) => id !== taskId && id !== otherId)!;
+      await expect(second.getTaskFiles(never)).rejects.toMatchObject({ kind: 'unreachable' });
+    } finally {
+      await second?.close();
+      await first.close();
+      await gone.close().catch(() => undefined);
+    }
+  });
+});

@@ -21,6 +21,8 @@ export interface DiskObject {
   folderId?: number;
   /** GLOBAL_CONTENT_VERSION: 1 for a fresh upload, 2 once im.disk.file.commit has posted it. */
   version?: number;
+  /** In the root folder of its storage (uploaded by REST); the demo's attached files are not. */
+  inRoot?: boolean;
 }
 
 export type AttachedEntity = { kind: 'task'; taskId: number } | { kind: 'comment'; taskId: number; commentId: number };
@@ -213,14 +215,43 @@ export function storeChatUpload(s: Services, user: User, task: Task, name: strin
   return obj;
 }
 
-/** Uploaded bytes become a file in the uploader's storage. */
-export function storeUpload(s: Services, user: User, name: string, bytes: Uint8Array): DiskObject {
+/** Uploaded bytes become a file in the root folder of the uploader's storage. */
+export function storeUpload(s: Services, user: User, name: string, bytes: Uint8Array, storageId = userStorageId(user.id)): DiskObject {
   const disk = diskOf(s.state);
   const id = disk.next.object++;
   const copy = Uint8Array.from(bytes);
   const obj = fileObject(id, name, user.id, s.state.now(), () => copy);
+  obj.storageId = storageId;
+  obj.inRoot = true;
   disk.objects.set(id, obj);
   return obj;
+}
+
+/** The objects in the root folder of a storage, in ID order. */
+export function rootChildren(s: Services, storageId: number): DiskObject[] {
+  return [...diskOf(s.state).objects.values()].filter((o) => o.inRoot && o.storageId === storageId).sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Names in a folder are unique, compared as MySQL's case-insensitive collation does (Folder::addFile
+ * → isUniqueName `=NAME` under PARENT_ID). With generateUniqueName the portal appends " (n)" before
+ * the last extension, n one above the highest taken (BaseObject::generateUniqueName); without it a
+ * taken name is refused. Null: the name is taken.
+ */
+export function uniqueRootName(s: Services, storageId: number, wanted: string, generate: boolean): string | null {
+  const taken = new Set(rootChildren(s, storageId).map((o) => o.name.toLowerCase()));
+  if (!taken.has(wanted.toLowerCase())) return wanted;
+  if (!generate) return null;
+  const dot = wanted.lastIndexOf('.');
+  const [main, ext] = dot > 0 ? [wanted.slice(0, dot), wanted.slice(dot)] : [wanted, ''];
+  const prefix = `${main} (`.toLowerCase();
+  let highest = 0;
+  for (const name of taken) {
+    if (!name.startsWith(prefix) || !name.endsWith(`)${ext}`.toLowerCase())) continue;
+    const n = name.slice(prefix.length, name.length - ext.length - 1);
+    if (/^[1-9]\d*$/.test(n)) highest = Math.max(highest, Number(n));
+  }
+  return `${main} (${highest + 1})${ext}`;
 }
 
 /** Rights follow the entity (the task connector): a file is readable by its creator and by whoever sees a task it is attached to. */

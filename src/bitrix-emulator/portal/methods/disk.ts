@@ -2,7 +2,8 @@ import { RestError, type CallContext, type DownloadAnswer } from '../../contract
 import type { User } from '../model';
 import { asArray, asRecord, callerOf, iso, outcome, register, toInt, type MethodTable, type Services } from '../services';
 import { contentTypeOf } from '../disk/content';
-import { canReadAttachment, canReadObject, diskOf, storeUpload, userStorageId, type Attachment, type DiskObject } from '../disk/store';
+import { canReadAttachment, canReadObject, diskOf, rootChildren, storeUpload, uniqueRootName, userStorageId, type Attachment, type DiskObject } from '../disk/store';
+import { paginate } from '../services';
 
 // Facts and sources: src/bitrix-emulator/README.md, "Files (disk)".
 
@@ -157,13 +158,64 @@ export function registerDiskMethods(s: Services, table: MethodTable): void {
     if (ctx.params.id === undefined) throw new RestError('ERROR_ARGUMENT', 'Invalid value of parameter {Parameter #0}', 400);
     if (storageId <= 1000 || !s.state.users.has(storageId - 1000)) throw notFound(ctx.params.id);
     if (storageId !== userStorageId(user.id) && !user.admin) throw accessDenied();
-    const name = String(asRecord(ctx.params.data).NAME ?? '').trim();
+    const name = correctFileName(String(asRecord(ctx.params.data).NAME ?? ''));
     if (name === '') throw new RestError('DISK_BASE_SERVICE_22001', 'Error: required parameter NAME (DISK_BASE_SERVICE_22001)', 400);
     const content = decodeContent(ctx.params.fileContent);
     // The two-step form (no fileContent: answer {field, uploadUrl}) is not emulated.
     if (!content) throw new RestError('ERROR_COULD_NOT_SAVE_FILE', 'Could not save file', 400);
-    return outcome(fileRow(s, ctx, storeUpload(s, user, name, content.bytes)));
+    const unique = uniqueRootName(s, storageId, name, isTrue(ctx.params.generateUniqueName));
+    if (unique === null) throw nonUniqueName();
+    return outcome(fileRow(s, ctx, storeUpload(s, user, unique, content.bytes, storageId)));
   });
+
+  // The root folder's files and folders (only files are emulated), filtered as Internalizer::cleanFilter allows.
+  register(table, 'disk.storage.getchildren', 'disk', (ctx) => {
+    const user = callerOf(s, ctx);
+    const storageId = toInt(ctx.params.id);
+    if (storageId <= 1000 || !s.state.users.has(storageId - 1000)) throw notFound(ctx.params.id);
+    if (storageId !== userStorageId(user.id) && !user.admin) throw accessDenied();
+    const keep = childFilter(asRecord(ctx.params.filter));
+    const paged = paginate(rootChildren(s, storageId).filter(keep), ctx.start);
+    return outcome(paged.page.map((obj) => fileRow(s, ctx, obj)), paged);
+  });
+}
+
+/** BaseObject::ERROR_NON_UNIQUE_NAME through RestManager::createExceptionFromErrors ("<message> (<code>)."). */
+const nonUniqueName = (): RestError => new RestError('DISK_OBJ_22000', 'Object with same name already exists (DISK_OBJ_22000).', 400);
+
+function isTrue(value: unknown): boolean {
+  return value === true || value === 1 || value === '1' || value === 'true' || value === 'Y';
+}
+
+/** Ui\Text::correctFilename: trimmed, control characters and <>:"|?*\/ become "_". */
+function correctFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return name.trim().replace(/[\x01-\x1f<>:"|?*\\/]/g, '_');
+}
+
+/**
+ * A getchildren filter (keys may carry an operator: "=", "%" substring, "!" not, "" as "="):
+ * NAME compared case-insensitively (MySQL collation), TYPE 'file'/'folder', ID. Any other key
+ * is dropped, as the portal's cleanFilter drops what it does not know (CREATED_BY included).
+ */
+function childFilter(filter: Record<string, unknown>): (obj: DiskObject) => boolean {
+  const tests: Array<(obj: DiskObject) => boolean> = [];
+  for (const [key, value] of Object.entries(filter)) {
+    const m = /^([^a-zA-Z]*)(.*)$/.exec(key);
+    const op = m?.[1] ?? '';
+    const field = (m?.[2] ?? '').toUpperCase();
+    if (!['', '=', '%', '!', '!='].includes(op)) continue;
+    const values = (Array.isArray(value) ? value : [value]).map((v) => String(v).toLowerCase());
+    let get: ((obj: DiskObject) => string) | null = null;
+    if (field === 'NAME') get = (obj) => obj.name.toLowerCase();
+    else if (field === 'TYPE') get = () => 'file';
+    else if (field === 'ID') get = (obj) => String(obj.id);
+    if (!get) continue;
+    const read = get;
+    const hit = (obj: DiskObject): boolean => values.some((v) => (op === '%' ? read(obj).includes(v) : read(obj) === v));
+    tests.push(op.startsWith('!') ? (obj) => !hit(obj) : hit);
+  }
+  return (obj) => tests.every((t) => t(obj));
 }
 
 /** `/rest/download.json?token=…` or `uf.php?attachedId=…`: the bytes for a user who may read the file. */

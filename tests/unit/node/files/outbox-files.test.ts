@@ -26,4 +26,21 @@ describe('staged comment files', () => {
     expect(store.sweep(new Set([kept.fileRef]), now, 3600_000)).toBe(1);
     expect(readdirSync(path.join(dir, 'outbox-files')).sort()).toEqual([`${kept.fileRef}.bin`, `${fresh.fileRef}.bin`].sort());
   });
+
+  it('keeps the Disk name an upload went under beside the bytes, and sweeps it with them', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pult-staged-'));
+    const store = new OutboxFileStore(dir);
+    const kept = store.append(Buffer.from('queued'));
+    const sent = store.append(Buffer.from('sent'));
+    expect(await store.uploadName(kept.fileRef)).toBeNull();
+    await store.noteUploadName(kept.fileRef, 'Отчёт (1).txt');
+    await store.noteUploadName(sent.fileRef, 'акт.pdf');
+    expect(await new OutboxFileStore(dir).uploadName(kept.fileRef)).toBe('Отчёт (1).txt');
+    await expect(store.noteUploadName('../escape', 'x')).rejects.toThrow();
+    expect(await store.uploadName('../escape')).toBeNull();
+    const old = (Date.now() - 2 * 3600_000) / 1000;
+    for (const name of readdirSync(path.join(dir, 'outbox-files'))) utimesSync(path.join(dir, 'outbox-files', name), old, old);
+    expect(store.sweep(new Set([kept.fileRef]), Date.now(), 3600_000)).toBe(2);
+    expect(readdirSync(path.join(dir, 'outbox-files')).sort()).toEqual([`${kept.fileRef}.bin`, `${kept.fileRef}.name`]);
+  });
 });

@@ -79,7 +79,19 @@ describe('migrations', () => {
     const upgraded = openSqliteStore(file);
     expect(upgraded.listIntents().map((intent) => intent.lastFailure)).toEqual(['refused', 'conflict', 'unreachable', null]);
     upgraded.close();
-    expect(header(file).version).toBe(2);
+    expect(header(file).version).toBe(MIGRATIONS.length);
+  });
+
+  it('version 3 adds the card file lists to a version-2 file and keeps its data', () => {
+    const old = openSqliteStore(file, { migrations: MIGRATIONS.slice(0, 2) });
+    old.upsertTasks([task('1')]);
+    old.close();
+    expect(header(file).tables).not.toContain('task_files');
+    const upgraded = openSqliteStore(file);
+    expect(upgraded.getTask('1')).toStrictEqual(task('1'));
+    expect(upgraded.taskFiles('1')).toBeNull();
+    upgraded.close();
+    expect(header(file)).toMatchObject({ version: 3, tables: expect.arrayContaining(['task_files']) });
   });
 
   it('upgrades a file of an older version and keeps its data', () => {
@@ -143,9 +155,12 @@ describe('migrations', () => {
     const store = openSqliteStore(file);
     store.upsertTasks(Array.from({ length: 2_000 }, (_, i) => task(String(i + 1))));
     store.close();
-    // Keep page 1 (header and schema) so the file opens, and scribble over everything else.
+    // Keep the pages an empty store has (header, schema and each table's root) so the file
+    // opens, and scribble over everything the tasks added after them.
+    const empty = path.join(dir, 'empty.db');
+    openSqliteStore(empty).close();
     const bytes = fs.readFileSync(file);
-    bytes.fill(0xa5, 4096);
+    bytes.fill(0xa5, fs.statSync(empty).size);
     fs.writeFileSync(file, bytes);
 
     const damaged = openSqliteStore(file);
