@@ -7,12 +7,13 @@
  * Exactly once, as for legacy comments: the outbox marks the intent `sending` before anything goes
  * out, and an ambiguous commit (answer lost) is checked in the chat before any resend
  * (isAppendOnPortal: the user's message with the same text). An upload whose answer is lost is
- * simply done again; the copy left behind was never committed, is not in the chat, and the portal's
- * own agent removes such files after a day.
+ * found again in the chat folder by its recorded name before any second upload (disk-upload.ts),
+ * so the posted file keeps its name and no uncommitted copy is left behind.
  */
 import { BitrixError } from './errors';
 import type { BitrixClient } from './client';
-import type { OutboxFiles } from './comment-uploads';
+import { missingFile, type OutboxFiles } from './comment-uploads';
+import { DiskUploader, folderTarget } from './disk-upload';
 import type { Intent } from '../sync/intents';
 import type { SendOutcome } from '../sync/portal-port';
 
@@ -28,40 +29,26 @@ function failed(error: unknown, ambiguous: boolean): SendOutcome {
 export class ChatUploads {
   /** chat ID -> its Disk folder ID. */
   private readonly folders = new Map<string, string>();
-  /** fileRef -> Disk file ID in the chat folder, for a resend in this process (after a restart it goes up again). */
-  private readonly uploaded = new Map<string, string>();
+  private readonly disk: DiskUploader | null;
 
   constructor(
     private readonly client: BitrixClient,
     private readonly files: OutboxFiles | undefined,
-  ) {}
+    userId: () => Promise<string>,
+  ) {
+    this.disk = files ? new DiskUploader(client, files, userId) : null;
+  }
 
   /** Uploads the comment's files into the chat's folder, then posts them with its text. */
   async send(intent: Intent, chatId: string): Promise<SendOutcome> {
     const p = intent.payload;
     if (p.name !== 'addComment' || !p.files?.length) throw new Error('ChatUploads.send takes a comment with files');
-    if (!this.files) return { kind: 'refused', code: 'FILES_UNAVAILABLE', message: 'This connection cannot send files' };
-    const ids: string[] = [];
+    if (!this.files || !this.disk) return { kind: 'refused', code: 'FILES_UNAVAILABLE', message: 'This connection cannot send files' };
+    let ids: string[];
     try {
-      const folderId = await this.folder(chatId);
-      for (const file of p.files) {
-        const known = this.uploaded.get(file.fileRef);
-        if (known) {
-          ids.push(known);
-          continue;
-        }
-        const base64 = await this.files.read(file.fileRef);
-        if (base64 === null) return { kind: 'refused', code: 'FILE_MISSING', message: `The file ${file.name} is no longer in the data folder` };
-        const answer = await this.client.call(
-          'disk.folder.uploadfile',
-          { id: folderId, data: { NAME: file.name }, fileContent: [file.name, base64], generateUniqueName: true },
-          { idempotent: false },
-        );
-        const id = (answer.result as { ID?: unknown } | null)?.ID;
-        if (id === undefined || id === null || String(id) === '') throw new BitrixError('malformed', 'MALFORMED_ANSWER', 'disk.folder.uploadfile answered without ID');
-        this.uploaded.set(file.fileRef, String(id));
-        ids.push(String(id));
-      }
+      const uploaded = await this.disk.uploadAll(folderTarget(await this.folder(chatId)), p.files);
+      if (!uploaded.ok) return missingFile(uploaded.missing);
+      ids = uploaded.fileIds;
     } catch (error) {
       return failed(error, false);
     }
@@ -70,7 +57,7 @@ export class ChatUploads {
       // `false`: the portal took none of the files, and posted nothing.
       const posted = answer.result as { MESSAGE_ID?: unknown } | false | null;
       if (!posted || typeof posted !== 'object') return { kind: 'refused', code: 'FILES_NOT_POSTED', message: 'The portal did not post the files to the task chat' };
-      for (const file of p.files) this.uploaded.delete(file.fileRef);
+      this.disk.forget(p.files);
       return { kind: 'done', task: null };
     } catch (error) {
       return failed(error, true);

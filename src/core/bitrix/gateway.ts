@@ -49,8 +49,9 @@ export class BitrixGateway implements PortalGateway {
     private readonly client: BitrixClient,
     private readonly options: GatewayOptions,
   ) {
-    this.uploads = new CommentUploads(client, options.outboxFiles, async () => (this.me ?? (await this.identity())).userId);
-    this.chatUploads = new ChatUploads(client, options.outboxFiles);
+    const userId = async () => (this.me ?? (await this.identity())).userId;
+    this.uploads = new CommentUploads(client, options.outboxFiles, userId);
+    this.chatUploads = new ChatUploads(client, options.outboxFiles, userId);
   }
 
   get requestCount(): number {

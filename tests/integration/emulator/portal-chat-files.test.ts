@@ -98,6 +98,15 @@ describe('files in a task chat', () => {
     // A second file of the same name gets a unique one.
     const again = await emu.rest('disk.folder.uploadfile', { id: folderId, data: { NAME: 'журнал.txt' }, fileContent: ['журнал.txt', 'AA=='], generateUniqueName: true }, { token: adminToken });
     expect((again.body.result as Row).NAME).toBe('журнал (1).txt');
+    // Without generateUniqueName a taken name is refused, compared case-insensitively.
+    const taken = await emu.rest('disk.folder.uploadfile', { id: folderId, data: { NAME: 'ЖУРНАЛ.txt' }, fileContent: ['ЖУРНАЛ.txt', 'AA=='] }, { token: adminToken });
+    expect(taken.status).toBe(400);
+    expect(taken.body.error).toBe('DISK_OBJ_22000');
+    // The folder lists its files, filtered by exact name as getchildren's `=NAME` does.
+    const listed = await emu.rest('disk.folder.getchildren', { id: folderId, filter: { '=NAME': 'журнал.txt' } }, { token: adminToken });
+    expect((listed.body.result as Row[]).map((f) => f.NAME)).toEqual(['журнал.txt']);
+    const all = await emu.rest('disk.folder.getchildren', { id: folderId }, { token: adminToken });
+    expect((all.body.result as Row[]).map((f) => f.NAME)).toEqual(expect.arrayContaining(['журнал.txt', 'журнал (1).txt']));
   });
 
   it('refuses the chat folder, the upload and the commit to a user who cannot see the task, and a commit without files', async () => {
@@ -112,6 +121,8 @@ describe('files in a task chat', () => {
     const upload = await emu.rest('disk.folder.uploadfile', { id: folderId, data: { NAME: 'x.txt' }, fileContent: ['x.txt', 'AA=='] }, { token });
     expect(upload.status).toBe(403);
     expect(upload.body.error).toBe('ACCESS_DENIED');
+    const children = await emu.rest('disk.folder.getchildren', { id: folderId }, { token });
+    expect(children.status).toBe(403);
     const commit = await emu.rest('im.disk.file.commit', { CHAT_ID: chatId, UPLOAD_ID: [1] }, { token });
     expect(commit.body.error).toBe('ACCESS_ERROR');
     expect((await emu.rest('im.disk.file.commit', { CHAT_ID: chatId }, { token: adminToken })).body.error).toBe('FILES_ERROR');

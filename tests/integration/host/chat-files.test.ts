@@ -122,7 +122,7 @@ describe('files on a chat-card portal', () => {
     expect(files.filter((f) => ids.includes(Number(f.id))).map((f) => f.name)).toEqual(['скрин.png']);
   });
 
-  it('a lost answer to an upload uploads again, and still posts one message', async () => {
+  it('a lost answer to an upload finds the copy in the chat folder: one upload, one message, the file under its own name', async () => {
     const { host, emulator, rest } = await setup();
     const [, , taskId] = await taskIds(rest);
     const staged = await host.stageFile('акт.pdf', Buffer.from('%PDF-1.4 акт').toString('base64'));
@@ -134,14 +134,18 @@ describe('files on a chat-card portal', () => {
       return (await host.listQueued()).length === 0;
     }, 30_000);
     const state = emulator.state() as { requests: { byMethod: Record<string, number> } };
-    expect(state.requests.byMethod['disk.folder.uploadfile']).toBe(2);
+    expect(state.requests.byMethod['disk.folder.uploadfile']).toBe(1);
     expect(state.requests.byMethod['im.disk.file.commit']).toBe(1);
     const { messages, files } = await chatMessagesWith(rest, taskId!, 'Акт во вложении');
     expect(messages).toHaveLength(1);
     const ids = (messages[0]!.params as { FILE_ID: number[] }).FILE_ID;
-    // The copy whose answer was lost is not in the chat (it keeps its name in the folder until the
-    // portal's agent removes it), so the second upload, the one posted, got a unique name.
+    // The upload whose answer was lost is the one posted: found by its recorded name, not sent again.
     expect(ids).toHaveLength(1);
-    expect(files.filter((f) => ids.includes(Number(f.id))).map((f) => f.name)).toEqual(['акт (1).pdf']);
+    expect(files.filter((f) => ids.includes(Number(f.id))).map((f) => f.name)).toEqual(['акт.pdf']);
+    const { task } = (await rest('tasks.task.get', { taskId, select: ['ID', 'CHAT_ID'] })) as { task: Row };
+    const folder = ((await rest('im.disk.folder.get', { CHAT_ID: task.chatId })) as { ID: number }).ID;
+    const inFolder = (await rest('disk.folder.getchildren', { id: folder })) as Array<{ NAME: string }>;
+    // No uncommitted second copy beside it (the folder also holds the demo's own file).
+    expect(inFolder.map((f) => f.NAME).filter((name) => name.startsWith('акт'))).toEqual(['акт.pdf']);
   });
 });

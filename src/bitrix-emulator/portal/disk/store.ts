@@ -239,7 +239,17 @@ export function rootChildren(s: Services, storageId: number): DiskObject[] {
  * taken name is refused. Null: the name is taken.
  */
 export function uniqueRootName(s: Services, storageId: number, wanted: string, generate: boolean): string | null {
-  const taken = new Set(rootChildren(s, storageId).map((o) => o.name.toLowerCase()));
+  return uniqueNameAmong(rootChildren(s, storageId), wanted, generate);
+}
+
+/** The files of a task chat's folder, in ID order. */
+export function folderChildren(s: Services, folderId: number): DiskObject[] {
+  return [...diskOf(s.state).objects.values()].filter((o) => o.folderId === folderId).sort((a, b) => a.id - b.id);
+}
+
+/** The same rule for any folder's children (see uniqueRootName). */
+export function uniqueNameAmong(children: readonly DiskObject[], wanted: string, generate: boolean): string | null {
+  const taken = new Set(children.map((o) => o.name.toLowerCase()));
   if (!taken.has(wanted.toLowerCase())) return wanted;
   if (!generate) return null;
   const dot = wanted.lastIndexOf('.');

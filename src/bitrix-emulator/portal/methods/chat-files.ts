@@ -5,9 +5,9 @@
  */
 import { RestError, type CallContext } from '../../contract';
 import type { Task, User } from '../model';
-import { asArray, asRecord, callerOf, outcome, paramCI, register, toInt, truthy, type MethodTable, type Services } from '../services';
-import { canReadObject, chatFolderId, chatOfFolder, diskOf, isChatMember, storeChatUpload, type DiskObject } from '../disk/store';
-import { chatFileParams, fileRow } from './disk';
+import { asArray, asRecord, callerOf, outcome, paginate, paramCI, register, toInt, truthy, type MethodTable, type Services } from '../services';
+import { canReadObject, chatFolderId, chatOfFolder, diskOf, folderChildren, isChatMember, storeChatUpload, uniqueNameAmong, type DiskObject } from '../disk/store';
+import { chatFileParams, childFilter, correctFileName, fileRow, nonUniqueName } from './disk';
 import { postChatMessage } from './comments';
 
 const dialogEmpty = (): RestError => new RestError('DIALOG_ID_EMPTY', "Dialog ID can't be empty", 400);
@@ -33,12 +33,15 @@ function chatIdParam(ctx: CallContext): number {
   return chatId;
 }
 
-function uniqueName(s: Services, folderId: number, name: string): string {
-  const taken = new Set([...diskOf(s.state).objects.values()].filter((o) => o.folderId === folderId).map((o) => o.name));
-  if (!taken.has(name)) return name;
-  const dot = name.lastIndexOf('.');
-  const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
-  for (let n = 1; ; n++) if (!taken.has(`${stem} (${n})${ext}`)) return `${stem} (${n})${ext}`;
+/** The task whose chat owns this folder, for a caller who may use it (chat members and admins). */
+function chatFolderTask(s: Services, user: User, id: unknown): Task {
+  if (id === undefined) throw new RestError('ERROR_ARGUMENT', 'Invalid value of parameter {Parameter #0}', 400);
+  const chatId = chatOfFolder(toInt(id));
+  const task = chatId === null ? undefined : taskOfChat(s, chatId);
+  // Only task chats' folders are emulated as folders (a user storage's folders are not).
+  if (!task) throw new RestError('ERROR_NOT_FOUND', `Could not find entity with id \`${String(id)}\``, 400);
+  if (!user.admin && !isChatMember(s, user, task.id)) throw new RestError('ACCESS_DENIED', 'Access denied', 403);
+  return task;
 }
 
 export function registerChatFileMethods(s: Services, table: MethodTable): void {
@@ -54,20 +57,25 @@ export function registerChatFileMethods(s: Services, table: MethodTable): void {
   // docs disk-folder-upload-file: "Add" right on the folder; a chat folder gives chat members full rights.
   register(table, 'disk.folder.uploadfile', 'disk', (ctx) => {
     const user = callerOf(s, ctx);
-    if (ctx.params.id === undefined) throw new RestError('ERROR_ARGUMENT', 'Invalid value of parameter {Parameter #0}', 400);
     const folderId = toInt(ctx.params.id);
-    const chatId = chatOfFolder(folderId);
-    const task = chatId === null ? undefined : taskOfChat(s, chatId);
-    // Only task chats' folders are emulated as folders (a user storage's folders are not).
-    if (!task) throw new RestError('ERROR_NOT_FOUND', `Could not find entity with id \`${String(ctx.params.id)}\``, 400);
-    if (!user.admin && !isChatMember(s, user, task.id)) throw new RestError('ACCESS_DENIED', 'Access denied', 403);
-    const rawName = String(asRecord(ctx.params.data).NAME ?? '').trim();
+    const task = chatFolderTask(s, user, ctx.params.id);
+    const rawName = correctFileName(String(asRecord(ctx.params.data).NAME ?? ''));
     if (rawName === '') throw new RestError('DISK_BASE_SERVICE_22001', 'Error: required parameter NAME (DISK_BASE_SERVICE_22001)', 400);
     const parts = asArray(ctx.params.fileContent);
     if (typeof parts[1] !== 'string') throw new RestError('ERROR_COULD_NOT_SAVE_FILE', 'Could not save file', 400);
-    // UNVERIFIED: without generateUniqueName a taken name is kept as is (the portal may refuse it).
-    const name = truthy(ctx.params.generateUniqueName) ? uniqueName(s, folderId, rawName) : rawName;
+    // Names are unique in any folder (Folder::addFile), as in a storage's root.
+    const name = uniqueNameAmong(folderChildren(s, folderId), rawName, truthy(ctx.params.generateUniqueName));
+    if (name === null) throw nonUniqueName();
     return outcome(fileRow(s, ctx, storeChatUpload(s, user, task, name, Buffer.from(parts[1], 'base64'))));
+  });
+
+  // The folder's files, filtered as for disk.storage.getchildren (Internalizer::cleanFilter).
+  register(table, 'disk.folder.getchildren', 'disk', (ctx) => {
+    const user = callerOf(s, ctx);
+    chatFolderTask(s, user, ctx.params.id);
+    const keep = childFilter(asRecord(ctx.params.filter));
+    const paged = paginate(folderChildren(s, toInt(ctx.params.id)).filter(keep), ctx.start);
+    return outcome(paged.page.map((obj) => fileRow(s, ctx, obj)), paged);
   });
 
   // im_rest.php diskFileCommit -> CIMDisk::UploadFileFromDisk: one message with all the files.

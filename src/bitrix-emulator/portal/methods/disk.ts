@@ -181,14 +181,14 @@ export function registerDiskMethods(s: Services, table: MethodTable): void {
 }
 
 /** BaseObject::ERROR_NON_UNIQUE_NAME through RestManager::createExceptionFromErrors ("<message> (<code>)."). */
-const nonUniqueName = (): RestError => new RestError('DISK_OBJ_22000', 'Object with same name already exists (DISK_OBJ_22000).', 400);
+export const nonUniqueName = (): RestError => new RestError('DISK_OBJ_22000', 'Object with same name already exists (DISK_OBJ_22000).', 400);
 
 function isTrue(value: unknown): boolean {
   return value === true || value === 1 || value === '1' || value === 'true' || value === 'Y';
 }
 
 /** Ui\Text::correctFilename: trimmed, control characters and <>:"|?*\/ become "_". */
-function correctFileName(name: string): string {
+export function correctFileName(name: string): string {
   // eslint-disable-next-line no-control-regex
   return name.trim().replace(/[\x01-\x1f<>:"|?*\\/]/g, '_');
 }
@@ -198,7 +198,7 @@ function correctFileName(name: string): string {
  * NAME compared case-insensitively (MySQL collation), TYPE 'file'/'folder', ID. Any other key
  * is dropped, as the portal's cleanFilter drops what it does not know (CREATED_BY included).
  */
-function childFilter(filter: Record<string, unknown>): (obj: DiskObject) => boolean {
+export function childFilter(filter: Record<string, unknown>): (obj: DiskObject) => boolean {
   const tests: Array<(obj: DiskObject) => boolean> = [];
   for (const [key, value] of Object.entries(filter)) {
     const m = /^([^a-zA-Z]*)(.*)$/.exec(key);
