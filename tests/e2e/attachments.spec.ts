@@ -93,3 +93,25 @@ test('a file attached in the comment box goes to the portal with the comment; on
   await expect(files.getByText('заметка.txt')).toBeVisible({ timeout: 30_000 });
   await expect(files.getByRole('heading', { name: /^К комментарию / }).last()).toBeVisible();
 });
+
+test('with the portal gone, a card opened again still lists its files, saying as of when', async ({ page }) => {
+  const { id } = await taskWithScreenshot();
+  let drawer = await openTask(page, id);
+  const region = () => drawer.getByRole('region', { name: /^Файлы \(\d+\)$/ });
+  await expect(region().getByText(`screenshot-${id}.png`)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+  const faults = (body: Record<string, unknown>) =>
+    fetch(`${web.emulator!.portalUrl}/_emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  expect((await faults({ unreachable: true })).ok).toBe(true);
+  try {
+    // A fresh page: the list comes from the host's local store, since the portal cannot answer.
+    await page.reload();
+    await expect(page.getByRole('region').first()).toBeVisible();
+    drawer = await openTask(page, id);
+    await expect(region().getByText(`screenshot-${id}.png`)).toBeVisible({ timeout: 30_000 });
+    await expect(region().getByRole('status')).toHaveText(/^Нет связи с порталом: список файлов на \d{2}\.\d{2}\.\d{4},? \d{2}:\d{2}/);
+  } finally {
+    await faults({ unreachable: false });
+  }
+});

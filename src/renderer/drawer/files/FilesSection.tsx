@@ -44,7 +44,11 @@ export function FilesSection({ taskId, state, reload, comments, directory, offse
           </button>
         </p>
       )}
-      {state.status === 'ready' && state.view.offline && <p className="drawer__muted" role="status">{t('files.offline')}</p>}
+      {state.status === 'ready' && state.view.offline && (
+        <p className="drawer__muted" role="status">
+          {state.view.readAt === undefined ? t('files.offline') : t('files.offlineAt', { time: formatPortalDateTime(state.view.readAt, offset, language) })}
+        </p>
+      )}
       {state.status === 'ready' && files.length === 0 && <p className="drawer__muted">{t('files.empty')}</p>}
       {[...groups.entries()].map(([commentId, list]) => (
         <div key={commentId ?? 'task'} className="files__group">
