@@ -107,7 +107,8 @@ export function portalHandler(r: PortalRoutes): Handler {
     }
     const params = mergeParams(query, req.headers['content-type'], body);
     const route = parseRestPath(pathname);
-    if (route?.method === 'download' && !route.webhook && r.portal) return handleDownload(r.portal, r.rest.authenticator, req, res, params, 'rest');
+    // `/rest/download.json?auth=…&token=…` (OAuth) and `/rest/<aplogin>/<ap>/download/?token=…` (webhook).
+    if (route?.method === 'download' && route.api === 'v2' && r.portal) return handleDownload(r.portal, r.rest.authenticator, req, res, params, 'rest', route.webhook);
     if (pathname === '/bitrix/tools/disk/uf.php' && r.portal) return handleDownload(r.portal, r.rest.authenticator, req, res, params, 'uf');
     if (route) return handleRest(r.rest, req, res, route, params);
     if (pathname === '/oauth/authorize/' || pathname === '/oauth/authorize') {

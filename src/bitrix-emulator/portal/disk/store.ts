@@ -73,13 +73,14 @@ export class DiskState {
     return `disk|${objectId}|${this.sign(objectId)}`;
   }
 
-  objectOfToken(token: string): DiskObject | undefined {
+  /** The object ID a file token was signed for, or null when it does not verify (rest.php "Link check failed"). */
+  objectIdOfToken(token: string): number | null {
     const m = /^disk\|(\d+)\|([\w-]+)$/.exec(token);
-    if (!m) return undefined;
+    if (!m) return null;
     const id = Number(m[1]);
     const expected = Buffer.from(this.sign(id));
     const given = Buffer.from(m[2] ?? '');
-    return expected.length === given.length && timingSafeEqual(expected, given) ? this.objects.get(id) : undefined;
+    return expected.length === given.length && timingSafeEqual(expected, given) ? id : null;
   }
 
   attach(a: Attachment): void {

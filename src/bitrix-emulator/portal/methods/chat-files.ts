@@ -59,8 +59,8 @@ export function registerChatFileMethods(s: Services, table: MethodTable): void {
     const chatId = chatOfFolder(folderId);
     const task = chatId === null ? undefined : taskOfChat(s, chatId);
     // Only task chats' folders are emulated as folders (a user storage's folders are not).
-    if (!task) throw new RestError('ERROR_NOT_FOUND', `Could not find entity with id \`${String(ctx.params.id)}\``, 400);
-    if (!user.admin && !isChatMember(s, user, task.id)) throw new RestError('ACCESS_DENIED', 'Access denied', 403);
+    if (!task) throw new RestError('ERROR_NOT_FOUND', `Could not find entity with id '${String(ctx.params.id)}'.`, 400);
+    if (!user.admin && !isChatMember(s, user, task.id)) throw new RestError('ACCESS_DENIED', 'Access denied!', 403);
     const rawName = String(asRecord(ctx.params.data).NAME ?? '').trim();
     if (rawName === '') throw new RestError('DISK_BASE_SERVICE_22001', 'Error: required parameter NAME (DISK_BASE_SERVICE_22001)', 400);
     const parts = asArray(ctx.params.fileContent);

@@ -6,31 +6,35 @@ import { canReadAttachment, canReadObject, diskOf, storeUpload, userStorageId, t
 
 // Facts and sources: src/bitrix-emulator/README.md, "Files (disk)".
 
-const notFound = (id: unknown): RestError => new RestError('ERROR_NOT_FOUND', `Could not find entity with id \`${String(id)}\``, 400);
-const accessDenied = (): RestError => new RestError('ACCESS_DENIED', 'Access denied', 403);
+// disk rest service (attachedobject.php, baseobject.php): `Could not find entity with id '<id>'.`
+const notFound = (id: unknown): RestError => new RestError('ERROR_NOT_FOUND', `Could not find entity with id '${String(id)}'.`, 400);
+// rest AccessException: code ACCESS_DENIED, message "Access denied!" plus an optional suffix, 403.
+const accessDenied = (suffix = ''): RestError => new RestError('ACCESS_DENIED', `Access denied!${suffix}`, 403);
 
 /**
- * docs disk-file-get / disk-storage-upload-file: the link carries the caller's token (`auth`) and a
- * file token. For a webhook call the credentials go in as auth[aplogin]/auth[ap] (docs
- * disk_attachedobject_get example); that form for disk.file.get is UNVERIFIED.
+ * CRestUtil::getSpecialUrl (disk Externalizer for a File): OAuth → `/rest/download.json?auth=<token>&token=…`;
+ * webhook → `/rest/<aplogin>/<ap>/download/?token=…` (the webhook endpoint, no `.json`).
  */
 function downloadUrl(s: Services, ctx: CallContext, obj: DiskObject): string {
   const origin = ctx.links?.origin ?? '';
   const auth = ctx.links?.accessToken;
   const hook = ctx.links?.webhook;
-  const credentials = auth !== undefined ? `auth=${encodeURIComponent(auth)}&` : hook ? webhookQuery(hook) : '';
-  return `${origin}/rest/download.json?${credentials}token=${encodeURIComponent(diskOf(s.state).tokenFor(obj.id))}`;
+  const token = encodeURIComponent(diskOf(s.state).tokenFor(obj.id));
+  if (auth === undefined && hook) return `${origin}/rest/${encodeURIComponent(hook.login)}/${encodeURIComponent(hook.password)}/download/?token=${token}`;
+  return `${origin}/rest/download.json?${auth !== undefined ? `auth=${encodeURIComponent(auth)}&` : ''}token=${token}`;
 }
 
-function webhookQuery(hook: { login: string; password: string }): string {
-  return `auth%5Baplogin%5D=${encodeURIComponent(hook.login)}&auth%5Bap%5D=${encodeURIComponent(hook.password)}&`;
-}
-
-/** docs disk_attachedobject_get: a webhook call gets the uf.php link with the webhook's credentials. */
-function attachedUrl(s: Services, ctx: CallContext, a: Attachment, obj: DiskObject): string {
+/**
+ * disk Externalizer for an AttachedObject: always the uf.php link (getUrlUfController('download',
+ * ['attachedId', 'auth' => getAuth()])) — `auth[auth]=<token>` for OAuth, `auth[aplogin]`/`auth[ap]` for a webhook.
+ */
+function attachedUrl(ctx: CallContext, a: Attachment): string {
   const hook = ctx.links?.webhook;
-  if (!hook) return downloadUrl(s, ctx, obj);
-  return `${ctx.links?.origin ?? ''}/bitrix/tools/disk/uf.php?attachedId=${a.id}&${webhookQuery(hook)}action=download&ncc=1`;
+  const token = ctx.links?.accessToken;
+  const credentials = token !== undefined
+    ? `auth%5Bauth%5D=${encodeURIComponent(token)}&`
+    : hook ? `auth%5Baplogin%5D=${encodeURIComponent(hook.login)}&auth%5Bap%5D=${encodeURIComponent(hook.password)}&` : '';
+  return `${ctx.links?.origin ?? ''}/bitrix/tools/disk/uf.php?attachedId=${a.id}&${credentials}action=download&ncc=1`;
 }
 
 export function fileRow(s: Services, ctx: CallContext, obj: DiskObject): Record<string, unknown> {
@@ -68,12 +72,12 @@ export function chatFileParams(s: Services, obj: DiskObject, chatId: number): Re
 function attachedRow(s: Services, ctx: CallContext, a: Attachment, obj: DiskObject): Record<string, unknown> {
   return {
     ID: String(a.id), OBJECT_ID: String(obj.id),
-    // UNVERIFIED: the module and entity type strings a task and a forum comment attachment report.
+    // disk UserFieldManager connectors: tasks/tasks_task (tasks module's handler), forum/forum_message.
     MODULE_ID: a.entity.kind === 'task' ? 'tasks' : 'forum',
     ENTITY_TYPE: a.entity.kind === 'task' ? 'tasks_task' : 'forum_message',
     ENTITY_ID: String(a.entity.kind === 'task' ? a.entity.taskId : a.entity.commentId),
     CREATE_TIME: iso(s, a.createTime), CREATED_BY: String(a.createdBy),
-    DOWNLOAD_URL: attachedUrl(s, ctx, a, obj), NAME: obj.name, SIZE: String(obj.size),
+    DOWNLOAD_URL: attachedUrl(ctx, a), NAME: obj.name, SIZE: String(obj.size),
   };
 }
 
@@ -173,7 +177,10 @@ export function downloadFile(s: Services, ref: { token: string } | { attachedId:
   let obj: DiskObject | undefined;
   let allowed = false;
   if ('token' in ref) {
-    obj = disk.objectOfToken(ref.token);
+    // rest.php processTokenCheckCall: a token that does not verify → AccessException("Link check failed").
+    const id = disk.objectIdOfToken(ref.token);
+    if (id === null) return { ok: false, error: accessDenied(' Link check failed') };
+    obj = disk.objects.get(id);
     allowed = !!obj && !!user && canReadObject(s, user, obj);
   } else {
     const a = disk.attachments.get(toInt(ref.attachedId));
