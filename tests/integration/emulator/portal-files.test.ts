@@ -139,6 +139,30 @@ describe('files of a task and of its comments', () => {
     expect(fileGet.body).toMatchObject({ error: 'ACCESS_DENIED', error_description: 'Access denied!' });
   });
 
+  it('rights: the attached object follows the task, the Disk file follows Disk rights (storage owner, admins)', async () => {
+    const token = await clientToken();
+    const clientId = emu.portal.users().find((u) => u.type === 'extranet' && u.active)?.id;
+    const visible = await tasksWithFiles(token);
+    let checked = 0;
+    for (const task of visible) {
+      const meta = await emu.rest('disk.attachedObject.get', { id: (task.ufTaskWebdavFiles as string[])[0] }, { token });
+      expect(meta.status).toBe(200);
+      const row = meta.body.result as Row;
+      if (row.CREATED_BY === clientId) continue;
+      // A task member downloads through the attachment (uf.php) ...
+      const bytes = await fetch(String(row.DOWNLOAD_URL));
+      expect(bytes.headers.get('content-disposition')).toMatch(/^attachment/);
+      // ... but the file in its uploader's storage is not theirs by Disk rights.
+      const file = await emu.rest('disk.file.get', { id: row.OBJECT_ID }, { token });
+      expect(file.status).toBe(403);
+      expect(file.body.error).toBe('ACCESS_DENIED');
+      // The admin reads every file.
+      expect((await emu.rest('disk.file.get', { id: row.OBJECT_ID }, { token: adminToken })).status).toBe(200);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
   it('a webhook call gets the uf.php link with auth[aplogin]/auth[ap]; it downloads, and without them it does not', async () => {
     const [task] = await tasksWithFiles(adminToken);
     const id = (task?.ufTaskWebdavFiles as string[])[0];

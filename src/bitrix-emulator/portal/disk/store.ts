@@ -224,16 +224,18 @@ export function storeUpload(s: Services, user: User, name: string, bytes: Uint8A
   return obj;
 }
 
-/** Rights follow the entity (the task connector): a file is readable by its creator and by whoever sees a task it is attached to. */
+/**
+ * Disk rights on the file itself (disk.file.get, /rest/download.json, `n<id>` of a comment): portal
+ * admins (FakeSecurityContext), the owner of the personal storage holding it (here its creator), and
+ * for a chat file the chat's members (the chat folder's rights). Attachments are not consulted
+ * (DiskSecurityContext asks b_disk_simple_right only); sharing by Disk rights is not emulated.
+ */
 export function canReadObject(s: Services, user: User, obj: DiskObject): boolean {
   if (user.admin || obj.createdBy === user.id) return true;
-  if (obj.chatTaskId !== undefined) return isChatMember(s, user, obj.chatTaskId);
-  for (const a of diskOf(s.state).attachments.values()) {
-    if (a.objectId === obj.id && canReadAttachment(s, user, a)) return true;
-  }
-  return false;
+  return obj.chatTaskId !== undefined && isChatMember(s, user, obj.chatTaskId);
 }
 
+/** An attached object (disk.attachedObject.get, uf.php) follows its entity: the task connector's canRead = may read the task. */
 export function canReadAttachment(s: Services, user: User, a: Attachment): boolean {
   const task = s.state.tasks.get(a.entity.taskId);
   return !!task && canSeeTask(s.state, user, task);
