@@ -215,6 +215,28 @@ describe('uploading and attaching to a comment', () => {
     expect(body).toBe('hello from the client\n');
   });
 
+  it('a missing, unreadable or unprefixed UF_FORUM_MESSAGE_DOC value fails the whole add (ERROR_CORE 400), no comment is made', async () => {
+    const [task] = await tasksWithFiles(adminToken);
+    const before = (await commentsOf(task?.id, adminToken)).length;
+    const token = await clientToken();
+    const clientVisible = (await tasksWithFiles(token))[0];
+    // A file in the admin's storage is not the client's by Disk rights.
+    const up = await emu.rest('disk.storage.uploadfile', { id: 1001, data: { NAME: 'mine.txt' }, fileContent: ['mine.txt', 'eA=='] }, { token: adminToken });
+    const cases: Array<[unknown, string, string]> = [
+      [task?.id, adminToken, 'n999999999'],
+      [task?.id, adminToken, String((up.body.result as Row).ID)],
+      [clientVisible?.id, token, `n${String((up.body.result as Row).ID)}`],
+    ];
+    for (const [taskId, who, value] of cases) {
+      const count = (await commentsOf(taskId, adminToken)).length;
+      const answer = await emu.rest('task.commentitem.add', { TASKID: taskId, FIELDS: { POST_MESSAGE: 'с файлом', UF_FORUM_MESSAGE_DOC: [value] } }, { token: who });
+      expect(answer.status).toBe(400);
+      expect(answer.body.error).toBe('ERROR_CORE');
+      expect((await commentsOf(taskId, adminToken)).length).toBe(count);
+    }
+    expect((await commentsOf(task?.id, adminToken)).length).toBe(before);
+  });
+
   it('refuses another user storage, a missing NAME and a missing storage with the portal codes', async () => {
     const token = await clientToken();
     const other = await emu.rest('disk.storage.uploadfile', { id: 1001, data: { NAME: 'x.txt' }, fileContent: ['x.txt', 'eA=='] }, { token });

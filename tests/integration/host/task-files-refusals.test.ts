@@ -4,13 +4,12 @@
  * emulator over HTTP, directly and through the host.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startTestEmulator, type TestEmulator } from '../emulator/harness';
 import { downloadBytes } from '../../../src/node/files/portal-download';
+import { startRewritingProxy, type RewritingProxy } from '../../support/rewriting-proxy';
 import { PultHost } from '../../../src/node/host/pult-host';
 import { openSettingsStore } from '../../../src/node/settings/settings-store';
 import { MemorySecretStore } from '../../../src/node/secrets/memory';
@@ -85,46 +84,24 @@ describe('downloadBytes against uf.php', () => {
 
 describe('the host refuses in words, never hands a refusal body over as a file', () => {
   let host: PultHost;
-  let proxy: http.Server;
+  let proxy: RewritingProxy;
   /** What the "portal version" behind the proxy does to a uf.php request (a stand-in for one whose uf.php refuses). */
   let rewriteUf: (url: URL) => void = () => undefined;
-  let proxyOrigin = (): string => '';
 
   beforeAll(async () => {
-    // A pass-through to the emulator on its own origin; the emulator's links are rewritten to it.
-    const upstream = new URL(emu.portalUrl);
-    proxy = http.createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const target = new URL(req.url ?? '/', upstream);
-        if (target.pathname === '/bitrix/tools/disk/uf.php') rewriteUf(target);
-        const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
-        const headers: Record<string, string> = {};
-        for (const name of ['content-type', 'authorization']) if (typeof req.headers[name] === 'string') headers[name] = req.headers[name];
-        void fetch(target, { method: req.method ?? 'GET', headers, ...(body ? { body } : {}) }).then(async (answer) => {
-          const raw = Buffer.from(await answer.arrayBuffer());
-          const type = answer.headers.get('content-type') ?? '';
-          const out = type.startsWith('application/json') ? Buffer.from(raw.toString('utf8').split(emu.portalUrl).join(proxyOrigin())) : raw;
-          const kept: Record<string, string> = { 'content-type': type };
-          const disposition = answer.headers.get('content-disposition');
-          if (disposition) kept['content-disposition'] = disposition;
-          res.writeHead(answer.status, { ...kept, 'content-length': String(out.length) });
-          res.end(out);
-        }, () => res.destroy());
-      });
-    });
-    await new Promise<void>((ok) => proxy.listen(0, '127.0.0.1', ok));
-    const origin = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-    proxyOrigin = () => origin;
+    proxy = await startRewritingProxy(emu.portalUrl);
+    proxy.rewrite = (url, body) => {
+      if (url.pathname === '/bitrix/tools/disk/uf.php') rewriteUf(url);
+      return body;
+    };
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pult-refusals-'));
     host = new PultHost({ version: 'test', shell: 'browser', dataDir, settings: openSettingsStore({ cwd: dataDir }), secrets: new MemorySecretStore(), clock: systemClock, random: systemRandom, startDemo: async () => emu, openExternal: async () => undefined });
-    const webhookUrl = emu.webhookUrl.replace(emu.portalUrl, proxyOrigin());
-    await acceptProposedSetup(host, await host.connectWebhook({ portalUrl: proxyOrigin(), webhookUrl }));
+    const webhookUrl = emu.webhookUrl.replace(emu.portalUrl, proxy.origin);
+    await acceptProposedSetup(host, await host.connectWebhook({ portalUrl: proxy.origin, webhookUrl }));
   });
   afterAll(async () => {
     await host.close();
-    await new Promise<void>((ok) => proxy.close(() => ok()));
+    await proxy.close();
   });
 
   /** A file of a task the admin (the host's webhook user) sees and the extranet client does not. */

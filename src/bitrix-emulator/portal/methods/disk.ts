@@ -2,6 +2,7 @@ import { RestError, type CallContext, type DownloadAnswer } from '../../contract
 import type { User } from '../model';
 import { asArray, asRecord, callerOf, iso, outcome, register, toInt, type MethodTable, type Services } from '../services';
 import { contentTypeOf } from '../disk/content';
+import { actionFailed } from './legacy';
 import { canReadAttachment, canReadObject, diskOf, storeUpload, userStorageId, type Attachment, type DiskObject } from '../disk/store';
 
 // Facts and sources: src/bitrix-emulator/README.md, "Files (disk)".
@@ -100,15 +101,25 @@ export function commentAttachedObjects(s: Services, commentId: number): Record<s
 }
 
 /**
- * `UF_FORUM_MESSAGE_DOC: ["n<objectId>"]` of task.commentitem.add (docs comment-item/index.md).
- * A file the author may not read is dropped (UNVERIFIED: the portal's exact reaction).
+ * `UF_FORUM_MESSAGE_DOC: ["n<objectId>"]` of task.commentitem.add (docs comment-item/index.md), checked
+ * before the comment exists: disk FileUserType::checkFields fails a value whose file is missing or
+ * unreadable by the caller (Disk rights), and a value without the `n` prefix that is not this entity's;
+ * the forum add then fails as a whole → ERROR_CORE 400 (README "Attaching to a comment").
  */
-export function attachToComment(s: Services, user: User, taskId: number, commentId: number, values: unknown): void {
+export function commentFiles(s: Services, user: User, values: unknown): DiskObject[] {
   const disk = diskOf(s.state);
-  for (const v of asArray(values)) {
+  return asArray(values).map((v) => {
     const m = /^n(\d+)$/.exec(String(v));
     const obj = m ? disk.objects.get(Number(m[1])) : undefined;
-    if (!obj || !canReadObject(s, user, obj)) continue;
+    if (!obj || !canReadObject(s, user, obj)) throw actionFailed();
+    return obj;
+  });
+}
+
+/** Each checked file becomes a new attached object of the comment. */
+export function attachToComment(s: Services, user: User, taskId: number, commentId: number, files: DiskObject[]): void {
+  const disk = diskOf(s.state);
+  for (const obj of files) {
     disk.attach({ id: disk.next.attachment++, objectId: obj.id, entity: { kind: 'comment', taskId, commentId }, createdBy: user.id, createTime: s.state.now() });
   }
 }
