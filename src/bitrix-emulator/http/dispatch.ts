@@ -44,10 +44,9 @@ export class Dispatcher {
 
       const limiterKey = this.limiterKey(auth, method);
       if (limiterKey && this.limiter?.isBlocked(limiterKey)) {
-        // The time block (operating, operating_reset_at) tells the client when to retry (UNVERIFIED in an error body).
-        throw new RestError('OPERATION_TIME_LIMIT', 'Method is blocked due to operation time limit.', 429, {
-          time: this.timeBlock(startMs, startMs, 0, limiterKey),
-        });
+        // rest.php processCall checks LoadLimiter before appendDebugInfo: the error body has no `time` block
+        // (README "Limits"); a client learns the reset only from earlier successful answers.
+        throw new RestError('OPERATION_TIME_LIMIT', 'Method is blocked due to operation time limit.', 429);
       }
 
       const params: Record<string, unknown> = { ...rawParams };

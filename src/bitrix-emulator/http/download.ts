@@ -1,34 +1,75 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Portal } from '../contract';
-import type { RestAuthenticator } from './auth';
+import type { RestAuthenticator, WebhookCredentials } from './auth';
 import { errorBody, toRestError } from './envelope';
 import type { ParamMap } from './php-params';
 import { sendJson } from './request';
 
 /**
- * `/rest/download.json?auth=<access token>&token=disk|…` (docs disk-storage-upload-file: the
- * DOWNLOAD_URL a disk method answers). It is a REST entry point, so a missing or stale `auth` gets
- * the REST 401 envelope, and a user who may not read the file gets ACCESS_DENIED.
+ * Two download entry points (facts and sources: src/bitrix-emulator/README.md, "Files (disk)"):
+ * - `/rest/download.json?auth=<token>&token=disk|…` and, for a webhook, `/rest/<aplogin>/<ap>/download/?token=…`
+ *   (CRestUtil::getSpecialUrl): REST entry points, so bad credentials get the REST 401 envelope, a
+ *   token that does not verify 403 "Access denied! Link check failed", an unreadable file 403.
+ * - `/bitrix/tools/disk/uf.php?attachedId=…&auth…&action=download` (disk/tools/uf.php → Uf\Controller):
+ *   credentials that do not check leave the caller anonymous, and every refusal is HTTP 200 JSON.
  */
-function webhookOf(value: unknown): { login: string; password: string } | undefined {
-  if (value === null || typeof value !== 'object') return undefined;
-  const { aplogin, ap } = value as Record<string, unknown>;
-  return typeof aplogin === 'string' && typeof ap === 'string' ? { login: aplogin, password: ap } : undefined;
+type UfAuth = { webhook: WebhookCredentials } | { token: string } | null;
+
+/** uf.php passes `$_GET['auth']` to CRestUtil::checkAuth: a token string, `auth[auth]=<token>`, or `auth[aplogin]`/`auth[ap]`. */
+function ufAuthOf(value: unknown): UfAuth {
+  if (typeof value === 'string' && value !== '') return { token: value };
+  if (value === null || typeof value !== 'object') return null;
+  const { aplogin, ap, auth } = value as Record<string, unknown>;
+  if (typeof aplogin === 'string' && typeof ap === 'string') return { webhook: { login: aplogin, password: ap } };
+  return typeof auth === 'string' && auth !== '' ? { token: auth } : null;
 }
 
-export function handleDownload(portal: Portal, auth: RestAuthenticator, req: IncomingMessage, res: ServerResponse, params: ParamMap, via: 'rest' | 'uf'): void {
+function sendUfJson(res: ServerResponse, body: Record<string, unknown>): void {
+  // Internals\Controller::sendJsonResponse: status 200 unless http_status 403/500/510 is asked for (it is not here).
+  sendJson(res, 200, body);
+}
+
+function ufUserOf(auth: RestAuthenticator, value: unknown): string | null {
+  const given = ufAuthOf(value);
+  if (!given) return null;
   try {
-    const hook = webhookOf(params.auth);
-    if (via === 'uf' && !hook) {
-      // uf.php is a portal page: without a session or webhook credentials it shows the sign-in form (UNVERIFIED: exact status).
-      res.writeHead(401, { 'Content-Type': 'text/html; charset=UTF-8' });
-      return void res.end('<html><body><form action="/auth/">Авторизация</form></body></html>');
+    // checkAuth fails silently: the user stays anonymous (no REST 401 envelope on uf.php).
+    return 'webhook' in given ? auth.resolve({}, {}, given.webhook).userId : auth.resolve({}, { auth: given.token }).userId;
+  } catch {
+    return null;
+  }
+}
+
+export function handleDownload(
+  portal: Portal,
+  auth: RestAuthenticator,
+  req: IncomingMessage,
+  res: ServerResponse,
+  params: ParamMap,
+  via: 'rest' | 'uf',
+  webhook?: WebhookCredentials,
+): void {
+  try {
+    let userId: string;
+    if (via === 'uf') {
+      const user = ufUserOf(auth, params.auth);
+      // Uf\Controller (older version): an anonymous caller of `download` gets sendJsonAccessDeniedResponse().
+      if (user === null) return sendUfJson(res, { status: 'denied', message: '' });
+      userId = user;
+    } else {
+      userId = webhook ? auth.resolve(req.headers, {}, webhook).userId : auth.resolve(req.headers, params).userId;
     }
-    const who = hook ? auth.resolve(req.headers, {}, hook) : auth.resolve(req.headers, params);
     const ref = via === 'uf' ? { attachedId: String(params.attachedId ?? '') } : { token: typeof params.token === 'string' ? params.token : '' };
-    const answer = portal.downloadFile?.(ref, who.userId);
+    const answer = portal.downloadFile?.(ref, userId);
     if (!answer) return sendJson(res, 404, { error: 'ERROR_METHOD_NOT_FOUND', error_description: 'Method not found!' });
-    if (!answer.ok) return sendJson(res, answer.error.status || 400, errorBody(answer.error));
+    if (!answer.ok) {
+      if (via === 'uf') {
+        // Uf\Controller::getAttachedModel: `new Error(...)` carries code 0.
+        const message = answer.error.code === 'ACCESS_DENIED' ? 'Bad permission. Could not read this file' : 'Could not find attached object';
+        return sendUfJson(res, { status: 'error', errors: [{ message, code: 0 }] });
+      }
+      return sendJson(res, answer.error.status || 400, errorBody(answer.error));
+    }
     res.writeHead(200, {
       'Content-Type': answer.contentType,
       'Content-Length': String(answer.bytes.length),

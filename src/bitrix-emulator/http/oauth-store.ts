@@ -72,20 +72,24 @@ export class OAuthStore {
     return code;
   }
 
-  /** Single use: a code is spent even by a failed exchange attempt with the right client. */
-  takeCode(code: string, clientId: string): Grant | undefined {
+  /**
+   * Single use: a code is spent even by a failed exchange attempt with the right client.
+   * `'expired'` for a code past its lifetime (the server answers 401 expired_token), undefined for
+   * an unknown or used one (400 invalid_grant).
+   */
+  takeCode(code: string, clientId: string): Grant | 'expired' | undefined {
     const grant = this.codes.get(code);
     if (!grant || grant.used || grant.clientId !== clientId) return undefined;
     grant.used = true;
-    if (grant.expiresAt <= this.clock.now()) return undefined;
+    if (grant.expiresAt <= this.clock.now()) return 'expired';
     return grant;
   }
 
-  /** Rotation: the refresh token is dead once used (docs-facts §1). */
-  takeRefresh(token: string, clientId: string): Grant | undefined {
+  /** Rotation: the refresh token is dead once used (docs-facts §1). `'expired'` past its lifetime. */
+  takeRefresh(token: string, clientId: string): Grant | 'expired' | undefined {
     const grant = this.refresh.get(token);
     if (!grant || grant.dead || grant.clientId !== clientId) return undefined;
-    if (grant.expiresAt <= this.clock.now()) return undefined;
+    if (grant.expiresAt <= this.clock.now()) return 'expired';
     grant.dead = true;
     return grant;
   }

@@ -107,7 +107,8 @@ export function portalHandler(r: PortalRoutes): Handler {
     }
     const params = mergeParams(query, req.headers['content-type'], body);
     const route = parseRestPath(pathname);
-    if (route?.method === 'download' && !route.webhook && r.portal) return handleDownload(r.portal, r.rest.authenticator, req, res, params, 'rest');
+    // `/rest/download.json?auth=…&token=…` (OAuth) and `/rest/<aplogin>/<ap>/download/?token=…` (webhook).
+    if (route?.method === 'download' && route.api === 'v2' && r.portal) return handleDownload(r.portal, r.rest.authenticator, req, res, params, 'rest', route.webhook);
     if (pathname === '/bitrix/tools/disk/uf.php' && r.portal) return handleDownload(r.portal, r.rest.authenticator, req, res, params, 'uf');
     if (route) return handleRest(r.rest, req, res, route, params);
     if (pathname === '/oauth/authorize/' || pathname === '/oauth/authorize') {
@@ -115,14 +116,12 @@ export function portalHandler(r: PortalRoutes): Handler {
       return sendHtml(res, page.status, page.body, page.headers);
     }
     if (isTokenPath(pathname)) {
-      // server-facts §3: the portal proxies to the OAuth server, overwrites `domain` with the portal host,
-      // echoes a requested `scope` and copies the upstream status.
+      // server-facts §3, rest.token component: the portal re-sends GET+POST as a GET to the OAuth server,
+      // overwrites `domain` with the portal host and echoes a requested `scope` on every JSON answer
+      // (errors too), and copies the upstream status.
       const answer = handleTokenRequest(r.oauthStore, params, r.urls, r.clock.now());
-      const proxied = { ...answer.body };
-      if (answer.status === 200) {
-        proxied.domain = new URL(r.urls.portalOrigin).host;
-        if (typeof params.scope === 'string') proxied.scope = params.scope;
-      }
+      const proxied: Record<string, unknown> = { ...answer.body, domain: new URL(r.urls.portalOrigin).host };
+      if (typeof params.scope === 'string') proxied.scope = params.scope;
       return sendJson(res, answer.status, proxied);
     }
     sendHtml(res, 404, '<html><body><h1>404 Not Found</h1></body></html>');
@@ -143,7 +142,8 @@ export function oauthHandler(r: PortalRoutes): Handler {
     }
     if (!isTokenPath(pathname)) return sendJson(res, 404, { error: 'not_found', error_description: 'Not found' });
     const params = mergeParams(query, req.headers['content-type'], body);
-    const answer = handleTokenRequest(r.oauthStore, params, r.urls, r.clock.now());
-    sendJson(res, answer.status, answer.body);
+    // Bitrix\OAuth\Base::grantAccessToken reads grant_type, code and refresh_token from the query string only.
+    const answer = handleTokenRequest(r.oauthStore, params, r.urls, r.clock.now(), mergeParams(query, undefined, ''));
+    sendJson(res, answer.status, answer.body, { 'Cache-Control': 'no-store' });
   };
 }

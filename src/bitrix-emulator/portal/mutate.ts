@@ -13,8 +13,8 @@ const LOGGED: Record<string, (t: Task) => string | null> = {
   STAGE_ID: (t) => String(t.stageId),
   RESPONSIBLE_ID: (t) => String(t.responsibleId),
   CREATED_BY: (t) => String(t.createdBy),
-  // Deadlines are logged as unix timestamps (UNVERIFIED encoding).
-  DEADLINE: (t) => (t.deadline === null ? null : String(t.deadline / 1000)),
+  // CTaskLog: DEADLINE is a 'date' field, logged as a unix timestamp in seconds (README "Task history").
+  DEADLINE: (t) => (t.deadline === null ? null : String(Math.floor(t.deadline / 1000))),
   TIME_ESTIMATE: (t) => String(t.timeEstimate),
   TIME_SPENT_IN_LOGS: (t) => String(timeSpentInLogs(t)),
   ACCOMPLICES: (t) => t.accomplices.join(','),

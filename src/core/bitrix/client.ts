@@ -75,6 +75,9 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxTransientAttempts = options.maxTransientAttempts ?? 4;
   const maxLimitWaitMs = options.maxLimitWaitMs ?? 60_000;
+  // The 429 OPERATION_TIME_LIMIT body has no `time` block (emulator README, "Limits"): when a method
+  // is blocked, the only reset time is the one its earlier successful answers carried.
+  const operatingResetAt = new Map<string, number>();
   const maxLimitAttempts = options.maxLimitAttempts ?? 8;
   const pacer = new Pacer(clock);
   let requestCount = 0;
@@ -126,6 +129,12 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
   }
 
   async function call(method: string, params: Record<string, unknown> = {}, callOptions: CallOptions = {}): Promise<RestAnswer> {
+    const answer = await callOnce(method, params, callOptions);
+    if (answer.operatingResetAt !== undefined) operatingResetAt.set(method.toLowerCase(), answer.operatingResetAt * 1000);
+    return answer;
+  }
+
+  async function callOnce(method: string, params: Record<string, unknown>, callOptions: CallOptions): Promise<RestAnswer> {
     const idempotent = callOptions.idempotent ?? true;
     let token = endpoint.kind === 'oauth' ? await endpoint.tokens.current() : null;
     let refreshed = false;
@@ -160,7 +169,8 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
         if (error.kind === 'operation-limit') {
           limitRefusals++;
           if (limitRefusals >= maxLimitAttempts) throw overloaded(error);
-          const wait = (error.retryAt ?? clock.now() + 60_000) - clock.now();
+          const known = operatingResetAt.get(method.toLowerCase());
+          const wait = (error.retryAt ?? (known !== undefined && known > clock.now() ? known : clock.now() + 60_000)) - clock.now();
           if (wait > maxLimitWaitMs) throw error;
           await clock.sleep(Math.max(0, wait));
           continue;

@@ -27,6 +27,10 @@ function formatIso(ms: number, offsetMinutes: number): string {
   return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
+/** task.elapseditem.getlist's NAV_PARAMS page (the method's own cap) and a bound on one task's pages. */
+const ELAPSED_PAGE = 50;
+const ELAPSED_MAX_PAGES = 400;
+
 export interface GatewayOptions {
   /** Whether this connection may read offline events (OAuth; the user must be a portal admin). */
   canUseOfflineEvents: boolean;
@@ -240,8 +244,25 @@ export class BitrixGateway implements PortalGateway {
   }
 
   async readElapsed(taskId: string) {
-    // Positional: TASKID, ORDER, FILTER, SELECT, PARAMS.
-    const rows = await readWholeList(this.client, 'task.elapseditem.getlist', { TASKID: taskId, ORDER: { ID: 'asc' } }, { rows: (r) => (Array.isArray(r) ? r : []) });
+    // Positional: TASKID, ORDER, FILTER, SELECT, PARAMS. The REST `start` is ignored by this method:
+    // it pages by PARAMS.NAV_PARAMS only (at most 50 a page), and with a TASKID and no NAV_PARAMS a box
+    // answers every row (emulator README, "Time records"). Paged by NAV_PARAMS, so both hold.
+    const rows: unknown[] = [];
+    const seen = new Set<string>();
+    for (let page = 1; page <= ELAPSED_MAX_PAGES; page++) {
+      const params = { TASKID: taskId, ORDER: { ID: 'asc' }, FILTER: {}, SELECT: ['*'], PARAMS: { NAV_PARAMS: { nPageSize: ELAPSED_PAGE, iNumPage: page } } };
+      const answer = await this.client.call('task.elapseditem.getlist', params);
+      const got = Array.isArray(answer.result) ? (answer.result as unknown[]) : [];
+      // A page that brings nothing new (a portal that ignored iNumPage) ends the read too.
+      const fresh = got.filter((r) => {
+        const id = String((r as { ID?: unknown } | null)?.ID ?? '');
+        if (seen.has(id)) return false;
+        seen.add(id);
+        return true;
+      });
+      rows.push(...fresh);
+      if (answer.next === undefined || got.length < ELAPSED_PAGE || fresh.length === 0) break;
+    }
     return mapElapsed(rows);
   }
 

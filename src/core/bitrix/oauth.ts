@@ -88,11 +88,14 @@ const tokenError = z.object({ error: z.string(), error_description: z.string().o
 async function postToTokenServer(http: Http, origin: string, params: Record<string, string>, now: number): Promise<TokenSet> {
   let response;
   try {
+    // Bitrix's OAuth server reads grant_type, code and refresh_token from the query string only (the
+    // docs' examples are GETs); the portal's token proxy takes either. Sent in both, so any one works.
+    const query = new URLSearchParams(params).toString();
     response = await http.request({
       method: 'POST',
-      url: `${origin}/oauth/token/`,
+      url: `${origin}/oauth/token/?${query}`,
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-      body: new URLSearchParams(params).toString(),
+      body: query,
       timeoutMs: 30_000,
     });
   } catch (error) {
@@ -108,8 +111,9 @@ async function postToTokenServer(http: Http, origin: string, params: Record<stri
   const failure = tokenError.safeParse(json);
   if (failure.success) {
     const { error, error_description: description } = failure.data;
-    // invalid_grant: the code or refresh token is dead — only a new sign-in helps.
-    const kind = error === 'invalid_grant' || error === 'invalid_client' ? 'signed-out' : response.status >= 500 ? 'server-error' : 'refused';
+    // invalid_grant (400: unknown, used or revoked) and expired_token (401: the code or refresh token is
+    // past its lifetime) — the grant is dead, only a new sign-in helps. The server sends no error_description.
+    const kind = error === 'invalid_grant' || error === 'invalid_client' || error === 'expired_token' ? 'signed-out' : response.status >= 500 ? 'server-error' : 'refused';
     throw new BitrixError(kind, error, description ?? error, response.status);
   }
   const ok = tokenAnswer.safeParse(json);

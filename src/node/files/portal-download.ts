@@ -1,6 +1,11 @@
 /**
  * Binary GET of a portal download link (the `Http` port carries text only). The link carries the
  * user's credentials, so it is never logged; the answer is cut off past `maxBytes`.
+ *
+ * uf.php (the attached-object link) answers a refusal as HTTP 200 JSON, never as an error status:
+ * `{"status":"denied",…}` or `{"status":"error","errors":[{message,code}]}` (emulator README, "Files
+ * (disk)"). Such a body without `Content-Disposition: attachment` is a refusal, not the file's bytes;
+ * a real `.json` file comes as an attachment.
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -9,6 +14,7 @@ import { trustOptions } from '../tls-trust';
 export type DownloadResult =
   | { ok: true; bytes: Buffer; contentType: string }
   | { ok: false; reason: 'too-large' }
+  /** `code`: the portal's error code; for uf.php's JSON refusal ACCESS_DENIED, ERROR_NOT_FOUND or DISK_ERROR. */
   | { ok: false; reason: 'refused'; status: number; code: string }
   | { ok: false; reason: 'unreachable'; message: string };
 
@@ -25,6 +31,30 @@ function errorCode(body: Buffer): string {
   } catch {
     return 'HTTP';
   }
+}
+
+/** uf.php's refusals are a few hundred bytes; a larger body is not looked into. */
+const REFUSAL_MAX_BYTES = 16 * 1024;
+
+/** The refusal code of uf.php's 200 JSON answer, or null when the body is not such an answer. */
+export function ufRefusalCode(body: Buffer, contentDisposition: string | undefined): string | null {
+  if (/^\s*attachment/i.test(contentDisposition ?? '') || body.length > REFUSAL_MAX_BYTES) return null;
+  const text = body.toString('utf8').trim();
+  if (!text.startsWith('{')) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
+  const { status, errors } = parsed as { status?: unknown; errors?: unknown };
+  if (status === 'denied') return 'ACCESS_DENIED';
+  if (status !== 'error') return null;
+  const messages = Array.isArray(errors) ? errors.map((e) => String((e as { message?: unknown } | null)?.message ?? '')) : [];
+  if (messages.some((m) => /could not find/i.test(m))) return 'ERROR_NOT_FOUND';
+  if (messages.some((m) => /permission|access/i.test(m))) return 'ACCESS_DENIED';
+  return 'DISK_ERROR';
 }
 
 export function downloadBytes(url: string, options: DownloadOptions): Promise<DownloadResult> {
@@ -57,8 +87,11 @@ export function downloadBytes(url: string, options: DownloadOptions): Promise<Do
       });
       res.on('end', () => {
         const body = Buffer.concat(chunks);
-        if (status === 200) done({ ok: true, bytes: body, contentType: String(res.headers['content-type'] ?? '') });
-        else done({ ok: false, reason: 'refused', status, code: errorCode(body) });
+        if (status === 200) {
+          const refusal = ufRefusalCode(body, res.headers['content-disposition']);
+          if (refusal) return done({ ok: false, reason: 'refused', status, code: refusal });
+          done({ ok: true, bytes: body, contentType: String(res.headers['content-type'] ?? '') });
+        } else done({ ok: false, reason: 'refused', status, code: errorCode(body) });
       });
       res.on('error', (error) => done({ ok: false, reason: 'unreachable', message: error.message }));
     });

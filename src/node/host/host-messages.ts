@@ -69,6 +69,8 @@ const messages = {
   fileNotOfTask: { ru: 'У этой задачи нет такого файла', en: 'This task has no such file' },
   fileLinkForeign: { ru: 'Портал дал ссылку на другой адрес — файл не скачан', en: 'The portal gave a link to another address — the file was not downloaded' },
   fileRefused: { ru: 'Портал не отдал файл ({code}): нет прав или файл удалён', en: 'The portal did not give the file ({code}): no rights, or the file was deleted' },
+  fileDenied: { ru: 'Портал не отдал файл: у вас нет прав на него', en: 'The portal did not give the file: you have no rights to it' },
+  fileGone: { ru: 'Портал не нашёл файл: его удалили или открепили', en: 'The portal did not find the file: it was deleted or detached' },
   fileNotOnPortalYet: { ru: 'Файлы появятся, когда задача будет на портале', en: 'Files show once the task is on the portal' },
 } as const;
 

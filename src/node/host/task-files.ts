@@ -61,7 +61,9 @@ export class TaskFilesService {
     if (!answer.ok) {
       if (answer.reason === 'too-large') throw new ApiFailure('invalid-input', this.ctx.text('fileTooLarge', limit));
       if (answer.reason === 'unreachable') throw new BitrixError('unreachable', 'NETWORK', answer.message);
-      throw new ApiFailure(answer.code.startsWith('ACCESS_DENIED') ? 'denied' : 'portal', this.ctx.text('fileRefused', { code: answer.code }), answer.code);
+      if (answer.code.startsWith('ACCESS_DENIED')) throw new ApiFailure('denied', this.ctx.text('fileDenied'), answer.code);
+      if (answer.code === 'ERROR_NOT_FOUND') throw new ApiFailure('portal', this.ctx.text('fileGone'), answer.code);
+      throw new ApiFailure('portal', this.ctx.text('fileRefused', { code: answer.code }), answer.code);
     }
     return { name: file.name, type: file.type, size: answer.bytes.length, base64: answer.bytes.toString('base64') };
   }

@@ -86,6 +86,21 @@ describe('reading the portal through a webhook', () => {
     expect(history.every((h) => h.at > Date.UTC(2020, 0, 1) && h.at <= Date.now() + 86_400_000)).toBe(true);
   });
 
+  it('reads every time record of a task past one page (NAV_PARAMS paging; the method ignores `start`)', async () => {
+    const client = webhookClient(emulator);
+    const gateway = new BitrixGateway(client, { canUseOfflineEvents: false });
+    const [task] = await gateway.readTasks({ groupIds: [emulator.groups[0]!.id] });
+    const added: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      added.push(String((await client.call('task.elapseditem.add', { TASKID: task!.id, ARFIELDS: { SECONDS: 60, COMMENT_TEXT: `page test ${i}` } }, { idempotent: false })).result));
+    }
+    const portal = await client.call('task.elapseditem.getlist', { TASKID: task!.id, ORDER: { ID: 'asc' } });
+    const records = await gateway.readElapsed(task!.id);
+    expect(records).toHaveLength(portal.total!);
+    expect(new Set(records.map((r) => r.id)).size).toBe(records.length);
+    expect(records.map((r) => r.id)).toEqual(expect.arrayContaining(added));
+  });
+
   it('batches with a $result reference', async () => {
     const client = webhookClient(emulator);
     const outcome = await client.batch({

@@ -60,6 +60,35 @@ describe('legacy comments and elapsed time', () => {
   });
 });
 
+describe('task.elapseditem.getlist paging (IRestService::setNavData, NAV_PARAMS only)', () => {
+  it('a TASKID read without NAV_PARAMS answers every row; `start` is ignored; nPageSize is clamped to 50; iNumPage pages', () => {
+    const rig = makePortal(50);
+    for (let i = 0; i < 60; i++) rig.call('task.elapseditem.add', { TASKID: 3, ARFIELDS: { SECONDS: 60, COMMENT_TEXT: `r${i}` } });
+    const all = rig.call('task.elapseditem.getlist', { TASKID: 3, ORDER: { ID: 'asc' } });
+    const rows = all.result as Row[];
+    expect(rows.length).toBeGreaterThan(60);
+    expect(all).toMatchObject({ total: rows.length });
+    expect(all.next).toBeUndefined();
+    expect(rig.call('task.elapseditem.getlist', { TASKID: 3, ORDER: { ID: 'asc' } }, { start: 50 }).result).toEqual(rows);
+    const nav = (nPageSize: number, iNumPage: number) =>
+      rig.call('task.elapseditem.getlist', { TASKID: 3, ORDER: { ID: 'asc' }, FILTER: {}, SELECT: ['*'], PARAMS: { NAV_PARAMS: { nPageSize, iNumPage } } });
+    const first = nav(100, 1);
+    expect((first.result as Row[]).map((r) => r.ID)).toEqual(rows.slice(0, 50).map((r) => r.ID));
+    expect(first).toMatchObject({ next: 50, total: rows.length });
+    const second = nav(50, 2);
+    expect((second.result as Row[]).map((r) => r.ID)).toEqual(rows.slice(50, 100).map((r) => r.ID));
+    if (rows.length <= 100) expect(second.next).toBeUndefined();
+  });
+
+  it('without TASKID: 50 rows of every readable task, then next', () => {
+    const rig = makePortal(50);
+    const answer = rig.call('task.elapseditem.getlist', { ORDER: { ID: 'asc' }, FILTER: {} });
+    expect((answer.result as Row[]).length).toBe(50);
+    expect(answer.next).toBe(50);
+    expect(new Set((answer.result as Row[]).map((r) => r.TASK_ID)).size).toBeGreaterThan(1);
+  });
+});
+
 describe('user fields', () => {
   it('server-facts §7: getlist gives UPPERCASE definitions; Тип/Тип стоппера enumerations with LIST, Оценка double', () => {
     const rig = makePortal(5);

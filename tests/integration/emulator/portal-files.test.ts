@@ -35,7 +35,7 @@ async function clientToken(): Promise<string> {
 }
 
 describe('files of a task and of its comments', () => {
-  it('ufTaskWebdavFiles holds attached-object IDs; disk.attachedObject.get names the file and gives a link with the caller token', async () => {
+  it('ufTaskWebdavFiles holds attached-object IDs; disk.attachedObject.get names the file and gives the uf.php link with auth[auth]', async () => {
     const withFiles = await tasksWithFiles(adminToken);
     expect(withFiles.length).toBeGreaterThan(3);
     const ids = withFiles[0]?.ufTaskWebdavFiles as string[];
@@ -47,8 +47,9 @@ describe('files of a task and of its comments', () => {
     expect(String(file.CREATE_TIME)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+03:00$/);
     const url = new URL(String(file.DOWNLOAD_URL));
     expect(url.origin).toBe(emu.portalUrl);
-    expect(url.pathname).toBe('/rest/download.json');
-    expect(url.searchParams.get('auth')).toBe(adminToken);
+    expect(url.pathname).toBe('/bitrix/tools/disk/uf.php');
+    expect(url.searchParams.get('auth[auth]')).toBe(adminToken);
+    expect(url.searchParams.get('action')).toBe('download');
 
     const download = await fetch(url);
     expect(download.status).toBe(200);
@@ -72,7 +73,7 @@ describe('files of a task and of its comments', () => {
     }
   });
 
-  it('ATTACHED_OBJECTS of a comment is keyed by attachment ID and its links need a portal session', async () => {
+  it('ATTACHED_OBJECTS of a comment is keyed by attachment ID; its bare link answers uf.php\'s 200 JSON denial', async () => {
     const all = (await emu.rest('tasks.task.list', { select: ['ID'], order: { ID: 'asc' } }, { token: adminToken })).body.result as { tasks: Row[] };
     let found: Row | undefined;
     for (const t of all.tasks) {
@@ -84,15 +85,22 @@ describe('files of a task and of its comments', () => {
     expect(entry).toMatchObject({ ATTACHMENT_ID: Number(key) });
     expect(String(entry?.DOWNLOAD_URL)).toMatch(/^\/bitrix\/tools\/disk\/uf\.php\?attachedId=\d+&action=download/);
     const bare = await fetch(`${emu.portalUrl}${String(entry?.DOWNLOAD_URL)}`);
-    expect(bare.status).toBe(401);
+    expect(bare.status).toBe(200);
+    expect(bare.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(bare.headers.get('content-disposition')).toBeNull();
+    expect(await bare.json()).toEqual({ status: 'denied', message: '' });
     const meta = (await emu.rest('disk.attachedObject.get', { id: key }, { token: adminToken })).body.result as Row;
     expect(meta).toMatchObject({ MODULE_ID: 'forum', ENTITY_ID: String(found?.ID), NAME: entry?.NAME, SIZE: entry?.SIZE });
   });
 
-  it('a download without auth is refused as a REST call is (401 NO_AUTH_FOUND); a stale token too', async () => {
+  it('a download.json link without auth is refused as a REST call is (401 NO_AUTH_FOUND); a stale token too; a bad file token 403', async () => {
     const [task] = await tasksWithFiles(adminToken);
-    const file = (await emu.rest('disk.attachedObject.get', { id: (task?.ufTaskWebdavFiles as string[])[0] }, { token: adminToken })).body.result as Row;
+    const meta = (await emu.rest('disk.attachedObject.get', { id: (task?.ufTaskWebdavFiles as string[])[0] }, { token: adminToken })).body.result as Row;
+    const file = (await emu.rest('disk.file.get', { id: meta.OBJECT_ID }, { token: adminToken })).body.result as Row;
     const url = new URL(String(file.DOWNLOAD_URL));
+    expect(url.pathname).toBe('/rest/download.json');
+    expect(url.searchParams.get('auth')).toBe(adminToken);
+    expect((await fetch(url)).status).toBe(200);
     url.searchParams.delete('auth');
     const refused = await fetch(url);
     expect(refused.status).toBe(401);
@@ -101,7 +109,9 @@ describe('files of a task and of its comments', () => {
     expect((await fetch(url)).status).toBe(401);
     url.searchParams.set('auth', adminToken);
     url.searchParams.set('token', `${String(url.searchParams.get('token'))}x`);
-    expect((await fetch(url)).status).toBe(400);
+    const tampered = await fetch(url);
+    expect(tampered.status).toBe(403);
+    expect(await tampered.json()).toEqual({ error: 'ACCESS_DENIED', error_description: 'Access denied! Link check failed' });
   });
 
   it('a user who cannot see the task can neither read the file metadata nor download it', async () => {
@@ -112,12 +122,45 @@ describe('files of a task and of its comments', () => {
     const meta = await emu.rest('disk.attachedObject.get', { id }, { token });
     expect(meta.status).toBe(403);
     expect(meta.body.error).toBe('ACCESS_DENIED');
-    // The admin's link with the client's token in place of the admin's: refused too.
+    // The admin's uf.php link with the client's token in place of the admin's: uf.php's 200 JSON error.
     const link = new URL(String(((await emu.rest('disk.attachedObject.get', { id }, { token: adminToken })).body.result as Row).DOWNLOAD_URL));
-    link.searchParams.set('auth', token);
+    link.searchParams.set('auth[auth]', token);
     const refused = await fetch(link);
-    expect(refused.status).toBe(403);
-    expect(await refused.json()).toMatchObject({ error: 'ACCESS_DENIED' });
+    expect(refused.status).toBe(200);
+    expect(await refused.json()).toEqual({ status: 'error', errors: [{ message: 'Bad permission. Could not read this file', code: 0 }] });
+    // An unknown attachment, with good credentials: the same shape.
+    link.searchParams.set('auth[auth]', adminToken);
+    link.searchParams.set('attachedId', '999999999');
+    expect(await (await fetch(link)).json()).toEqual({ status: 'error', errors: [{ message: 'Could not find attached object', code: 0 }] });
+    // disk.file.get / download.json follow Disk rights: 403 ACCESS_DENIED.
+    const objectId = ((await emu.rest('disk.attachedObject.get', { id }, { token: adminToken })).body.result as Row).OBJECT_ID;
+    const fileGet = await emu.rest('disk.file.get', { id: objectId }, { token });
+    expect(fileGet.status).toBe(403);
+    expect(fileGet.body).toMatchObject({ error: 'ACCESS_DENIED', error_description: 'Access denied!' });
+  });
+
+  it('rights: the attached object follows the task, the Disk file follows Disk rights (storage owner, admins)', async () => {
+    const token = await clientToken();
+    const clientId = emu.portal.users().find((u) => u.type === 'extranet' && u.active)?.id;
+    const visible = await tasksWithFiles(token);
+    let checked = 0;
+    for (const task of visible) {
+      const meta = await emu.rest('disk.attachedObject.get', { id: (task.ufTaskWebdavFiles as string[])[0] }, { token });
+      expect(meta.status).toBe(200);
+      const row = meta.body.result as Row;
+      if (row.CREATED_BY === clientId) continue;
+      // A task member downloads through the attachment (uf.php) ...
+      const bytes = await fetch(String(row.DOWNLOAD_URL));
+      expect(bytes.headers.get('content-disposition')).toMatch(/^attachment/);
+      // ... but the file in its uploader's storage is not theirs by Disk rights.
+      const file = await emu.rest('disk.file.get', { id: row.OBJECT_ID }, { token });
+      expect(file.status).toBe(403);
+      expect(file.body.error).toBe('ACCESS_DENIED');
+      // The admin reads every file.
+      expect((await emu.rest('disk.file.get', { id: row.OBJECT_ID }, { token: adminToken })).status).toBe(200);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 
   it('a webhook call gets the uf.php link with auth[aplogin]/auth[ap]; it downloads, and without them it does not', async () => {
@@ -130,8 +173,27 @@ describe('files of a task and of its comments', () => {
     const ok = await fetch(url);
     expect(ok.status).toBe(200);
     expect((await ok.arrayBuffer()).byteLength).toBe(Number(file.SIZE));
+    // Credentials that do not check leave the caller anonymous: uf.php's 200 JSON denial, not the REST 401.
     url.searchParams.set('auth[ap]', 'wrong');
-    expect((await fetch(url)).status).toBe(401);
+    const denied = await fetch(url);
+    expect(denied.status).toBe(200);
+    expect(await denied.json()).toEqual({ status: 'denied', message: '' });
+  });
+
+  it('a webhook disk.file.get link is /rest/<aplogin>/<ap>/download/?token=… and downloads', async () => {
+    const [task] = await tasksWithFiles(adminToken);
+    const meta = (await emu.rest('disk.attachedObject.get', { id: (task?.ufTaskWebdavFiles as string[])[0] }, { webhook: true })).body.result as Row;
+    const file = (await emu.rest('disk.file.get', { id: meta.OBJECT_ID }, { webhook: true })).body.result as Row;
+    const url = new URL(String(file.DOWNLOAD_URL));
+    const hookPath = new URL(emu.webhookUrl).pathname;
+    expect(url.pathname).toBe(`${hookPath.endsWith('/') ? hookPath : `${hookPath}/`}download/`);
+    expect([...url.searchParams.keys()]).toEqual(['token']);
+    const ok = await fetch(url);
+    expect(ok.status).toBe(200);
+    expect((await ok.arrayBuffer()).byteLength).toBe(Number(file.SIZE));
+    const wrong = new URL(url);
+    wrong.pathname = wrong.pathname.replace(/\/[^/]+\/download\/$/, '/wrongpassword/download/');
+    expect((await fetch(wrong)).status).toBe(401);
   });
 });
 
@@ -151,6 +213,28 @@ describe('uploading and attaching to a comment', () => {
     const meta = (await emu.rest('disk.attachedObject.get', { id: attachmentId }, { token: adminToken })).body.result as Row;
     const body = await (await fetch(String(meta.DOWNLOAD_URL))).text();
     expect(body).toBe('hello from the client\n');
+  });
+
+  it('a missing, unreadable or unprefixed UF_FORUM_MESSAGE_DOC value fails the whole add (ERROR_CORE 400), no comment is made', async () => {
+    const [task] = await tasksWithFiles(adminToken);
+    const before = (await commentsOf(task?.id, adminToken)).length;
+    const token = await clientToken();
+    const clientVisible = (await tasksWithFiles(token))[0];
+    // A file in the admin's storage is not the client's by Disk rights.
+    const up = await emu.rest('disk.storage.uploadfile', { id: 1001, data: { NAME: 'mine.txt' }, fileContent: ['mine.txt', 'eA=='] }, { token: adminToken });
+    const cases: Array<[unknown, string, string]> = [
+      [task?.id, adminToken, 'n999999999'],
+      [task?.id, adminToken, String((up.body.result as Row).ID)],
+      [clientVisible?.id, token, `n${String((up.body.result as Row).ID)}`],
+    ];
+    for (const [taskId, who, value] of cases) {
+      const count = (await commentsOf(taskId, adminToken)).length;
+      const answer = await emu.rest('task.commentitem.add', { TASKID: taskId, FIELDS: { POST_MESSAGE: 'с файлом', UF_FORUM_MESSAGE_DOC: [value] } }, { token: who });
+      expect(answer.status).toBe(400);
+      expect(answer.body.error).toBe('ERROR_CORE');
+      expect((await commentsOf(taskId, adminToken)).length).toBe(count);
+    }
+    expect((await commentsOf(task?.id, adminToken)).length).toBe(before);
   });
 
   it('refuses another user storage, a missing NAME and a missing storage with the portal codes', async () => {

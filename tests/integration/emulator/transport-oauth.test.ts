@@ -84,20 +84,31 @@ describe('token server', () => {
     expect(again.body.error).toBe('invalid_grant');
   });
 
-  it('docs-facts §1: a code expires after 30 s of emulator clock', async () => {
+  it('docs-facts §1: a code expires after 30 s of emulator clock → 401 expired_token (OAuth server module)', async () => {
     const code = (await emu.authorize('admin', 'admin-pass')).searchParams.get('code') ?? '';
     emu.advanceClock(31);
     const r = await exchange(code);
-    expect(r.body.error).toBe('invalid_grant');
+    expect(r.status).toBe(401);
+    expect(r.body).toEqual({ error: 'expired_token' });
   });
 
-  it('docs-facts §1: a wrong client secret → invalid_client; a bad code → invalid_grant', async () => {
+  it('a wrong client secret → 400 invalid_client; a bad code → 400 invalid_grant; bodies carry no error_description', async () => {
     const code = (await emu.authorize('admin', 'admin-pass')).searchParams.get('code') ?? '';
     const wrong = await exchange(code, 'nope');
-    expect(wrong.status).toBe(401);
-    expect(wrong.body.error).toBe('invalid_client');
-    expect(typeof wrong.body.error_description).toBe('string');
-    expect((await exchange('garbage')).body.error).toBe('invalid_grant');
+    expect(wrong.status).toBe(400);
+    expect(wrong.body).toEqual({ error: 'invalid_client' });
+    const garbage = await exchange('garbage');
+    expect(garbage.status).toBe(400);
+    expect(garbage.body).toEqual({ error: 'invalid_grant' });
+  });
+
+  it('grant types: missing or unknown → invalid_request, known but unsupported → unsupported_grant_type, no code → invalid_request', async () => {
+    const creds = { client_id: emu.clientId, client_secret: emu.clientSecret };
+    expect(await emu.token({ ...creds })).toEqual({ status: 400, body: { error: 'invalid_request' } });
+    expect(await emu.token({ ...creds, grant_type: 'magic' })).toEqual({ status: 400, body: { error: 'invalid_request' } });
+    expect(await emu.token({ ...creds, grant_type: 'password' })).toEqual({ status: 400, body: { error: 'unsupported_grant_type' } });
+    expect(await emu.token({ ...creds, grant_type: 'authorization_code' })).toEqual({ status: 400, body: { error: 'invalid_request' } });
+    expect(await emu.token({ ...creds, grant_type: 'refresh_token' })).toEqual({ status: 400, body: { error: 'invalid_request' } });
   });
 
   it('docs-facts §1: refresh tokens rotate — a used one is dead (invalid_grant)', async () => {
@@ -115,7 +126,7 @@ describe('token server', () => {
   it('docs-facts §1: the refresh token lifetime is counted on the emulator clock', async () => {
     const t = await emu.oauthLogin();
     emu.advanceClock(7201);
-    expect((await refresh(t.refresh_token)).body.error).toBe('invalid_grant');
+    expect(await refresh(t.refresh_token)).toEqual({ status: 401, body: { error: 'expired_token' } });
   });
 
   it('server-facts §3: the portal /oauth/token/ proxies and overwrites domain with the portal host', async () => {
@@ -125,18 +136,21 @@ describe('token server', () => {
     expect(r.body.domain).toBe(new URL(emu.portalUrl).host);
     expect(r.body.server_endpoint).toBe(`${emu.oauthServerUrl}/rest/`);
     const bad = await emu.token({ grant_type: 'refresh_token', client_id: emu.clientId, client_secret: emu.clientSecret, refresh_token: 'x' }, 'portal');
-    expect(bad.status).toBe(400);
-    expect(bad.body.error).toBe('invalid_grant');
+    // The proxy sets domain (and echoes a requested scope) on errors too.
+    expect(bad).toEqual({ status: 400, body: { error: 'invalid_grant', domain: new URL(emu.portalUrl).host } });
   });
 
-  it('docs-facts §1: POST form to /oauth/token/ works like GET', async () => {
-    const code = (await emu.authorize('admin', 'admin-pass')).searchParams.get('code') ?? '';
-    const res = await fetch(`${emu.oauthServerUrl}/oauth/token/`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', client_id: emu.clientId, client_secret: emu.clientSecret, code }).toString(),
-    });
-    expect(res.status).toBe(200);
+  it('the OAuth server reads grant_type/code from the query only: a form body alone → invalid_request; the portal proxy takes POST', async () => {
+    const post = (base: string, query: string, body: string) =>
+      fetch(`${base}/oauth/token/${query}`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
+    const form = (code: string) => new URLSearchParams({ grant_type: 'authorization_code', client_id: emu.clientId, client_secret: emu.clientSecret, code }).toString();
+    const code = async () => (await emu.authorize('admin', 'admin-pass')).searchParams.get('code') ?? '';
+    const bodyOnly = await post(emu.oauthServerUrl, '', form(await code()));
+    expect(bodyOnly.status).toBe(400);
+    expect(await bodyOnly.json()).toEqual({ error: 'invalid_request' });
+    const both = form(await code());
+    expect((await post(emu.oauthServerUrl, `?${both}`, both)).status).toBe(200);
+    expect((await post(emu.portalUrl, '', form(await code()))).status).toBe(200);
   });
 });
 

@@ -10,6 +10,7 @@ import { MemorySecretStore } from '../../../src/node/secrets/memory';
 import { systemClock, systemRandom } from '../../../src/node/clock';
 import { acceptProposedSetup } from '../../../src/node/host/auto-setup';
 import { waitFor } from '../../support/wait-for';
+import { startRewritingProxy } from '../../support/rewriting-proxy';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -133,6 +134,35 @@ describe('attaching a file to a new comment', () => {
     const found = await commentsWith(rest, taskId, 'Новый отчёт');
     expect(found).toHaveLength(1);
     expect(Object.values(found[0]!.ATTACHED_OBJECTS as Record<string, Row>).map((a) => a.NAME)).toEqual(['отчёт (1).txt']);
+  });
+
+  it('a file the portal cannot attach fails the whole comment (ERROR_CORE): a visible refusal, sent once, no comment made', async () => {
+    const emulator = await startEmulator({ port: 0, seed: 4, tasks: 40, profile: 'box' });
+    cleanups.push(() => emulator.close());
+    // The portal gets a Disk file ID it does not have, as when the uploaded file is gone by the time the comment goes.
+    const proxy = await startRewritingProxy(emulator.portalUrl);
+    cleanups.push(() => proxy.close());
+    proxy.rewrite = (url, body) => (url.pathname.endsWith('/task.commentitem.add.json') && body ? Buffer.from(body.toString('utf8').replace(/"n\d+"/g, '"n999999999"')) : body);
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pult-attach-'));
+    const host = new PultHost({ version: 'test', shell: 'browser', dataDir, settings: openSettingsStore({ cwd: dataDir }), secrets: new MemorySecretStore(), clock: systemClock, random: systemRandom, startDemo: async () => emulator, openExternal: async () => undefined });
+    cleanups.push(() => host.close());
+    await acceptProposedSetup(host, await host.connectWebhook({ portalUrl: proxy.origin, webhookUrl: emulator.webhookUrl.replace(emulator.portalUrl, proxy.origin) }));
+    const rest = async (method: string, params: Row) =>
+      ((await (await fetch(`${emulator.webhookUrl}${method}.json`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(params) })).json()) as { result: unknown }).result;
+    const taskId = await firstTask(rest);
+    const staged = await host.stageFile('пропал.txt', Buffer.from('x').toString('base64'));
+    await host.enqueue({ name: 'addComment', taskId, text: 'Файл пропадёт', files: [staged] });
+    await host.syncNow();
+    const [failed] = await waitFor(async () => {
+      const queued = (await host.listQueued()).filter((q) => q.state === 'failed');
+      return queued.length > 0 ? queued : null;
+    }, 30_000);
+    expect(failed).toMatchObject({ lastFailure: 'refused', lastErrorCode: 'ERROR_CORE' });
+    expect(failed!.lastError).toMatch(/Action failed/);
+    await host.syncNow();
+    const state = emulator.state() as { requests: { byMethod: Record<string, number> } };
+    expect(state.requests.byMethod['task.commentitem.add']).toBe(1);
+    expect(await commentsWith(rest, taskId, 'Файл пропадёт')).toHaveLength(0);
   });
 
   it('refuses a file past 10 MB with a clear message and a piece for a reference it does not have', async () => {

@@ -102,6 +102,28 @@ describe('createBitrixClient', () => {
     expect(clock.now() - before).toBeGreaterThanOrEqual(900);
   });
 
+  it('after 429 OPERATION_TIME_LIMIT (a body without `time`, as the box sends) waits for the reset an earlier answer of that method gave', async () => {
+    const clock = new VirtualClock();
+    const resetAt = Math.floor(clock.now() / 1000) + 20;
+    const blocked = { status: 429, body: { error: 'OPERATION_TIME_LIMIT', error_description: 'Method is blocked due to operation time limit.' } };
+    const http = scriptedHttp((_r, i) => (i === 0 ? ok([], { time: { start: 1, finish: 2, duration: 1, processing: 1, date_start: '', date_finish: '', operating: 400, operating_reset_at: resetAt } }) : i === 1 ? blocked : ok(true)));
+    const c = createBitrixClient({ http, clock, random: seededRandom(), endpoint: webhook });
+    await c.call('tasks.task.list');
+    await c.call('tasks.task.list');
+    expect(clock.now()).toBeGreaterThanOrEqual(resetAt * 1000);
+    expect(clock.now()).toBeLessThan(resetAt * 1000 + 60_000);
+    expect(http.requests).toHaveLength(3);
+  });
+
+  it('after 429 OPERATION_TIME_LIMIT with no reset known waits a minute, then tries again', async () => {
+    const clock = new VirtualClock();
+    const start = clock.now();
+    const http = scriptedHttp((_r, i) => (i === 0 ? { status: 429, body: { error: 'OPERATION_TIME_LIMIT', error_description: 'Method is blocked due to operation time limit.' } } : ok(true)));
+    const c = createBitrixClient({ http, clock, random: seededRandom(), endpoint: webhook });
+    expect((await c.call('tasks.task.list')).result).toBe(true);
+    expect(clock.now() - start).toBe(60_000);
+  });
+
   it('waits for operating_reset_at after 429 OPERATION_TIME_LIMIT', async () => {
     const clock = new VirtualClock();
     const resetAt = Math.floor(clock.now() / 1000) + 20;

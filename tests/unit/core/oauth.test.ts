@@ -51,8 +51,12 @@ describe('exchangeCode', () => {
     const http = tokenServer(() => answer('A1', 'R1'));
     const clock = new VirtualClock();
     const tokens = await exchangeCode(http, 'https://oauth.test', { clientId: 'id', clientSecret: 'sec' }, 'CODE', clock.now());
-    expect(http.requests[0]!.url).toBe('https://oauth.test/oauth/token/');
-    expect(Object.fromEntries(new URLSearchParams(http.requests[0]!.body))).toEqual({ grant_type: 'authorization_code', client_id: 'id', client_secret: 'sec', code: 'CODE' });
+    // The OAuth server reads grant_type/code from the query only; the portal proxy takes either: both carry them.
+    const url = new URL(http.requests[0]!.url);
+    expect(`${url.origin}${url.pathname}`).toBe('https://oauth.test/oauth/token/');
+    const sent = { grant_type: 'authorization_code', client_id: 'id', client_secret: 'sec', code: 'CODE' };
+    expect(Object.fromEntries(url.searchParams)).toEqual(sent);
+    expect(Object.fromEntries(new URLSearchParams(http.requests[0]!.body))).toEqual(sent);
     expect(tokens).toMatchObject({ accessToken: 'A1', refreshToken: 'R1', userId: '1', serverOrigin: 'https://oauth.test', expiresAt: clock.now() + 3_600_000 });
   });
 
@@ -107,6 +111,22 @@ describe('TokenManager', () => {
     await expect(manager.refresh('A0')).rejects.toMatchObject({ kind: 'signed-out' });
     expect(signedOut).toBe(true);
     expect(store.saved).toHaveLength(0);
+  });
+
+  it.each([
+    ['401 expired_token (refresh token past its lifetime)', 401, 'expired_token'],
+    ['400 invalid_grant (unknown, used or revoked)', 400, 'invalid_grant'],
+  ])('signs out on %s, though the server sends no error_description', async (_label, status, error) => {
+    const http = tokenServer(() => ({ status, body: { error, domain: 'portal.test' } }));
+    let signedOut = false;
+    const manager = new TokenManager({ http, clock: new VirtualClock(), storage: memoryStorage(initial).storage, app: async () => ({ clientId: 'i', clientSecret: 's' }), onSignedOut: () => (signedOut = true) });
+    await expect(manager.refresh('A0')).rejects.toMatchObject({ kind: 'signed-out', code: error, message: error });
+    expect(signedOut).toBe(true);
+  });
+
+  it('an unsupported grant type or a bad request is a refusal, not a sign-out', async () => {
+    const http = tokenServer(() => ({ status: 400, body: { error: 'invalid_request' } }));
+    await expect(exchangeCode(http, 'https://o', { clientId: 'i', clientSecret: 's' }, 'C', 0)).rejects.toMatchObject({ kind: 'refused', code: 'invalid_request', message: 'invalid_request' });
   });
 
   it('without tokens it says not signed in', async () => {

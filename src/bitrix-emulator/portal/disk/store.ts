@@ -75,13 +75,14 @@ export class DiskState {
     return `disk|${objectId}|${this.sign(objectId)}`;
   }
 
-  objectOfToken(token: string): DiskObject | undefined {
+  /** The object ID a file token was signed for, or null when it does not verify (rest.php "Link check failed"). */
+  objectIdOfToken(token: string): number | null {
     const m = /^disk\|(\d+)\|([\w-]+)$/.exec(token);
-    if (!m) return undefined;
+    if (!m) return null;
     const id = Number(m[1]);
     const expected = Buffer.from(this.sign(id));
     const given = Buffer.from(m[2] ?? '');
-    return expected.length === given.length && timingSafeEqual(expected, given) ? this.objects.get(id) : undefined;
+    return expected.length === given.length && timingSafeEqual(expected, given) ? id : null;
   }
 
   attach(a: Attachment): void {
@@ -264,16 +265,18 @@ export function uniqueNameAmong(children: readonly DiskObject[], wanted: string,
   return `${main} (${highest + 1})${ext}`;
 }
 
-/** Rights follow the entity (the task connector): a file is readable by its creator and by whoever sees a task it is attached to. */
+/**
+ * Disk rights on the file itself (disk.file.get, /rest/download.json, `n<id>` of a comment): portal
+ * admins (FakeSecurityContext), the owner of the personal storage holding it (here its creator), and
+ * for a chat file the chat's members (the chat folder's rights). Attachments are not consulted
+ * (DiskSecurityContext asks b_disk_simple_right only); sharing by Disk rights is not emulated.
+ */
 export function canReadObject(s: Services, user: User, obj: DiskObject): boolean {
   if (user.admin || obj.createdBy === user.id) return true;
-  if (obj.chatTaskId !== undefined) return isChatMember(s, user, obj.chatTaskId);
-  for (const a of diskOf(s.state).attachments.values()) {
-    if (a.objectId === obj.id && canReadAttachment(s, user, a)) return true;
-  }
-  return false;
+  return obj.chatTaskId !== undefined && isChatMember(s, user, obj.chatTaskId);
 }
 
+/** An attached object (disk.attachedObject.get, uf.php) follows its entity: the task connector's canRead = may read the task. */
 export function canReadAttachment(s: Services, user: User, a: Attachment): boolean {
   const task = s.state.tasks.get(a.entity.taskId);
   return !!task && canSeeTask(s.state, user, task);

@@ -39,8 +39,8 @@ function chatFolderTask(s: Services, user: User, id: unknown): Task {
   const chatId = chatOfFolder(toInt(id));
   const task = chatId === null ? undefined : taskOfChat(s, chatId);
   // Only task chats' folders are emulated as folders (a user storage's folders are not).
-  if (!task) throw new RestError('ERROR_NOT_FOUND', `Could not find entity with id \`${String(id)}\``, 400);
-  if (!user.admin && !isChatMember(s, user, task.id)) throw new RestError('ACCESS_DENIED', 'Access denied', 403);
+  if (!task) throw new RestError('ERROR_NOT_FOUND', `Could not find entity with id '${String(id)}'.`, 400);
+  if (!user.admin && !isChatMember(s, user, task.id)) throw new RestError('ACCESS_DENIED', 'Access denied!', 403);
   return task;
 }
 

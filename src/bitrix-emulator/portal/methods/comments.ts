@@ -4,7 +4,7 @@ import { generatedRecords, taskComments } from '../generate-tasks';
 import type { Comment, Task, User } from '../model';
 import { addHistory, emitTaskEvent, touch } from '../mutate';
 import { asRecord, callerOf, fullName, iso, outcome, positional, register, toInt, type MethodTable, type Services } from '../services';
-import { attachToComment, chatFileParams, commentAttachedObjects } from './disk';
+import { attachToComment, chatFileParams, commentAttachedObjects, commentFiles } from './disk';
 import { diskOf, seedDemoChatFiles, seedDemoCommentFiles, type DiskObject } from '../disk/store';
 import { actionFailed, checkKeys, legacyMatch, taskIdArg } from './legacy';
 import { readableTask } from './tasks';
@@ -51,10 +51,12 @@ export function registerCommentMethods(s: Services, table: MethodTable): void {
     const author = s.state.users.get(authorId) ?? user;
     // docs: tasks-new.md — task.commentitem.add still works on the chat card and lands in the chat.
     if (s.state.commentMode === 'chat') return outcome(postChatMessage(s, task, author, message, ctx));
+    // Checked before anything is written: one bad file fails the whole add, no comment is made.
+    const files = fields.UF_FORUM_MESSAGE_DOC !== undefined ? commentFiles(s, user, fields.UF_FORUM_MESSAGE_DOC) : [];
     const postDate = fields.POST_DATE !== undefined ? parseInputDate(fields.POST_DATE, s.state.utcOffsetMinutes) ?? s.state.now() : s.state.now();
     const comment: Comment = { id: s.state.next.comment++, taskId: task.id, authorId: author.id, postDate, message };
     task.live.comments.push(comment);
-    if (fields.UF_FORUM_MESSAGE_DOC !== undefined) attachToComment(s, user, task.id, comment.id, fields.UF_FORUM_MESSAGE_DOC);
+    attachToComment(s, user, task.id, comment.id, files);
     addHistory(s, task, 'COMMENT', null, String(comment.id), author.id);
     touch(s, task, author.id);
     emitTaskEvent(s, ctx, author.id, 'ONTASKCOMMENTADD', 'undefined', { ID: comment.id, TASK_ID: task.id }, 'N');

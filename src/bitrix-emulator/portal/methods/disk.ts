@@ -2,36 +2,41 @@ import { RestError, type CallContext, type DownloadAnswer } from '../../contract
 import type { User } from '../model';
 import { asArray, asRecord, callerOf, iso, outcome, register, toInt, type MethodTable, type Services } from '../services';
 import { contentTypeOf } from '../disk/content';
+import { actionFailed } from './legacy';
 import { canReadAttachment, canReadObject, diskOf, rootChildren, storeUpload, uniqueRootName, userStorageId, type Attachment, type DiskObject } from '../disk/store';
 import { paginate } from '../services';
 
 // Facts and sources: src/bitrix-emulator/README.md, "Files (disk)".
 
-const notFound = (id: unknown): RestError => new RestError('ERROR_NOT_FOUND', `Could not find entity with id \`${String(id)}\``, 400);
-const accessDenied = (): RestError => new RestError('ACCESS_DENIED', 'Access denied', 403);
+// disk rest service (attachedobject.php, baseobject.php): `Could not find entity with id '<id>'.`
+const notFound = (id: unknown): RestError => new RestError('ERROR_NOT_FOUND', `Could not find entity with id '${String(id)}'.`, 400);
+// rest AccessException: code ACCESS_DENIED, message "Access denied!" plus an optional suffix, 403.
+const accessDenied = (suffix = ''): RestError => new RestError('ACCESS_DENIED', `Access denied!${suffix}`, 403);
 
 /**
- * docs disk-file-get / disk-storage-upload-file: the link carries the caller's token (`auth`) and a
- * file token. For a webhook call the credentials go in as auth[aplogin]/auth[ap] (docs
- * disk_attachedobject_get example); that form for disk.file.get is UNVERIFIED.
+ * CRestUtil::getSpecialUrl (disk Externalizer for a File): OAuth → `/rest/download.json?auth=<token>&token=…`;
+ * webhook → `/rest/<aplogin>/<ap>/download/?token=…` (the webhook endpoint, no `.json`).
  */
 function downloadUrl(s: Services, ctx: CallContext, obj: DiskObject): string {
   const origin = ctx.links?.origin ?? '';
   const auth = ctx.links?.accessToken;
   const hook = ctx.links?.webhook;
-  const credentials = auth !== undefined ? `auth=${encodeURIComponent(auth)}&` : hook ? webhookQuery(hook) : '';
-  return `${origin}/rest/download.json?${credentials}token=${encodeURIComponent(diskOf(s.state).tokenFor(obj.id))}`;
+  const token = encodeURIComponent(diskOf(s.state).tokenFor(obj.id));
+  if (auth === undefined && hook) return `${origin}/rest/${encodeURIComponent(hook.login)}/${encodeURIComponent(hook.password)}/download/?token=${token}`;
+  return `${origin}/rest/download.json?${auth !== undefined ? `auth=${encodeURIComponent(auth)}&` : ''}token=${token}`;
 }
 
-function webhookQuery(hook: { login: string; password: string }): string {
-  return `auth%5Baplogin%5D=${encodeURIComponent(hook.login)}&auth%5Bap%5D=${encodeURIComponent(hook.password)}&`;
-}
-
-/** docs disk_attachedobject_get: a webhook call gets the uf.php link with the webhook's credentials. */
-function attachedUrl(s: Services, ctx: CallContext, a: Attachment, obj: DiskObject): string {
+/**
+ * disk Externalizer for an AttachedObject: always the uf.php link (getUrlUfController('download',
+ * ['attachedId', 'auth' => getAuth()])) — `auth[auth]=<token>` for OAuth, `auth[aplogin]`/`auth[ap]` for a webhook.
+ */
+function attachedUrl(ctx: CallContext, a: Attachment): string {
   const hook = ctx.links?.webhook;
-  if (!hook) return downloadUrl(s, ctx, obj);
-  return `${ctx.links?.origin ?? ''}/bitrix/tools/disk/uf.php?attachedId=${a.id}&${webhookQuery(hook)}action=download&ncc=1`;
+  const token = ctx.links?.accessToken;
+  const credentials = token !== undefined
+    ? `auth%5Bauth%5D=${encodeURIComponent(token)}&`
+    : hook ? `auth%5Baplogin%5D=${encodeURIComponent(hook.login)}&auth%5Bap%5D=${encodeURIComponent(hook.password)}&` : '';
+  return `${ctx.links?.origin ?? ''}/bitrix/tools/disk/uf.php?attachedId=${a.id}&${credentials}action=download&ncc=1`;
 }
 
 export function fileRow(s: Services, ctx: CallContext, obj: DiskObject): Record<string, unknown> {
@@ -69,12 +74,12 @@ export function chatFileParams(s: Services, obj: DiskObject, chatId: number): Re
 function attachedRow(s: Services, ctx: CallContext, a: Attachment, obj: DiskObject): Record<string, unknown> {
   return {
     ID: String(a.id), OBJECT_ID: String(obj.id),
-    // UNVERIFIED: the module and entity type strings a task and a forum comment attachment report.
+    // disk UserFieldManager connectors: tasks/tasks_task (tasks module's handler), forum/forum_message.
     MODULE_ID: a.entity.kind === 'task' ? 'tasks' : 'forum',
     ENTITY_TYPE: a.entity.kind === 'task' ? 'tasks_task' : 'forum_message',
     ENTITY_ID: String(a.entity.kind === 'task' ? a.entity.taskId : a.entity.commentId),
     CREATE_TIME: iso(s, a.createTime), CREATED_BY: String(a.createdBy),
-    DOWNLOAD_URL: attachedUrl(s, ctx, a, obj), NAME: obj.name, SIZE: String(obj.size),
+    DOWNLOAD_URL: attachedUrl(ctx, a), NAME: obj.name, SIZE: String(obj.size),
   };
 }
 
@@ -97,15 +102,25 @@ export function commentAttachedObjects(s: Services, commentId: number): Record<s
 }
 
 /**
- * `UF_FORUM_MESSAGE_DOC: ["n<objectId>"]` of task.commentitem.add (docs comment-item/index.md).
- * A file the author may not read is dropped (UNVERIFIED: the portal's exact reaction).
+ * `UF_FORUM_MESSAGE_DOC: ["n<objectId>"]` of task.commentitem.add (docs comment-item/index.md), checked
+ * before the comment exists: disk FileUserType::checkFields fails a value whose file is missing or
+ * unreadable by the caller (Disk rights), and a value without the `n` prefix that is not this entity's;
+ * the forum add then fails as a whole → ERROR_CORE 400 (README "Attaching to a comment").
  */
-export function attachToComment(s: Services, user: User, taskId: number, commentId: number, values: unknown): void {
+export function commentFiles(s: Services, user: User, values: unknown): DiskObject[] {
   const disk = diskOf(s.state);
-  for (const v of asArray(values)) {
+  return asArray(values).map((v) => {
     const m = /^n(\d+)$/.exec(String(v));
     const obj = m ? disk.objects.get(Number(m[1])) : undefined;
-    if (!obj || !canReadObject(s, user, obj)) continue;
+    if (!obj || !canReadObject(s, user, obj)) throw actionFailed();
+    return obj;
+  });
+}
+
+/** Each checked file becomes a new attached object of the comment. */
+export function attachToComment(s: Services, user: User, taskId: number, commentId: number, files: DiskObject[]): void {
+  const disk = diskOf(s.state);
+  for (const obj of files) {
     disk.attach({ id: disk.next.attachment++, objectId: obj.id, entity: { kind: 'comment', taskId, commentId }, createdBy: user.id, createTime: s.state.now() });
   }
 }
@@ -225,7 +240,10 @@ export function downloadFile(s: Services, ref: { token: string } | { attachedId:
   let obj: DiskObject | undefined;
   let allowed = false;
   if ('token' in ref) {
-    obj = disk.objectOfToken(ref.token);
+    // rest.php processTokenCheckCall: a token that does not verify → AccessException("Link check failed").
+    const id = disk.objectIdOfToken(ref.token);
+    if (id === null) return { ok: false, error: accessDenied(' Link check failed') };
+    obj = disk.objects.get(id);
     allowed = !!obj && !!user && canReadObject(s, user, obj);
   } else {
     const a = disk.attachments.get(toInt(ref.attachedId));

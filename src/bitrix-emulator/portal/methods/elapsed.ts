@@ -3,8 +3,8 @@ import { taskElapsed } from '../generate-tasks';
 import type { ElapsedItem, Task } from '../model';
 import { changeTask } from '../mutate';
 import { canSeeTask } from '../rights';
-import { asRecord, callerOf, iso, outcome, paginate, PAGE_SIZE, positional, register, toInt, type MethodTable, type Services } from '../services';
-import { actionFailed, checkKeys, legacyMatch, taskIdArg, wrongArgument } from './legacy';
+import { asRecord, callerOf, iso, outcome, PAGE_SIZE, positional, register, toInt, type MethodTable, type Services } from '../services';
+import { actionFailed, checkKeys, legacyMatch, taskIdArg } from './legacy';
 import { readableTask } from './tasks';
 
 const KEYS = ['ID', 'USER_ID', 'CREATED_DATE', 'SECONDS', 'MINUTES', 'TASK_ID'];
@@ -43,8 +43,9 @@ export function registerElapsedMethods(s: Services, table: MethodTable): void {
     let args = positional(ctx);
     const method = 'ctaskelapseditem::getlist';
     let tasks: Task[];
-    if (typeof args[0] === 'object' && args[0] !== null) {
-      // Without TASKID the list spans every task the caller can read (UNVERIFIED on a real box).
+    const byTask = !(typeof args[0] === 'object' && args[0] !== null);
+    if (!byTask) {
+      // Without TASKID (task ID 0) the list spans every task the caller can read (README "Time records").
       tasks = [...s.state.tasks.values()].filter((t) => canSeeTask(s.state, user, t));
       args = [0, ...args];
     } else {
@@ -62,14 +63,15 @@ export function registerElapsedMethods(s: Services, table: MethodTable): void {
     const desc = String(dir).toLowerCase() === 'desc';
     const pick = (e: ElapsedItem): number => (key.toUpperCase() === 'CREATED_DATE' ? e.createdDate : key.toUpperCase() === 'USER_ID' ? e.userId : e.id);
     rows.sort((a, b) => (pick(a) - pick(b) || a.id - b.id) * (desc ? -1 : 1));
+    // Paging is PARAMS.NAV_PARAMS only: the REST `start` reaches getlist as $navigation, which it does
+    // not use. nPageSize is min(50, n); without it a TASKID read has no limit, one without TASKID 50.
+    // iNumPage n is offset (n-1)*size; next/total as IRestService::setNavData (README "Time records").
     const nav = asRecord(params.NAV_PARAMS);
-    let start = ctx.start;
-    if (nav.nPageSize !== undefined || nav.iNumPage !== undefined) {
-      const size = toInt(nav.nPageSize) || PAGE_SIZE;
-      if (size > PAGE_SIZE) throw wrongArgument(4, 'arParams', method, 'nPageSize must not exceed 50.');
-      start = (Math.max(1, toInt(nav.iNumPage)) - 1) * size;
-    }
-    const paged = paginate(rows, start);
-    return outcome(paged.page.map((e) => elapsedRow(s, e)), paged);
+    const asked = toInt(nav.nPageSize);
+    const size = asked > 0 ? Math.min(PAGE_SIZE, asked) : byTask ? 0 : PAGE_SIZE;
+    const offset = size > 0 ? (Math.max(1, toInt(nav.iNumPage)) - 1) * size : 0;
+    const page = size > 0 ? rows.slice(offset, offset + size) : rows.slice(offset);
+    const next = offset + page.length;
+    return outcome(page.map((e) => elapsedRow(s, e)), next < rows.length ? { total: rows.length, next } : { total: rows.length });
   });
 }
