@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startWebMode, type WebMode } from './support/web-mode';
 import { screenshotPath } from './support/screenshots';
 import { callApi as callPageApi } from './support/api-call';
+import { DEMO_WORK_LIMIT } from '../../src/node/demo/demo-settings';
 
 /**
  * The wallboard in browser mode against the demo portal (the emulator): its accessibility
@@ -127,11 +128,11 @@ test('rotates between the bound groups every few seconds', async ({ page }) => {
   const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toHaveText(first!.name);
   await expect(heading).toHaveText(second!.name, { timeout: 12_000 });
-  // Then all requests: a tile per stage role, the work role over the demo's WIP limit of 8.
+  // Then all requests: a tile per stage role, the work role over the demo's team-wide WIP limit.
   await expect(heading).toHaveText('Все заявки', { timeout: 12_000 });
   const work = page.getByRole('region', { name: 'В работе', exact: true });
   await expect(work).toHaveClass(/wallboard__column--wip-over/);
-  await expect(work).toContainText('сверх лимита 8');
+  await expect(work).toContainText(`сверх лимита ${DEMO_WORK_LIMIT}`);
   await expect(heading).toHaveText(first!.name, { timeout: 12_000 });
   await expect(page.getByRole('region', { name: 'Новые заявки', exact: true })).toBeVisible();
 });
