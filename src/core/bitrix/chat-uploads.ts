@@ -11,20 +11,12 @@
  * so the posted file keeps its name and no uncommitted copy is left behind.
  */
 import { BitrixError } from './errors';
+import { outcomeOfError } from './gateway-send';
 import type { BitrixClient } from './client';
 import { missingFile, type OutboxFiles } from './comment-uploads';
 import { DiskUploader, folderTarget } from './disk-upload';
 import type { Intent } from '../sync/intents';
 import type { SendOutcome } from '../sync/portal-port';
-
-function failed(error: unknown, ambiguous: boolean): SendOutcome {
-  if (!(error instanceof BitrixError)) throw error;
-  if (error.kind === 'refused') return { kind: 'refused', code: error.code, message: error.message };
-  if (error.kind === 'signed-out' || error.kind === 'token-expired') return { kind: 'signed-out', code: error.code, message: error.message };
-  // Only the commit posts anything: its lost answer is ambiguous, an upload's is just retried.
-  if (ambiguous && (error.ambiguous || error.kind === 'malformed')) return { kind: 'ambiguous', failure: error.kind, code: error.code, message: error.message };
-  return { kind: 'retry', failure: error.kind, code: error.code, message: error.message, retryAt: error.retryAt };
-}
 
 export class ChatUploads {
   /** chat ID -> its Disk folder ID. */
@@ -50,7 +42,8 @@ export class ChatUploads {
       if (!uploaded.ok) return missingFile(uploaded.missing);
       ids = uploaded.fileIds;
     } catch (error) {
-      return failed(error, false);
+      // An upload's lost answer is just retried (the copy is found by name).
+      return outcomeOfError(error, true);
     }
     try {
       const answer = await this.client.call('im.disk.file.commit', { CHAT_ID: chatId, UPLOAD_ID: ids.map(Number), MESSAGE: p.text }, { idempotent: false });
@@ -60,7 +53,8 @@ export class ChatUploads {
       this.disk.forget(p.files);
       return { kind: 'done', task: null };
     } catch (error) {
-      return failed(error, true);
+      // Only the commit posts anything: its lost answer is ambiguous.
+      return outcomeOfError(error, false);
     }
   }
 

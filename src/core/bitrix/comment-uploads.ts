@@ -6,6 +6,7 @@
  * An upload whose answer is lost leaves no second copy when it is sent again (disk-upload.ts).
  */
 import { BitrixError } from './errors';
+import { outcomeOfError } from './gateway-send';
 import type { BitrixClient } from './client';
 import { DiskUploader, storageTarget } from './disk-upload';
 import type { Intent } from '../sync/intents';
@@ -23,13 +24,6 @@ export interface OutboxFiles {
 export type PreparedUpload = { ok: true; fileIds: string[] } | { ok: false; outcome: SendOutcome };
 
 export const missingFile = (name: string): SendOutcome => ({ kind: 'refused', code: 'FILE_MISSING', message: `The file ${name} is no longer in the data folder` });
-
-function failed(error: unknown): SendOutcome {
-  if (!(error instanceof BitrixError)) throw error;
-  if (error.kind === 'refused') return { kind: 'refused', code: error.code, message: error.message };
-  if (error.kind === 'signed-out' || error.kind === 'token-expired') return { kind: 'signed-out', code: error.code, message: error.message };
-  return { kind: 'retry', failure: error.kind, code: error.code, message: error.message, retryAt: error.retryAt };
-}
 
 export class CommentUploads {
   private storageId: string | null = null;
@@ -52,7 +46,8 @@ export class CommentUploads {
       if (!uploaded.ok) return { ok: false, outcome: missingFile(uploaded.missing) };
       return uploaded;
     } catch (error) {
-      return { ok: false, outcome: failed(error) };
+      // Uploads only: nothing is posted yet, so any failure is a plain retry (or the portal's refusal).
+      return { ok: false, outcome: outcomeOfError(error, true) };
     }
   }
 

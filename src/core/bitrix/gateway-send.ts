@@ -7,7 +7,8 @@ import type { Task } from '../domain/model';
 import type { Intent } from '../sync/intents';
 import type { SendOutcome } from '../sync/portal-port';
 
-function outcomeOfError(error: unknown, idempotent: boolean): SendOutcome {
+/** A failed write as the outbox takes it; a non-idempotent one whose answer may be lost is ambiguous. */
+export function outcomeOfError(error: unknown, idempotent: boolean): SendOutcome {
   if (!(error instanceof BitrixError)) throw error;
   switch (error.kind) {
     case 'refused':

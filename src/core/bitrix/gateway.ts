@@ -11,7 +11,7 @@ import { isoOffsetMinutes } from './site-date';
 import { listGroups } from './groups';
 import { mapMemberships, readMemberships } from './membership';
 import { clientMarker, commandFor, type CommentMode, type IntentCommand } from './intent-commands';
-import { sendIntents } from './gateway-send';
+import { outcomeOfError, sendIntents } from './gateway-send';
 import { CommentUploads, type OutboxFiles } from './comment-uploads';
 import { ChatUploads } from './chat-uploads';
 import type { BitrixClient } from './client';
@@ -365,11 +365,8 @@ export class BitrixGateway implements PortalGateway {
     try {
       chatId ??= await this.chatIdOf(p.taskId);
     } catch (error) {
-      if (!(error instanceof BitrixError)) throw error;
       // Nothing was posted yet: a failed look-up is an ordinary retry (or the portal's refusal).
-      if (error.kind === 'refused') return { kind: 'refused', code: error.code, message: error.message };
-      if (error.kind === 'signed-out' || error.kind === 'token-expired') return { kind: 'signed-out', code: error.code, message: error.message };
-      return { kind: 'retry', failure: error.kind, code: error.code, message: error.message, retryAt: error.retryAt };
+      return outcomeOfError(error, true);
     }
     if (!chatId) return { kind: 'retry', failure: 'malformed', code: 'NO_TASK_CHAT', message: 'The task has no chat yet', retryAt: null };
     return this.chatUploads.send(intent, chatId);
